@@ -1,0 +1,21 @@
+package io.tollgate.access.boundary;
+
+import io.tollgate.access.entity.Role;
+import io.tollgate.access.entity.Scope;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Who may call a resource method: at least {@link #role()} in the request's project, within
+ * {@link #scope()}. A method without it is public only if marked {@link Public}; else nobody may call it.
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+public @interface Allow {
+
+    Role role();
+
+    Scope scope();
+}

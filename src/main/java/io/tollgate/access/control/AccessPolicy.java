@@ -1,0 +1,45 @@
+package io.tollgate.access.control;
+
+import io.tollgate.access.entity.Caller;
+import io.tollgate.access.entity.Role;
+import io.tollgate.access.entity.Scope;
+
+/**
+ * The role table of the contract (spec section 2) as one decision: may this caller, holding
+ * {@code role} in the request's project, do an action needing {@code minimum} within {@code scope}?
+ * A principal of another project gets the same answer whether or not the project exists.
+ */
+public final class AccessPolicy {
+
+    private AccessPolicy() {
+    }
+
+    /**
+     * @param roleInProject the caller's role in the path's project, or null if it has none there
+     * @param brokerId      the broker in the path, or null
+     */
+    public static boolean permits(Caller caller, Role roleInProject, Role minimum, Scope scope, String brokerId) {
+        if (caller.isRoot()) {
+            return true;
+        }
+        switch (scope) {
+            case PLATFORM:
+                return false;
+            case ANY:
+                return true;
+            default:
+                break;
+        }
+        if (roleInProject == null || !roleInProject.atLeast(minimum)) {
+            return false;
+        }
+        if (!caller.isRestricted()) {
+            return true;
+        }
+        return switch (scope) {
+            case PROJECT_READ, BROKERS -> true;
+            case BROKER -> brokerId != null && caller.brokers().contains(brokerId);
+            default -> false;
+        };
+    }
+}

@@ -1,0 +1,17 @@
+package io.tollgate.access.entity;
+
+/** What a request acts on, which decides what restricted tokens may do. */
+public enum Scope {
+    /** The platform itself (projects as a whole, users): root only. */
+    PLATFORM,
+    /** Anything any authenticated caller may ask, answered within what it may see. */
+    ANY,
+    /** Reading the project named in the path; restricted tokens may. */
+    PROJECT_READ,
+    /** A project-wide action (tokens, members, creating brokers); restricted tokens may not. */
+    PROJECT,
+    /** The project's broker list; restricted tokens see only their own brokers. */
+    BROKERS,
+    /** One broker named in the path; restricted tokens only if they list it. */
+    BROKER
+}

@@ -1,0 +1,106 @@
+package io.tollgate.brokers.boundary;
+
+import io.tollgate.access.entity.Caller;
+import io.tollgate.brokers.entity.Broker;
+import io.tollgate.brokers.entity.BrokerUrl;
+import io.tollgate.problems.entity.ApiException;
+import io.tollgate.projects.boundary.Projects;
+import io.tollgate.storage.control.Constraints;
+import io.tollgate.tokens.entity.TokensChanged;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Transaction boundary for a project's broker connections. */
+@ApplicationScoped
+@Transactional
+public class Brokers {
+
+    @PersistenceContext(unitName = "tollgate")
+    EntityManager em;
+
+    @Inject
+    Projects projects;
+
+    @Inject
+    Event<TokensChanged> tokensChanged;
+
+    public Broker create(String projectId, String name, BrokerUrl url) {
+        projects.require(projectId);
+        Broker broker = new Broker(projectId, name, url, System.currentTimeMillis());
+        try {
+            em.persist(broker);
+            em.flush();
+        } catch (PersistenceException e) {
+            if (Constraints.isViolation(e)) {
+                throw ApiException.notFound("no project with id " + projectId);
+            }
+            throw e;
+        }
+        return broker;
+    }
+
+    /** The project's brokers as far as the caller may see them: a restricted token sees its own. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Broker> visibleTo(Caller caller, String projectId) {
+        projects.require(projectId);
+        List<Broker> all = em.createNamedQuery(Broker.OF_PROJECT, Broker.class)
+                .setParameter("project", projectId)
+                .getResultList();
+        if (!caller.isRestricted()) {
+            return all;
+        }
+        Set<String> own = caller.brokers();
+        return all.stream().filter(broker -> own.contains(broker.id())).toList();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Broker require(String projectId, String brokerId) {
+        Broker broker = em.find(Broker.class, brokerId);
+        if (broker == null || !broker.projectId().equals(projectId)) {
+            projects.require(projectId);
+            throw ApiException.notFound("no broker with id " + brokerId + " in this project");
+        }
+        return broker;
+    }
+
+    public Broker update(String projectId, String brokerId, String name, BrokerUrl url) {
+        Broker broker = require(projectId, brokerId);
+        broker.update(name, url);
+        return broker;
+    }
+
+    /** Deletes a broker; the database removes it from every token's {@code brokers}. */
+    public void delete(String projectId, String brokerId) {
+        int deleted = em.createQuery("DELETE FROM Broker b WHERE b.id = :id AND b.projectId = :project")
+                .setParameter("id", brokerId)
+                .setParameter("project", projectId)
+                .executeUpdate();
+        if (deleted == 0) {
+            projects.require(projectId);
+            throw ApiException.notFound("no broker with id " + brokerId + " in this project");
+        }
+        tokensChanged.fire(TokensChanged.all());
+    }
+
+    /** The ids among {@code ids} that are not brokers of the project. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Set<String> unknownIn(String projectId, Collection<String> ids) {
+        Set<String> unknown = new HashSet<>(ids);
+        if (!ids.isEmpty()) {
+            unknown.removeAll(em.createNamedQuery(Broker.IDS_IN_PROJECT, String.class)
+                    .setParameter("project", projectId)
+                    .setParameter("ids", ids)
+                    .getResultList());
+        }
+        return unknown;
+    }
+}

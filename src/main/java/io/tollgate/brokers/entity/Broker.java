@@ -1,0 +1,74 @@
+package io.tollgate.brokers.entity;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.util.UUID;
+
+/** A connection to one MQTT broker, owned by a project. */
+@Entity
+@Table(name = "brokers")
+@NamedQuery(name = Broker.OF_PROJECT,
+        query = "SELECT b FROM Broker b WHERE b.projectId = :project ORDER BY b.createdDate, b.id")
+@NamedQuery(name = Broker.IDS_IN_PROJECT,
+        query = "SELECT b.id FROM Broker b WHERE b.projectId = :project AND b.id IN :ids")
+public class Broker {
+
+    public static final String OF_PROJECT = "Broker.ofProject";
+    public static final String IDS_IN_PROJECT = "Broker.idsInProject";
+    public static final int MAX_NAME = 64;
+
+    @Id
+    @Column(length = 36)
+    private String id;
+
+    @Column(name = "project_id", nullable = false, length = 36)
+    private String projectId;
+
+    @Column(nullable = false)
+    private String name;
+
+    @Column(nullable = false, length = BrokerUrl.MAX_LENGTH)
+    private String url;
+
+    @Column(name = "created_date", nullable = false)
+    private long createdDate;
+
+    protected Broker() {
+    }
+
+    public Broker(String projectId, String name, BrokerUrl url, long createdDate) {
+        this.id = UUID.randomUUID().toString();
+        this.projectId = projectId;
+        this.name = name;
+        this.url = url.value();
+        this.createdDate = createdDate;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String projectId() {
+        return projectId;
+    }
+
+    public void update(String name, BrokerUrl url) {
+        this.name = name;
+        this.url = url.value();
+    }
+
+    public JsonObject toJson() {
+        return Json.createObjectBuilder()
+                .add("id", id)
+                .add("project_id", projectId)
+                .add("name", name)
+                .add("url", url)
+                .add("created_date", createdDate)
+                .build();
+    }
+}

@@ -1,0 +1,48 @@
+package io.tollgate.problems.boundary;
+
+import io.tollgate.problems.entity.Problem;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Error page for everything outside JAX-RS (static files, the servlet container itself), declared
+ * in web.xml, so that no client ever sees the container's HTML error page.
+ */
+@WebServlet(name = "ErrorServlet", urlPatterns = "/_error")
+public class ErrorServlet extends HttpServlet {
+
+    private static final Logger LOG = Logger.getLogger(ErrorServlet.class.getName());
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        int status = code instanceof Integer value ? value : 404;
+        Throwable failure = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+        Problem problem;
+        if (status >= 500 || failure != null) {
+            String errorId = UUID.randomUUID().toString();
+            LOG.log(Level.SEVERE, "Unexpected failure, error_id=" + errorId, failure);
+            status = 500;
+            problem = new Problem(500, "INTERNAL_ERROR",
+                    "internal error; quote error_id when reporting it", Map.of("error_id", errorId));
+        } else {
+            problem = Problem.of(status, status == 404 ? "no such resource" : "request failed");
+        }
+        response.resetBuffer();
+        response.setStatus(status);
+        response.setContentType("application/json;charset=UTF-8");
+        if (status == 401) {
+            response.setHeader("WWW-Authenticate", "Bearer");
+        }
+        response.getOutputStream().write(problem.toJson().toString().getBytes(StandardCharsets.UTF_8));
+    }
+}

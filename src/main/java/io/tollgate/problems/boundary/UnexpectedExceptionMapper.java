@@ -1,0 +1,42 @@
+package io.tollgate.problems.boundary;
+
+import io.tollgate.problems.entity.ApiException;
+import io.tollgate.problems.entity.Problem;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The last resort: a generic 500 whose {@code info.error_id} repeats in the one log line that holds
+ * the details. Exceptions that wrap a decided failure (e.g. a transaction interceptor wrapping an
+ * {@link ApiException}) keep their status instead of becoming a 500.
+ */
+@Provider
+public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class.getName());
+
+    @Override
+    public Response toResponse(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ApiException api) {
+                return ProblemResponses.of(api.problem());
+            }
+            if (cause instanceof WebApplicationException web) {
+                return new WebApplicationExceptionMapper().toResponse(web);
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        String errorId = UUID.randomUUID().toString();
+        LOG.log(Level.SEVERE, "Unexpected failure, error_id=" + errorId, exception);
+        return ProblemResponses.of(new Problem(500, "INTERNAL_ERROR",
+                "internal error; quote error_id when reporting it", Map.of("error_id", errorId)));
+    }
+}

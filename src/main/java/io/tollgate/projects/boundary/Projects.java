@@ -1,0 +1,77 @@
+package io.tollgate.projects.boundary;
+
+import io.tollgate.access.entity.Caller;
+import io.tollgate.problems.entity.ApiException;
+import io.tollgate.projects.entity.Project;
+import io.tollgate.storage.control.Constraints;
+import io.tollgate.tokens.entity.TokensChanged;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.util.List;
+
+/** Transaction boundary for projects. Deleting one takes its brokers, tokens and members with it. */
+@ApplicationScoped
+@Transactional
+public class Projects {
+
+    @PersistenceContext(unitName = "tollgate")
+    EntityManager em;
+
+    @Inject
+    Event<TokensChanged> tokensChanged;
+
+    public Project create(String name) {
+        if (em.createNamedQuery(Project.BY_NAME, Long.class).setParameter("name", name).getSingleResult() > 0) {
+            throw taken(name);
+        }
+        Project project = new Project(name, System.currentTimeMillis());
+        try {
+            em.persist(project);
+            em.flush();
+        } catch (PersistenceException e) {
+            if (Constraints.isViolation(e)) {
+                throw taken(name);
+            }
+            throw e;
+        }
+        return project;
+    }
+
+    /** The projects a caller may see: all for root, its own for a token. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Project> visibleTo(Caller caller) {
+        if (caller.isRoot()) {
+            return em.createNamedQuery(Project.ALL, Project.class).getResultList();
+        }
+        Project own = em.find(Project.class, caller.token().projectId());
+        return own == null ? List.of() : List.of(own);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Project require(String projectId) {
+        Project project = em.find(Project.class, projectId);
+        if (project == null) {
+            throw ApiException.notFound("no project with id " + projectId);
+        }
+        return project;
+    }
+
+    public void delete(String projectId) {
+        int deleted = em.createQuery("DELETE FROM Project p WHERE p.id = :id")
+                .setParameter("id", projectId)
+                .executeUpdate();
+        if (deleted == 0) {
+            throw ApiException.notFound("no project with id " + projectId);
+        }
+        tokensChanged.fire(TokensChanged.all());
+    }
+
+    private static ApiException taken(String name) {
+        return ApiException.conflict("name", "a project named '" + name + "' already exists");
+    }
+}

@@ -1,0 +1,93 @@
+package io.tollgate.requests.control;
+
+import io.tollgate.problems.entity.ApiException;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Strict reading of request fields: JSON types are never coerced, {@code null} counts as absent,
+ * and unknown fields are refused so that a misspelt field cannot silently fall back to a default.
+ */
+public final class JsonFields {
+
+    private final JsonObject body;
+
+    private JsonFields(JsonObject body) {
+        this.body = body;
+    }
+
+    public static JsonFields of(JsonObject body, Set<String> allowed) {
+        if (body == null) {
+            throw ApiException.malformed("request body must be a JSON object");
+        }
+        for (String key : body.keySet()) {
+            if (!allowed.contains(key)) {
+                throw ApiException.validation(key, "unknown field '" + key + "'");
+            }
+        }
+        return new JsonFields(body);
+    }
+
+    public boolean has(String field) {
+        JsonValue value = body.get(field);
+        return value != null && value.getValueType() != JsonValue.ValueType.NULL;
+    }
+
+    /** A string field, or {@code null} if absent or null. */
+    public String optionalString(String field) {
+        if (!has(field)) {
+            return null;
+        }
+        JsonValue value = body.get(field);
+        if (value.getValueType() != JsonValue.ValueType.STRING) {
+            throw ApiException.validation(field, field + " must be a string");
+        }
+        return ((JsonString) value).getString();
+    }
+
+    public String requiredString(String field) {
+        String value = optionalString(field);
+        if (value == null) {
+            throw ApiException.validation(field, field + " is required");
+        }
+        return value;
+    }
+
+    /** A trimmed string of {@code min..max} code points. */
+    public String requiredText(String field, int min, int max) {
+        String value = requiredString(field).strip();
+        int length = value.codePointCount(0, value.length());
+        if (length < min || length > max) {
+            throw ApiException.validation(field,
+                    field + " must be " + min + " to " + max + " characters long");
+        }
+        if (value.codePoints().anyMatch(Character::isISOControl)) {
+            throw ApiException.validation(field, field + " must not contain control characters");
+        }
+        return value;
+    }
+
+    /** An array of strings, or {@code null} if absent or null. */
+    public List<String> optionalStrings(String field) {
+        if (!has(field)) {
+            return null;
+        }
+        JsonValue value = body.get(field);
+        if (value.getValueType() != JsonValue.ValueType.ARRAY) {
+            throw ApiException.validation(field, field + " must be an array of strings");
+        }
+        List<String> result = new ArrayList<>();
+        for (JsonValue item : (JsonArray) value) {
+            if (item.getValueType() != JsonValue.ValueType.STRING) {
+                throw ApiException.validation(field, field + " must be an array of strings");
+            }
+            result.add(((JsonString) item).getString());
+        }
+        return result;
+    }
+}

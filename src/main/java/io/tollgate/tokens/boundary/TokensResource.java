@@ -1,0 +1,79 @@
+package io.tollgate.tokens.boundary;
+
+import io.tollgate.TollgateApplication;
+import io.tollgate.access.boundary.Allow;
+import io.tollgate.access.entity.Caller;
+import io.tollgate.access.entity.Role;
+import io.tollgate.access.entity.Scope;
+import io.tollgate.problems.entity.ApiException;
+import io.tollgate.tokens.entity.TokenRequest;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+
+/** {@code /api/projects/{projectId}/tokens}: create, list and delete project tokens (spec section 3). */
+@Path("projects/{projectId}/tokens")
+@Produces(TollgateApplication.JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class TokensResource {
+
+    static final int MAX_LIMIT = 1000;
+
+    @Inject
+    Tokens tokens;
+
+    @POST
+    @Allow(role = Role.ADMIN, scope = Scope.PROJECT)
+    public JsonObject create(@PathParam("projectId") String projectId, JsonObject body,
+                             @Context SecurityContext security) {
+        return tokens.create(projectId, TokenRequest.from(body), (Caller) security.getUserPrincipal());
+    }
+
+    @GET
+    @Allow(role = Role.ADMIN, scope = Scope.PROJECT)
+    public JsonArray list(@PathParam("projectId") String projectId,
+                          @QueryParam("limit") String limit, @QueryParam("offset") String offset) {
+        long now = System.currentTimeMillis();
+        JsonArrayBuilder list = Json.createArrayBuilder();
+        tokens.list(projectId, number("limit", limit, 1, MAX_LIMIT), number("offset", offset, 0, Integer.MAX_VALUE))
+                .forEach(token -> list.add(token.toJson(null, now)));
+        return list.build();
+    }
+
+    @DELETE
+    @Path("{tokenId}")
+    @Allow(role = Role.ADMIN, scope = Scope.PROJECT)
+    public JsonValue delete(@PathParam("projectId") String projectId, @PathParam("tokenId") String tokenId) {
+        tokens.delete(projectId, tokenId);
+        return JsonValue.TRUE;
+    }
+
+    private static Integer number(String name, String text, int min, int max) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            int value = Integer.parseInt(text.strip());
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ApiException.validation(name, name + " must be a whole number from " + min + " to " + max);
+    }
+}

@@ -1,0 +1,77 @@
+package io.tollgate.tokens.control;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.zip.CRC32;
+
+/**
+ * Project token secrets: {@code tg_} + 30 base62 characters from {@link SecureRandom} (178 bits)
+ * + a 6-character base62 CRC32 of everything before it. The checksum lets a malformed or mistyped
+ * value be refused without touching the database; the SHA-256 hex of the whole value is all that
+ * is ever stored.
+ */
+public final class TokenSecrets {
+
+    public static final String PREFIX = "tg_";
+    static final int RANDOM_CHARS = 30;
+    static final int CHECKSUM_CHARS = 6;
+    public static final int LENGTH = PREFIX.length() + RANDOM_CHARS + CHECKSUM_CHARS;
+    private static final char[] BASE62 =
+            "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private TokenSecrets() {
+    }
+
+    /** A fresh secret; the caller hands it to the client once and keeps only {@link #hash}. */
+    public static String mint() {
+        StringBuilder secret = new StringBuilder(LENGTH).append(PREFIX);
+        for (int i = 0; i < RANDOM_CHARS; i++) {
+            secret.append(BASE62[RANDOM.nextInt(BASE62.length)]);
+        }
+        return secret.append(checksum(secret)).toString();
+    }
+
+    /** Prefix, length, alphabet and checksum are right: worth a lookup. */
+    public static boolean isWellFormed(String value) {
+        if (value == null || value.length() != LENGTH || !value.startsWith(PREFIX)) {
+            return false;
+        }
+        for (int i = PREFIX.length(); i < LENGTH; i++) {
+            if (!isBase62(value.charAt(i))) {
+                return false;
+            }
+        }
+        String body = value.substring(0, LENGTH - CHECKSUM_CHARS);
+        return checksum(body).equals(value.substring(LENGTH - CHECKSUM_CHARS));
+    }
+
+    /** Lower-case hex SHA-256 of the whole value: the token's {@code hash} and lookup key. */
+    public static String hash(String value) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(sha256.digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
+    }
+
+    static String checksum(CharSequence body) {
+        CRC32 crc = new CRC32();
+        crc.update(body.toString().getBytes(StandardCharsets.US_ASCII));
+        long value = crc.getValue();
+        char[] digits = new char[CHECKSUM_CHARS];
+        for (int i = CHECKSUM_CHARS - 1; i >= 0; i--) {
+            digits[i] = BASE62[(int) (value % 62)];
+            value /= 62;
+        }
+        return new String(digits);
+    }
+
+    private static boolean isBase62(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    }
+}

@@ -1,0 +1,169 @@
+package io.tollgate.tokens.entity;
+
+import io.tollgate.access.entity.Role;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.util.Collection;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * A project token as stored: never its secret, only the SHA-256 {@code hash} of it. It knows whether
+ * it has expired and which brokers it may act on.
+ */
+@Entity
+@Table(name = "project_tokens")
+@NamedQuery(name = ProjectToken.OF_PROJECT,
+        query = "SELECT t FROM ProjectToken t WHERE t.projectId = :project ORDER BY t.issueDate, t.id")
+@NamedQuery(name = ProjectToken.BY_HASH, query = "SELECT t FROM ProjectToken t WHERE t.hash = :hash")
+@NamedQuery(name = ProjectToken.COUNT_NAME,
+        query = "SELECT COUNT(t) FROM ProjectToken t WHERE t.projectId = :project AND t.name = :name")
+@NamedQuery(name = ProjectToken.TOUCH, query = "UPDATE ProjectToken t SET t.lastUsedDate = :now "
+        + "WHERE t.id = :id AND (t.lastUsedDate IS NULL OR t.lastUsedDate < :now)")
+public class ProjectToken {
+
+    public static final String OF_PROJECT = "ProjectToken.ofProject";
+    public static final String BY_HASH = "ProjectToken.byHash";
+    public static final String COUNT_NAME = "ProjectToken.countName";
+    public static final String TOUCH = "ProjectToken.touch";
+    public static final int MAX_NAME = 30;
+
+    @Id
+    @Column(length = 36)
+    private String id;
+
+    @Column(name = "project_id", nullable = false, length = 36)
+    private String projectId;
+
+    @Column(nullable = false)
+    private String name;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private Role role;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private TokenType type;
+
+    @Column(nullable = false)
+    private String issuer;
+
+    @Column(nullable = false, length = 64, unique = true)
+    private String hash;
+
+    @Column(name = "issue_date", nullable = false)
+    private long issueDate;
+
+    @Column(name = "valid_date", nullable = false)
+    private long validDate;
+
+    @Column(name = "last_used_date")
+    private Long lastUsedDate;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "token_brokers", joinColumns = @JoinColumn(name = "token_id"))
+    @Column(name = "broker_id", length = 36)
+    private Set<String> brokers = new TreeSet<>();
+
+    protected ProjectToken() {
+    }
+
+    public ProjectToken(String projectId, String name, Role role, TokenType type, Collection<String> brokers,
+                        String issuer, String hash, long issueDate, long validDate) {
+        this.id = UUID.randomUUID().toString();
+        this.projectId = projectId;
+        this.name = name;
+        this.role = role;
+        this.type = type;
+        this.brokers = new TreeSet<>(brokers);
+        this.issuer = issuer;
+        this.hash = hash;
+        this.issueDate = issueDate;
+        this.validDate = validDate;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String projectId() {
+        return projectId;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Role role() {
+        return role;
+    }
+
+    public TokenType type() {
+        return type;
+    }
+
+    public String hash() {
+        return hash;
+    }
+
+    public long validDate() {
+        return validDate;
+    }
+
+    public Long lastUsedDate() {
+        return lastUsedDate;
+    }
+
+    public Set<String> brokers() {
+        return Set.copyOf(brokers);
+    }
+
+    /** Expired once {@code valid_date} is reached: {@code valid_date <= now}. */
+    public boolean isExpired(long now) {
+        return validDate <= now;
+    }
+
+    /** The JSON of the contract; {@code secret} is non-null only in the response that creates it. */
+    public JsonObject toJson(String secret, long now) {
+        JsonArrayBuilder brokerIds = Json.createArrayBuilder();
+        brokers.forEach(brokerIds::add);
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("id", id)
+                .add("project_id", projectId)
+                .add("role_id", role.id())
+                .add("issuer", issuer)
+                .add("name", name)
+                .add("hash", hash)
+                .add("issue_date", issueDate)
+                .add("valid_date", validDate);
+        if (lastUsedDate == null) {
+            json.addNull("last_used_date");
+        } else {
+            json.add("last_used_date", lastUsedDate);
+        }
+        json.add("brokers", brokerIds)
+                .add("type", type.id())
+                .add("status", isExpired(now) ? "expired" : "valid");
+        if (secret == null) {
+            json.addNull("token");
+        } else {
+            json.add("token", secret);
+        }
+        return json.build();
+    }
+}
