@@ -1,0 +1,53 @@
+package io.tollgate.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import jakarta.json.JsonObject;
+import java.util.UUID;
+
+/** Creates what a test needs through the API itself, as root. */
+public final class Fixtures {
+
+    public static final String ROOT = System.getProperty("tollgate.it.root-token",
+            "it-root-credential-0123456789abcdefghijklmnop");
+
+    private final Api root;
+
+    public Fixtures(Api root) {
+        this.root = root;
+    }
+
+    public static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    public String project() {
+        Api.Reply reply = root.post("api/projects", "{\"name\":\"" + unique("p") + "\"}");
+        assertEquals(200, reply.status(), reply::toString);
+        return reply.object().getString("id");
+    }
+
+    public String broker(String projectId) {
+        Api.Reply reply = root.post("api/projects/" + projectId + "/brokers",
+                "{\"name\":\"" + unique("b") + "\",\"url\":\"mqtt://broker.local:1883\"}");
+        assertEquals(200, reply.status(), reply::toString);
+        return reply.object().getString("id");
+    }
+
+    /** A token created by root; the JSON of its creation, secret included. */
+    public JsonObject token(String projectId, String role, String... brokers) {
+        String type = brokers.length == 0 ? "unrestricted" : "restricted";
+        StringBuilder ids = new StringBuilder();
+        for (String broker : brokers) {
+            ids.append(ids.length() == 0 ? "" : ",").append('"').append(broker).append('"');
+        }
+        Api.Reply reply = root.post("api/projects/" + projectId + "/tokens", "{\"name\":\"" + unique("t").substring(0, 10)
+                + "\",\"role\":\"" + role + "\",\"type\":\"" + type + "\",\"brokers\":[" + ids + "]}");
+        assertEquals(200, reply.status(), reply::toString);
+        return reply.object();
+    }
+
+    public String secret(String projectId, String role, String... brokers) {
+        return token(projectId, role, brokers).getString("token");
+    }
+}
