@@ -16,7 +16,7 @@ import java.time.Duration;
 /** A small HTTP client for Tollgate's API, speaking as one credential (or none). */
 public final class Api {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
 
     private final URI base;
     private final String credential;

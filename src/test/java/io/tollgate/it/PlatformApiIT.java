@@ -1,0 +1,302 @@
+package io.tollgate.it;
+
+import static io.tollgate.it.TokensApiIT.assertUnauthorized;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.File;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Projects, brokers, the role table of spec section 2 and the error contract of section 5, over
+ * HTTP on the packaged WAR in a managed Payara Micro.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class PlatformApiIT {
+
+    @ArquillianResource
+    URL base;
+
+    Api root;
+    Fixtures fixtures;
+    String project;
+    String broker;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("tollgate.war")));
+    }
+
+    @BeforeEach
+    void setUp() throws Exception {
+        root = new Api(base.toURI(), Fixtures.ROOT);
+        fixtures = new Fixtures(root);
+        project = fixtures.project();
+        broker = fixtures.broker(project);
+    }
+
+    private String brokers() {
+        return "api/projects/" + project + "/brokers";
+    }
+
+    @Test
+    void projectLifecycleWithExactJson() {
+        String name = Fixtures.unique("lifecycle");
+        Api.Reply created = root.post("api/projects", "{\"name\":\" " + name + " \"}");
+        assertEquals(200, created.status(), created::toString);
+        JsonObject json = created.object();
+        assertEquals(List.of("created_date", "id", "name"), json.keySet().stream().sorted().toList());
+        assertEquals(name, json.getString("name"));
+        String id = json.getString("id");
+        assertEquals(json, root.get("api/projects/" + id).object());
+        assertTrue(root.get("api/projects").array().contains(json));
+        Api.Reply again = root.post("api/projects", "{\"name\":\"" + name + "\"}");
+        assertEquals(409, again.status());
+        assertEquals("CONFLICT", again.code());
+        assertEquals(JsonValue.TRUE, root.delete("api/projects/" + id).json());
+        assertEquals(404, root.get("api/projects/" + id).status());
+        assertEquals("NOT_FOUND", root.delete("api/projects/" + id).code());
+    }
+
+    @Test
+    void projectNameRules() {
+        for (String body : List.of("{}", "{\"name\":\"\"}", "{\"name\":\"" + "p".repeat(65) + "\"}", "{\"name\":5}",
+                "{\"name\":null}", "{\"name\":\"ok\",\"extra\":1}", "[]")) {
+            Api.Reply reply = root.post("api/projects", body);
+            assertEquals(400, reply.status(), body + " -> " + reply);
+            assertEquals("VALIDATION_FAILED", reply.code(), body);
+        }
+        assertEquals(200, root.post("api/projects", "{\"name\":\"" + Fixtures.unique("p").repeat(1).substring(0, 10)
+                + "x".repeat(54) + "\"}").status(), "64 characters are allowed");
+    }
+
+    @Test
+    void brokerLifecycleWithExactJson() {
+        Api.Reply created = root.post(brokers(), "{\"name\":\"edge\",\"url\":\"mqtts://edge.example:8883\"}");
+        assertEquals(200, created.status(), created::toString);
+        JsonObject json = created.object();
+        assertEquals(List.of("created_date", "id", "name", "project_id", "url"), json.keySet().stream().sorted().toList());
+        assertEquals(project, json.getString("project_id"));
+        assertEquals("mqtts://edge.example:8883", json.getString("url"));
+        String id = json.getString("id");
+        assertEquals(json, root.get(brokers() + "/" + id).object());
+        Api.Reply updated = root.put(brokers() + "/" + id, "{\"name\":\"edge-2\",\"url\":\"wss://edge.example/mqtt\"}");
+        assertEquals(200, updated.status(), updated::toString);
+        assertEquals("edge-2", updated.object().getString("name"));
+        assertEquals(json.getJsonNumber("created_date"), updated.object().getJsonNumber("created_date"));
+        assertEquals(2, root.get(brokers()).array().size());
+        assertEquals(JsonValue.TRUE, root.delete(brokers() + "/" + id).json());
+        assertEquals(404, root.get(brokers() + "/" + id).status());
+        assertEquals(1, root.get(brokers()).array().size());
+    }
+
+    @Test
+    void brokerValidationAnswers400AndChangesNothing() {
+        Map<String, String> cases = new TreeMap<>();
+        cases.put("{\"url\":\"mqtt://h:1883\"}", "name");
+        cases.put("{\"name\":\"b\"}", "url");
+        cases.put("{\"name\":\"b\",\"url\":\"http://h\"}", "url");
+        cases.put("{\"name\":\"b\",\"url\":\"mqtt://\"}", "url");
+        cases.put("{\"name\":\"b\",\"url\":\"mqtt://h:99999\"}", "url");
+        cases.put("{\"name\":\"b\",\"url\":\"mqtt://user:pw@h:1883\"}", "url");
+        cases.put("{\"name\":\"b\",\"url\":1883}", "url");
+        cases.put("{\"name\":[],\"url\":\"mqtt://h\"}", "name");
+        cases.forEach((body, field) -> {
+            for (Api.Reply reply : List.of(root.post(brokers(), body), root.put(brokers() + "/" + broker, body))) {
+                assertEquals(400, reply.status(), body + " -> " + reply);
+                assertEquals("VALIDATION_FAILED", reply.code());
+                assertEquals(field, reply.object().getJsonObject("info").getString("field"), body);
+            }
+        });
+        JsonArray after = root.get(brokers()).array();
+        assertEquals(1, after.size());
+        assertEquals("mqtt://broker.local:1883", after.getJsonObject(0).getString("url"));
+    }
+
+    @Test
+    void brokerOfAnotherProjectIs404() {
+        String otherBroker = fixtures.broker(fixtures.project());
+        assertEquals(404, root.get(brokers() + "/" + otherBroker).status());
+        assertEquals(404, root.delete(brokers() + "/" + otherBroker).status());
+        assertEquals(404, root.put(brokers() + "/" + otherBroker, "{\"name\":\"x\",\"url\":\"mqtt://h\"}").status());
+    }
+
+    /** One row of the role table: what to call, and the least role allowed to. */
+    record Action(String name, String least, Function<Api, Api.Reply> call) {
+    }
+
+    private List<Action> actions() {
+        String p = "api/projects/" + project;
+        return List.of(
+                new Action("read project", "viewer", api -> api.get(p)),
+                new Action("list brokers", "viewer", api -> api.get(p + "/brokers")),
+                new Action("read broker", "viewer", api -> api.get(p + "/brokers/" + broker)),
+                new Action("create broker", "editor", api -> api.post(p + "/brokers", "{\"name\":\"n\",\"url\":\"ws://h\"}")),
+                new Action("update broker", "editor", api -> api.put(p + "/brokers/" + broker, "{\"name\":\"n\",\"url\":\"ws://h\"}")),
+                new Action("delete broker", "admin", api -> api.delete(p + "/brokers/" + fixtures.broker(project))),
+                new Action("list tokens", "admin", api -> api.get(p + "/tokens")),
+                new Action("create token", "admin", api -> api.post(p + "/tokens",
+                        "{\"name\":\"" + Fixtures.unique("c") + "\",\"role\":\"viewer\"}")),
+                new Action("delete token", "admin", api -> api.delete(p + "/tokens/"
+                        + fixtures.token(project, "viewer").getString("id"))),
+                new Action("create project", "root", api -> api.post("api/projects",
+                        "{\"name\":\"" + Fixtures.unique("rp") + "\"}")),
+                new Action("delete project", "root", api -> api.delete("api/projects/" + fixtures.project())));
+    }
+
+    private static final List<String> RANKS = List.of("viewer", "editor", "admin", "root");
+
+    @Test
+    void everyRowOfTheRoleTableAllowsAndForbids() {
+        List<String> failures = new ArrayList<>();
+        for (String role : RANKS) {
+            Api caller = role.equals("root") ? root : root.as(fixtures.secret(project, role));
+            for (Action action : actions()) {
+                boolean allowed = RANKS.indexOf(role) >= RANKS.indexOf(action.least());
+                Api.Reply reply = action.call().apply(caller);
+                boolean ok = allowed ? reply.status() == 200
+                        : reply.status() == 403 && reply.code().equals("FORBIDDEN");
+                if (!ok) {
+                    failures.add(role + " / " + action.name() + " -> " + reply);
+                }
+            }
+        }
+        assertEquals(List.of(), failures);
+    }
+
+    @Test
+    void everyoneListsOnlyTheProjectsTheyBelongTo() {
+        String secret = fixtures.secret(project, "viewer");
+        JsonArray seen = root.as(secret).get("api/projects").array();
+        assertEquals(1, seen.size());
+        assertEquals(project, seen.getJsonObject(0).getString("id"));
+        assertTrue(root.get("api/projects").array().size() > 1);
+    }
+
+    @Test
+    void anotherProjectIs403WhetherOrNotItExists() {
+        Api admin = root.as(fixtures.secret(project, "admin"));
+        String other = fixtures.project();
+        for (String target : List.of(other, "00000000-0000-0000-0000-000000000000")) {
+            for (Api.Reply reply : List.of(admin.get("api/projects/" + target), admin.get("api/projects/" + target + "/brokers"),
+                    admin.get("api/projects/" + target + "/tokens"),
+                    admin.post("api/projects/" + target + "/brokers", "{\"name\":\"x\",\"url\":\"mqtt://h\"}"))) {
+                assertEquals(403, reply.status(), target + " -> " + reply);
+                assertEquals("FORBIDDEN", reply.code());
+            }
+        }
+        assertEquals(404, root.get("api/projects/00000000-0000-0000-0000-000000000000").status());
+        assertEquals(404, root.get("api/projects/00000000-0000-0000-0000-000000000000/brokers").status());
+    }
+
+    @Test
+    void restrictedTokenActsOnlyOnItsBrokers() {
+        String other = fixtures.broker(project);
+        Api restricted = root.as(fixtures.secret(project, "admin", broker));
+        String p = "api/projects/" + project;
+        assertEquals(200, restricted.get(p).status(), "may read its project");
+        JsonArray listed = restricted.get(p + "/brokers").array();
+        assertEquals(List.of(broker), listed.stream().map(v -> v.asJsonObject().getString("id")).toList());
+        assertEquals(200, restricted.get(p + "/brokers/" + broker).status());
+        assertEquals(200, restricted.put(p + "/brokers/" + broker, "{\"name\":\"mine\",\"url\":\"mqtt://h\"}").status());
+        for (Api.Reply reply : List.of(restricted.get(p + "/brokers/" + other),
+                restricted.put(p + "/brokers/" + other, "{\"name\":\"theirs\",\"url\":\"mqtt://h\"}"),
+                restricted.delete(p + "/brokers/" + other),
+                restricted.post(p + "/brokers", "{\"name\":\"new\",\"url\":\"mqtt://h\"}"),
+                restricted.get(p + "/tokens"),
+                restricted.post(p + "/tokens", "{\"name\":\"x\",\"role\":\"viewer\"}"))) {
+            assertEquals(403, reply.status(), reply::toString);
+            assertEquals("FORBIDDEN", reply.code());
+        }
+        assertEquals(2, root.get(p + "/brokers").array().size(), "nothing was created or deleted");
+        assertEquals(200, restricted.delete(p + "/brokers/" + broker).status(), "an admin may delete its own broker");
+    }
+
+    @Test
+    void anonymousRequestsAre401WithTheErrorBody() {
+        Api anonymous = root.as(null);
+        for (Api.Reply reply : List.of(anonymous.get("api/projects"), anonymous.get(brokers()),
+                anonymous.post("api/projects", "{\"name\":\"x\"}"))) {
+            assertUnauthorized(reply);
+        }
+    }
+
+    @Test
+    void unknownRoutesWrongMethodsAndMediaTypesAnswerTheErrorBody() {
+        assertProblem(root.get("api/nothing/here"), 404, "NOT_FOUND");
+        assertProblem(root.get("definitely-not-here.html"), 404, "NOT_FOUND");
+        assertProblem(root.send("PATCH", "api/projects", "{}", "application/json"), 405, "METHOD_NOT_ALLOWED");
+        assertProblem(root.delete("api/projects"), 405, "METHOD_NOT_ALLOWED");
+        assertProblem(root.send("POST", "api/projects", "name=x", "application/x-www-form-urlencoded"), 415,
+                "UNSUPPORTED_MEDIA_TYPE");
+        assertProblem(root.send("POST", "api/projects", "{\"name\":\"x\"}", "text/plain"), 415, "UNSUPPORTED_MEDIA_TYPE");
+        assertProblem(root.post("api/projects", "{\"name\": \"x\""), 400, "MALFORMED_REQUEST");
+        assertProblem(root.post("api/projects", ""), 400, "MALFORMED_REQUEST");
+        assertProblem(root.post("api/projects", "{\"name\":\"a\"} {}"), 400, "MALFORMED_REQUEST");
+    }
+
+    @Test
+    void bodiesOver64KiBAre413AndChangeNothing() {
+        String name = Fixtures.unique("big");
+        String big = "{\"name\":\"" + name + "\",\"pad\":\"" + "x".repeat(70 * 1024) + "\"}";
+        assertProblem(root.post("api/projects", big), 413, "PAYLOAD_TOO_LARGE");
+        HttpRequest chunked = HttpRequest.newBuilder(URI.create(root.base() + "api/projects"))
+                .header("Authorization", "Bearer " + Fixtures.ROOT)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() ->
+                        new java.io.ByteArrayInputStream(big.getBytes())))
+                .build();
+        assertProblem(Api.send(chunked), 413, "PAYLOAD_TOO_LARGE");
+        assertFalse(root.get("api/projects").body().contains(name));
+    }
+
+    @Test
+    void healthAndOpenApiAreServed() {
+        Api.Reply ready = Api.send(HttpRequest.newBuilder(URI.create(serverRoot() + "health/ready")).build());
+        assertEquals(200, ready.status(), ready::toString);
+        assertTrue(ready.body().contains("database"), ready.body());
+        Api.Reply openapi = Api.send(HttpRequest.newBuilder(URI.create(serverRoot() + "openapi")).build());
+        assertEquals(200, openapi.status());
+        for (String path : List.of("/api/projects:", "/api/projects/{projectId}/tokens:",
+                "/api/projects/{projectId}/tokens/{tokenId}:", "/api/projects/{projectId}/brokers/{brokerId}:")) {
+            assertTrue(openapi.body().contains(path), path);
+        }
+        Stream.of("bearer", "\"413\"", "\"415\"", "ProjectToken", "Problem")
+                .forEach(word -> assertTrue(openapi.body().contains(word), word));
+    }
+
+    private String serverRoot() {
+        return URI.create(base.toString()).resolve("/").toString();
+    }
+
+    static void assertProblem(Api.Reply reply, int status, String code) {
+        assertEquals(status, reply.status(), reply::toString);
+        assertTrue(reply.contentType() != null && reply.contentType().startsWith("application/json"), reply.contentType());
+        JsonObject body = reply.object();
+        assertEquals(List.of("code", "info", "message", "status"), body.keySet().stream().sorted().toList());
+        assertEquals(code, body.getString("code"));
+        assertEquals(status, body.getInt("status"));
+    }
+}
