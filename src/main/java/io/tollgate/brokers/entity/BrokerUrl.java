@@ -15,7 +15,8 @@ public record BrokerUrl(String value) {
 
     public static BrokerUrl parse(String text) {
         String value = text.strip();
-        if (value.isEmpty() || value.length() > MAX_LENGTH) {
+        int length = value.codePointCount(0, value.length());
+        if (length == 0 || length > MAX_LENGTH) {
             throw ApiException.validation(FIELD, "url must be 1 to " + MAX_LENGTH + " characters long");
         }
         URI uri;
@@ -25,16 +26,52 @@ public record BrokerUrl(String value) {
             throw invalid();
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!SCHEMES.contains(scheme) || uri.getHost() == null || uri.getHost().isEmpty()) {
+        String authority = uri.getRawAuthority();
+        if (!SCHEMES.contains(scheme) || authority == null || uri.getRawFragment() != null) {
             throw invalid();
         }
-        if (uri.getPort() != -1 && (uri.getPort() < 1 || uri.getPort() > 65535)) {
-            throw ApiException.validation(FIELD, "url port must be 1 to 65535");
-        }
-        if (uri.getRawUserInfo() != null) {
+        if (authority.contains("@")) {
             throw ApiException.validation(FIELD, "url must not carry credentials");
         }
+        checkHostAndPort(authority);
         return new BrokerUrl(value);
+    }
+
+    /** Host names as Docker and DNS use them (underscores included), IPv6 literals, optional port. */
+    private static void checkHostAndPort(String authority) {
+        String host = authority;
+        String port = null;
+        if (authority.startsWith("[")) {
+            int close = authority.indexOf(']');
+            if (close < 0) {
+                throw invalid();
+            }
+            host = authority.substring(0, close + 1);
+            String rest = authority.substring(close + 1);
+            if (!rest.isEmpty()) {
+                if (!rest.startsWith(":")) {
+                    throw invalid();
+                }
+                port = rest.substring(1);
+            }
+        } else if (authority.contains(":")) {
+            host = authority.substring(0, authority.lastIndexOf(':'));
+            port = authority.substring(authority.lastIndexOf(':') + 1);
+        }
+        if (host.isEmpty() || host.contains(":") && !host.startsWith("[")) {
+            throw invalid();
+        }
+        if (port != null && !validPort(port)) {
+            throw ApiException.validation(FIELD, "url port must be 1 to 65535");
+        }
+    }
+
+    private static boolean validPort(String port) {
+        if (port.isEmpty() || port.length() > 5 || !port.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return false;
+        }
+        int value = Integer.parseInt(port);
+        return value >= 1 && value <= 65535;
     }
 
     private static ApiException invalid() {

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# A throwaway PostgreSQL on 127.0.0.1 for tests and local runs.
+#   scripts/postgres.sh start DIR PORT   initialise (if needed) and start; creates database/user "tollgate"
+#   scripts/postgres.sh stop DIR         stop it (fast shutdown)
+#   scripts/postgres.sh kill DIR         stop it at once (for outage tests)
+# Installs the Debian "postgresql" package if the server binaries are missing. The server refuses
+# to run as root, so it runs as the "postgres" user.
+set -euo pipefail
+
+cmd=${1:?start|stop|kill}
+dir=${2:?data directory}
+port=${3:-55432}
+
+bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
+if [ -z "$bin" ] || [ ! -x "$bin/initdb" ]; then
+  echo "PostgreSQL server binaries missing: installing the postgresql package" >&2
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+  bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+fi
+
+as_postgres() {
+  if [ "$(id -u)" = 0 ]; then
+    su postgres -s /bin/bash -c "$*"
+  else
+    bash -c "$*"
+  fi
+}
+
+case "$cmd" in
+  start)
+    mkdir -p "$dir"
+    [ "$(id -u)" = 0 ] && chown postgres "$dir"
+    if [ ! -f "$dir/PG_VERSION" ]; then
+      as_postgres "'$bin/initdb' -D '$dir' -U postgres --auth=trust -E UTF8 >/dev/null"
+    fi
+    as_postgres "'$bin/pg_ctl' -D '$dir' -l '$dir/server.log' -w -t 60 \
+      -o \"-c listen_addresses=127.0.0.1 -p $port -k '$dir' -c max_connections=200\" start >/dev/null"
+    as_postgres "'$bin/psql' -h 127.0.0.1 -p $port -U postgres -tAc \"SELECT 1 FROM pg_roles WHERE rolname='tollgate'\"" | grep -q 1 \
+      || as_postgres "'$bin/psql' -h 127.0.0.1 -p $port -U postgres -qc \"CREATE USER tollgate PASSWORD 'tollgate'\""
+    as_postgres "'$bin/psql' -h 127.0.0.1 -p $port -U postgres -tAc \"SELECT 1 FROM pg_database WHERE datname='tollgate'\"" | grep -q 1 \
+      || as_postgres "'$bin/psql' -h 127.0.0.1 -p $port -U postgres -qc \"CREATE DATABASE tollgate OWNER tollgate\""
+    echo "PostgreSQL listening on 127.0.0.1:$port (database tollgate, user tollgate, password tollgate)"
+    ;;
+  stop)
+    [ -f "$dir/postmaster.pid" ] && as_postgres "'$bin/pg_ctl' -D '$dir' -m fast -w stop >/dev/null" || true
+    ;;
+  kill)
+    [ -f "$dir/postmaster.pid" ] && as_postgres "'$bin/pg_ctl' -D '$dir' -m immediate -w stop >/dev/null" || true
+    ;;
+  *)
+    echo "usage: $0 start|stop|kill DIR [PORT]" >&2; exit 2 ;;
+esac

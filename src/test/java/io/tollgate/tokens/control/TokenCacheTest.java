@@ -1,0 +1,169 @@
+package io.tollgate.tokens.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tollgate.access.entity.Role;
+import io.tollgate.tokens.entity.ActiveToken;
+import io.tollgate.tokens.entity.TokenType;
+import java.util.Set;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class TokenCacheTest {
+
+    private static ActiveToken token(String id) {
+        return new ActiveToken(id, "project", "name-" + id, Role.EDITOR, TokenType.UNRESTRICTED, Set.of(),
+                Long.MAX_VALUE, new AtomicLong(ActiveToken.NEVER));
+    }
+
+    @Test
+    void putTokenIsFoundByItsHash() {
+        TokenCache cache = new TokenCache(10);
+        ActiveToken token = token("t1");
+        cache.put("h1", token, cache.generation());
+        assertSame(token, cache.get("h1"));
+        assertNull(cache.get("h2"));
+    }
+
+    @Test
+    void putThatRacedWithInvalidateIsNotKept() {
+        TokenCache cache = new TokenCache(10);
+        ActiveToken token = token("t1");
+        long readAt = cache.generation();   // before the database read
+        cache.invalidate("t1");             // the token is deleted meanwhile
+        cache.put("h1", token, readAt);     // the stale read comes back
+        assertNull(cache.get("h1"));
+        assertEquals(0, cache.size());
+    }
+
+    @Test
+    void putThatRacedWithInvalidateAllIsNotKept() {
+        TokenCache cache = new TokenCache(10);
+        long readAt = cache.generation();
+        cache.invalidateAll();
+        cache.put("h1", token("t1"), readAt);
+        assertNull(cache.get("h1"));
+    }
+
+    @Test
+    void putReadAfterInvalidateIsKept() {
+        TokenCache cache = new TokenCache(10);
+        cache.invalidate("t1");
+        ActiveToken token = token("t1");
+        cache.put("h1", token, cache.generation());
+        assertSame(token, cache.get("h1"));
+    }
+
+    @Test
+    void stalePutDoesNotEvictTheFreshEntryOfAnotherHash() {
+        TokenCache cache = new TokenCache(10);
+        long staleReadAt = cache.generation();
+        cache.invalidate("t1");
+        ActiveToken fresh = token("t2");
+        cache.put("h2", fresh, cache.generation());
+        cache.put("h1", token("t1"), staleReadAt);
+        assertNull(cache.get("h1"));
+        assertSame(fresh, cache.get("h2"));
+    }
+
+    @Test
+    void concurrentPutAndInvalidateNeverLeaveTheRevokedToken() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 2_000; round++) {
+                TokenCache cache = new TokenCache(100);
+                ActiveToken token = token("t1");
+                CyclicBarrier start = new CyclicBarrier(2);
+                long readAt = cache.generation();   // the lookup read the database before the revocation
+                Future<?> lookup = pool.submit(() -> {
+                    start.await();
+                    cache.put("h1", token, readAt);
+                    return null;
+                });
+                Future<?> revoke = pool.submit(() -> {
+                    start.await();
+                    cache.invalidate("t1");
+                    return null;
+                });
+                lookup.get(10, TimeUnit.SECONDS);
+                revoke.get(10, TimeUnit.SECONDS);
+                assertNull(cache.get("h1"), "revoked token came back from the cache in round " + round);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void invalidateRemovesOnlyThatToken() {
+        TokenCache cache = new TokenCache(10);
+        ActiveToken one = token("t1");
+        ActiveToken two = token("t2");
+        cache.put("h1", one, cache.generation());
+        cache.put("h2", two, cache.generation());
+        cache.invalidate("t1");
+        assertNull(cache.get("h1"));
+        assertSame(two, cache.get("h2"));
+        assertEquals(1, cache.size());
+    }
+
+    @Test
+    void invalidateOfUnknownTokenKeepsEverything() {
+        TokenCache cache = new TokenCache(10);
+        cache.put("h1", token("t1"), cache.generation());
+        cache.put("h2", token("t2"), cache.generation());
+        cache.invalidate("t3");
+        assertEquals(2, cache.size());
+    }
+
+    @Test
+    void invalidateAllRemovesEverything() {
+        TokenCache cache = new TokenCache(10);
+        cache.put("h1", token("t1"), cache.generation());
+        cache.put("h2", token("t2"), cache.generation());
+        cache.invalidateAll();
+        assertEquals(0, cache.size());
+        assertNull(cache.get("h1"));
+        assertNull(cache.get("h2"));
+    }
+
+    @Test
+    void sizeNeverExceedsCapacity() {
+        TokenCache cache = new TokenCache(3);
+        for (int i = 0; i < 50; i++) {
+            ActiveToken token = token("t" + i);
+            cache.put("h" + i, token, cache.generation());
+            assertTrue(cache.size() <= 3, "size " + cache.size() + " after " + (i + 1) + " puts");
+            assertSame(token, cache.get("h" + i), "the newest entry is kept");
+        }
+    }
+
+    @Test
+    void nonPositiveCapacityStillCachesOneToken() {
+        TokenCache cache = new TokenCache(0);
+        ActiveToken one = token("t1");
+        cache.put("h1", one, cache.generation());
+        assertSame(one, cache.get("h1"));
+        cache.put("h2", token("t2"), cache.generation());
+        assertEquals(1, cache.size());
+    }
+
+    @Test
+    void generationAdvancesOnEveryInvalidation() {
+        TokenCache cache = new TokenCache(10);
+        long before = cache.generation();
+        cache.invalidate("t1");
+        long afterOne = cache.generation();
+        cache.invalidateAll();
+        assertTrue(afterOne > before);
+        assertTrue(cache.generation() > afterOne);
+    }
+}
