@@ -52,6 +52,7 @@ class LifecycleIT {
         try (TollgateServer second = TollgateServer.start(data, dir.resolve("second.log"), Map.of())) {
             assertTrue(second.awaitReady(STARTUP), "server did not restart:\n" + second.log());
             assertFalse(ROOT_LINE.matcher(second.log()).find(), "a stored root credential is not printed again");
+            assertTrue(second.log().contains("(0 migrations applied now)"), "a second start migrates nothing");
             Api root = second.api(rootToken);
             assertEquals("survivor", root.get("api/projects/" + projectId).object().getString("name"));
             assertEquals(200, second.api(secret).get("api/projects/" + projectId + "/brokers").status(),

@@ -189,22 +189,70 @@ class TokensApiIT {
 
     @Test
     void twentyParallelCreatesOfOneNameGiveExactlyOne200() throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(20);
+        assertParallelCreatesOfOneName(20);
+    }
+
+    @Test
+    void fiftyParallelCreatesOfOneNameGiveOne200AndFortyNine409() throws Exception {
+        assertParallelCreatesOfOneName(50);
+    }
+
+    private void assertParallelCreatesOfOneName(int parallel) throws Exception {
+        List<Integer> statuses = inParallel(parallel, () -> root.post(tokens(), "{\"name\":\"race\",\"role\":\"viewer\"}").status());
+        assertEquals(1, statuses.stream().filter(s -> s == 200).count(), statuses::toString);
+        assertEquals(parallel - 1, statuses.stream().filter(s -> s == 409).count(), statuses::toString);
+        assertEquals(1, list().size());
+    }
+
+    @Test
+    void parallelDeletesOfOneTokenGiveOneTrueAndThe404s() throws Exception {
+        String id = fixtures.token(project, "viewer").getString("id");
+        List<Integer> statuses = inParallel(20, () -> root.delete(tokens() + "/" + id).status());
+        assertEquals(1, statuses.stream().filter(s -> s == 200).count(), statuses::toString);
+        assertEquals(19, statuses.stream().filter(s -> s == 404).count(), statuses::toString);
+    }
+
+    @Test
+    void parallelBrokerEditsAndDeletesNeverAnswer5xx() throws Exception {
+        String restricted = fixtures.broker(project);
+        List<Integer> statuses = inParallel(30, new Callable<>() {
+            final java.util.concurrent.atomic.AtomicInteger turn = new java.util.concurrent.atomic.AtomicInteger();
+
+            @Override
+            public Integer call() {
+                int i = turn.incrementAndGet();
+                String path = "api/projects/" + project + "/brokers/" + restricted;
+                return switch (i % 3) {
+                    case 0 -> root.put(path, "{\"name\":\"n" + i + "\",\"url\":\"mqtt://h:1883\"}").status();
+                    case 1 -> root.post(tokens(), "{\"name\":\"r" + i + "\",\"role\":\"viewer\",\"type\":\"restricted\","
+                            + "\"brokers\":[\"" + restricted + "\"]}").status();
+                    default -> root.delete(path).status();
+                };
+            }
+        });
+        assertTrue(statuses.stream().allMatch(s -> s < 500), statuses::toString);
+        assertTrue(statuses.stream().allMatch(s -> s == 200 || s == 400 || s == 404 || s == 409), statuses::toString);
+        for (JsonValue token : list()) {
+            assertFalse(token.asJsonObject().getJsonArray("brokers").toString().contains(restricted),
+                    "a deleted broker stays on no token");
+        }
+    }
+
+    private static List<Integer> inParallel(int count, Callable<Integer> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(count);
         try {
             List<Callable<Integer>> calls = new ArrayList<>();
-            for (int i = 0; i < 20; i++) {
-                calls.add(() -> root.post(tokens(), "{\"name\":\"race\",\"role\":\"viewer\"}").status());
+            for (int i = 0; i < count; i++) {
+                calls.add(call);
             }
             List<Integer> statuses = new ArrayList<>();
             for (Future<Integer> f : pool.invokeAll(calls)) {
                 statuses.add(f.get());
             }
-            assertEquals(1, statuses.stream().filter(s -> s == 200).count(), statuses::toString);
-            assertEquals(19, statuses.stream().filter(s -> s == 409).count(), statuses::toString);
+            return statuses;
         } finally {
             pool.shutdownNow();
         }
-        assertEquals(1, list().size());
     }
 
     @Test

@@ -30,8 +30,8 @@ public final class TollgateServer implements AutoCloseable {
     }
 
     /**
-     * Starts a server on a free port with {@code env} added to a clean Tollgate environment (the
-     * test JVM's own TOLLGATE_* variables are not passed on).
+     * Starts a server on a free port with {@code env} added to a clean Tollgate environment: of the
+     * test JVM's own TOLLGATE_* variables only the database ones (TOLLGATE_DB_*) are passed on.
      */
     public static TollgateServer start(Path dataDir, Path log, Map<String, String> env, String... extraOptions) {
         int port = freePort();
@@ -45,7 +45,7 @@ public final class TollgateServer implements AutoCloseable {
         }
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        builder.environment().keySet().removeIf(key -> key.startsWith("TOLLGATE_"));
+        builder.environment().keySet().removeIf(key -> key.startsWith("TOLLGATE_") && !key.startsWith("TOLLGATE_DB_"));
         builder.environment().put("TOLLGATE_DATA_DIR", dataDir.toString());
         builder.environment().putAll(env);
         try {

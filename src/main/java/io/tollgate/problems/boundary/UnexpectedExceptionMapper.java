@@ -2,6 +2,8 @@ package io.tollgate.problems.boundary;
 
 import io.tollgate.problems.entity.ApiException;
 import io.tollgate.problems.entity.Problem;
+import io.tollgate.storage.boundary.DatabaseProbe;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -14,12 +16,16 @@ import java.util.logging.Logger;
 /**
  * The last resort: a generic 500 whose {@code info.error_id} repeats in the one log line that holds
  * the details. Exceptions that wrap a decided failure (e.g. a transaction interceptor wrapping an
- * {@link ApiException}) keep their status instead of becoming a 500.
+ * {@link ApiException}) keep their status instead of becoming a 500, and failures while the database
+ * is unreachable are a 503: an outage, not a bug.
  */
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class.getName());
+
+    @Inject
+    DatabaseProbe database;
 
     @Override
     public Response toResponse(Throwable exception) {
@@ -33,6 +39,11 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
             if (cause.getCause() == cause) {
                 break;
             }
+        }
+        if (!database.isUp()) {
+            LOG.log(Level.WARNING, "Database unavailable: {0}", exception.toString());
+            return ProblemResponses.of(ApiException.unavailable(
+                    "the database is unavailable; retry shortly (nothing was changed)").problem());
         }
         String errorId = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Unexpected failure, error_id=" + errorId, exception);

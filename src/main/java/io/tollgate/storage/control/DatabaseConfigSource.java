@@ -5,41 +5,66 @@ import java.util.Set;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
- * Derives {@code tollgate.db.datasource-class} from the JDBC URL the operator configured
- * ({@code -Dtollgate.db.url} or {@code TOLLGATE_DB_URL}; none means embedded H2), so that choosing
- * PostgreSQL takes the URL alone.
+ * The database settings the data source definition reads, with their defaults: embedded H2 in a
+ * file under {@code tollgate.data-dir}, user {@code sa}. The driver class follows the URL, so that
+ * choosing PostgreSQL takes {@code TOLLGATE_DB_URL} (plus user and password) alone.
+ * <p>
+ * A config source rather than microprofile-config.properties because Payara resolves the data
+ * source's {@code ${MPCONFIG=…}} values before it reads the application's properties file; for the
+ * same reason the operator's values are read here straight from system properties and environment
+ * (which, having higher ordinals, also win over these defaults everywhere else).
  */
 public class DatabaseConfigSource implements ConfigSource {
 
-    static final String KEY = "tollgate.db.datasource-class";
+    static final String URL = "tollgate.db.url";
+    static final String USER = "tollgate.db.user";
+    static final String PASSWORD = "tollgate.db.password";
+    static final String DATA_SOURCE = "tollgate.db.datasource-class";
+    static final String H2 = "org.h2.jdbcx.JdbcDataSource";
     private static final Map<String, String> DATA_SOURCES = Map.of(
             "jdbc:postgresql:", "org.postgresql.ds.PGSimpleDataSource",
-            "jdbc:h2:", "org.h2.jdbcx.JdbcDataSource");
+            "jdbc:h2:", H2);
 
     @Override
     public Set<String> getPropertyNames() {
-        return Set.of(KEY);
+        return Set.of(URL, USER, PASSWORD, DATA_SOURCE);
     }
 
     @Override
     public String getValue(String propertyName) {
-        if (KEY.equals(propertyName)) {
-            return dataSourceFor(url());
-        }
-        return null;
+        return switch (propertyName) {
+            case URL -> url();
+            case USER -> H2.equals(dataSourceFor(url())) ? "sa" : "";
+            case PASSWORD -> "";
+            case DATA_SOURCE -> dataSourceFor(url());
+            default -> null;
+        };
     }
 
     static String dataSourceFor(String url) {
         return DATA_SOURCES.entrySet().stream()
                 .filter(entry -> url.startsWith(entry.getKey()))
                 .map(Map.Entry::getValue)
-                .findFirst().orElse("org.h2.jdbcx.JdbcDataSource");
+                .findFirst().orElse(H2);
     }
 
-    /** The configured URL; the embedded H2 default when none is. */
+    /** The configured URL, or H2 in a file under the data directory. */
     static String url() {
-        String url = System.getProperty("tollgate.db.url", System.getenv("TOLLGATE_DB_URL"));
-        return url == null ? "jdbc:h2:" : url.strip();
+        String url = setting(URL);
+        if (url != null) {
+            return url;
+        }
+        String dataDir = setting("tollgate.data-dir");
+        return "jdbc:h2:file:" + (dataDir == null ? "./data" : dataDir) + "/tollgate;LOCK_TIMEOUT=10000";
+    }
+
+    /** A value from -D or the environment (MicroProfile's name mapping: upper case, '_' for '.' and '-'). */
+    static String setting(String key) {
+        String value = System.getProperty(key);
+        if (value == null) {
+            value = System.getenv(key.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_"));
+        }
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     @Override
@@ -50,6 +75,6 @@ public class DatabaseConfigSource implements ConfigSource {
 
     @Override
     public String getName() {
-        return "tollgate-database";
+        return "tollgate-database-defaults";
     }
 }

@@ -1,0 +1,152 @@
+package io.tollgate.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * On PostgreSQL: acknowledged writes survive a SIGKILL of the server, and a database outage makes
+ * the server unready and answer 503 until the database is back, without a restart.
+ */
+@EnabledIfSystemProperty(named = "tollgate.it.db", matches = "postgresql")
+class PostgresResilienceIT {
+
+    private static final Duration STARTUP = Duration.ofSeconds(180);
+    private static final String ROOT = "resilience-root-credential-0123456789abcdef";
+
+    private final Path dir = Path.of(System.getProperty("tollgate.it.dir"), "pg-" + System.nanoTime());
+
+    @Test
+    void acknowledgedTokensSurviveSigkillAndNoneIsHalfMade() throws Exception {
+        String project;
+        List<String> brokers;
+        Map<String, String> acknowledged = new ConcurrentHashMap<>();
+        AtomicInteger failed = new AtomicInteger();
+        try (TollgateServer server = TollgateServer.start(dir.resolve("data"), dir.resolve("kill.log"),
+                Map.of("TOLLGATE_ROOT_TOKEN", ROOT))) {
+            assertTrue(server.awaitReady(STARTUP), server.log());
+            Api root = server.api(ROOT);
+            Fixtures fixtures = new Fixtures(root);
+            project = fixtures.project();
+            brokers = List.of(fixtures.broker(project), fixtures.broker(project));
+            String body = "\",\"role\":\"editor\",\"type\":\"restricted\",\"brokers\":[\"" + brokers.get(0)
+                    + "\",\"" + brokers.get(1) + "\"]}";
+            AtomicBoolean running = new AtomicBoolean(true);
+            AtomicInteger sequence = new AtomicInteger();
+            ExecutorService writers = Executors.newFixedThreadPool(6);
+            for (int t = 0; t < 6; t++) {
+                writers.submit(() -> {
+                    while (running.get()) {
+                        String name = "d" + sequence.incrementAndGet();
+                        try {
+                            Api.Reply reply = root.post("api/projects/" + project + "/tokens", "{\"name\":\"" + name + body);
+                            if (reply.status() == 200) {
+                                acknowledged.put(reply.object().getString("id"), reply.object().getString("token"));
+                            } else {
+                                failed.incrementAndGet();
+                            }
+                        } catch (RuntimeException connectionLost) {
+                            failed.incrementAndGet();
+                        }
+                    }
+                });
+            }
+            while (acknowledged.size() < 40) {
+                Thread.sleep(20);
+            }
+            server.kill();
+            running.set(false);
+            writers.shutdown();
+            assertTrue(writers.awaitTermination(60, TimeUnit.SECONDS));
+        }
+        try (TollgateServer server = TollgateServer.start(dir.resolve("data"), dir.resolve("restart.log"),
+                Map.of("TOLLGATE_ROOT_TOKEN", ROOT))) {
+            assertTrue(server.awaitReady(STARTUP), server.log());
+            Api root = server.api(ROOT);
+            List<JsonObject> stored = root.get("api/projects/" + project + "/tokens").array().getValuesAs(JsonObject.class);
+            Set<String> storedIds = ConcurrentHashMap.newKeySet();
+            for (JsonObject token : stored) {
+                storedIds.add(token.getString("id"));
+                assertEquals(Set.copyOf(brokers), Set.copyOf(token.getJsonArray("brokers")
+                        .getValuesAs(jakarta.json.JsonString::getString)), "a token is whole or absent");
+            }
+            List<String> lost = new ArrayList<>(acknowledged.keySet());
+            lost.removeAll(storedIds);
+            assertEquals(List.of(), lost, "acknowledged tokens lost by the kill");
+            for (String secret : acknowledged.values()) {
+                assertEquals(200, server.api(secret).get("api/projects/" + project + "/brokers").status());
+            }
+            System.out.printf("durability: %d acknowledged, %d failed or cut off, %d stored%n",
+                    acknowledged.size(), failed.get(), stored.size());
+        }
+    }
+
+    @Test
+    void databaseOutageMeans503AndReadinessDownUntilItReturns() throws Exception {
+        String pgDir = System.getProperty("tollgate.it.pg-dir");
+        String pgPort = System.getProperty("tollgate.it.pg-port");
+        try (TollgateServer server = TollgateServer.start(dir.resolve("data"), dir.resolve("outage.log"),
+                Map.of("TOLLGATE_ROOT_TOKEN", ROOT))) {
+            assertTrue(server.awaitReady(STARTUP), server.log());
+            Api root = server.api(ROOT);
+            String project = new Fixtures(root).project();
+            JsonObject token = new Fixtures(root).token(project, "admin");
+            Api tokenApi = root.as(token.getString("token"));
+            assertEquals(200, tokenApi.get("api/projects/" + project).status());
+
+            postgres("kill", pgDir, pgPort);
+            try {
+                Api.Reply ready = readiness(server);
+                assertEquals(503, ready.status(), ready::toString);
+                for (Api.Reply reply : List.of(root.get("api/projects"), tokenApi.get("api/projects/" + project),
+                        root.post("api/projects", "{\"name\":\"during-outage\"}"))) {
+                    assertEquals(503, reply.status(), reply::toString);
+                    assertEquals("SERVICE_UNAVAILABLE", reply.code());
+                    assertFalse(reply.body().contains("Exception"), reply.body());
+                }
+            } finally {
+                postgres("start", pgDir, pgPort);
+            }
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (readiness(server).status() != 200 && System.nanoTime() < deadline) {
+                Thread.sleep(250);
+            }
+            assertEquals(200, readiness(server).status(), "ready again without a restart");
+            assertEquals(200, tokenApi.get("api/projects/" + project).status());
+            assertTrue(root.get("api/projects").array().stream().map(JsonValue::asJsonObject)
+                    .noneMatch(p -> p.getString("name").equals("during-outage")), "nothing half-done");
+            assertTrue(server.log().contains("Database unavailable"));
+        }
+    }
+
+    private static Api.Reply readiness(TollgateServer server) {
+        return Api.send(HttpRequest.newBuilder(URI.create(server.base() + "health/ready"))
+                .timeout(Duration.ofSeconds(10)).build());
+    }
+
+    private static void postgres(String command, String dataDir, String port) throws Exception {
+        Process process = new ProcessBuilder("scripts/postgres.sh", command, dataDir, port).inheritIO().start();
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "postgres.sh " + command);
+        assertEquals(0, process.exitValue(), "postgres.sh " + command);
+    }
+
+}
