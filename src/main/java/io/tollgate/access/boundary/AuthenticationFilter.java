@@ -12,9 +12,11 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
 import java.security.Principal;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Who is calling: reads {@code Authorization: Bearer <credential>} and sets the security context.
+ * Who is calling: reads {@code Authorization: Bearer <credential>} (the root credential, a project
+ * token, or a session JWT already verified by MicroProfile JWT) and sets the security context.
  * No header leaves the request anonymous (authorization then answers 401 where a caller is needed);
  * a header that does not name a valid credential is a 401 at once.
  */
@@ -27,6 +29,10 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     @Inject
     CallerResolver resolver;
 
+    /** Set by MicroProfile JWT when the credential was a JWT it verified; empty otherwise. */
+    @Inject
+    JsonWebToken jwt;
+
     @Override
     public void filter(ContainerRequestContext request) {
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
@@ -36,7 +42,11 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         if (header.length() <= BEARER.length() || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             throw ApiException.unauthorized("Authorization must be 'Bearer <token>'");
         }
-        Caller caller = resolver.resolve(header.substring(BEARER.length()).strip(), System.currentTimeMillis());
+        String credential = header.substring(BEARER.length()).strip();
+        Caller caller = resolver.resolve(credential, System.currentTimeMillis());
+        if (caller == null && credential.equals(jwt.getRawToken())) {
+            caller = resolver.person(jwt);
+        }
         if (caller == null) {
             throw ApiException.unauthorized("invalid, expired or revoked credential");
         }

@@ -1,9 +1,11 @@
 package io.tollgate.access.boundary;
 
 import io.tollgate.access.control.AccessPolicy;
+import io.tollgate.access.control.ProjectRoles;
 import io.tollgate.access.entity.Caller;
 import io.tollgate.access.entity.Role;
 import io.tollgate.problems.entity.ApiException;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -42,6 +44,7 @@ public class AuthorizationFeature implements DynamicFeature {
     /** Applies one method's {@link Allow}. */
     static final class Check implements ContainerRequestFilter {
         private final Allow allow;
+        private volatile ProjectRoles roles;
 
         Check(Allow allow) {
             this.allow = allow;
@@ -52,11 +55,21 @@ public class AuthorizationFeature implements DynamicFeature {
             Caller caller = requireCaller(request);
             MultivaluedMap<String, String> path = request.getUriInfo().getPathParameters();
             String projectId = path.getFirst("projectId");
-            Role role = projectId == null ? null : caller.roleIn(projectId);
+            Role role = projectId == null ? null : roles().of(caller, projectId);
             if (!AccessPolicy.permits(caller, role, allow.role(), allow.scope(), path.getFirst("brokerId"))) {
                 throw ApiException.forbidden(projectId != null && role == null
                         ? "no access to this project" : "not allowed for this credential");
             }
+        }
+
+        /** Filters registered as instances are not injected: look the bean up once. */
+        private ProjectRoles roles() {
+            ProjectRoles found = roles;
+            if (found == null) {
+                found = CDI.current().select(ProjectRoles.class).get();
+                roles = found;
+            }
+            return found;
         }
     }
 

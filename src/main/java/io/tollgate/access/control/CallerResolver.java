@@ -7,6 +7,7 @@ import io.tollgate.tokens.control.TokenSecrets;
 import io.tollgate.tokens.entity.ActiveToken;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Turns a presented bearer credential into a {@link Caller}: the root credential by its hash first,
@@ -22,7 +23,25 @@ public class CallerResolver {
     @Inject
     ActiveTokens tokens;
 
-    /** The caller, or null if the credential is not (or no longer) valid. */
+    /**
+     * A person from a verified JWT: the username is {@code upn}, else {@code preferred_username},
+     * else {@code sub} (what external identity providers put there varies).
+     */
+    public Caller person(JsonWebToken jwt) {
+        String name = jwt.getClaim("upn");
+        if (name == null || name.isBlank()) {
+            name = jwt.getClaim("preferred_username");
+        }
+        if (name == null || name.isBlank()) {
+            name = jwt.getSubject();
+        }
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        return Caller.user(name, jwt.getExpirationTime() * 1000);
+    }
+
+    /** The caller for root or a project token, or null if the credential is neither (or no longer valid). */
     public Caller resolve(String credential, long now) {
         String hash = TokenSecrets.hash(credential);
         if (root.isRoot(hash)) {

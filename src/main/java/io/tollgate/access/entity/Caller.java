@@ -5,20 +5,26 @@ import java.security.Principal;
 import java.util.Set;
 
 /**
- * Who is calling, as the authentication filter found out. A token caller belongs to one project
- * with one role; root belongs to none and may do everything.
+ * Who is calling, as the authentication filter found out: root, a project token (one project, one
+ * role), or a person (a role per project, from memberships, looked up on every request).
+ *
+ * @param expiresAt when the credential stops working (epoch ms), null if never
  */
-public record Caller(Kind kind, String name, ActiveToken token) implements Principal {
+public record Caller(Kind kind, String name, ActiveToken token, Long expiresAt) implements Principal {
 
     /** The kinds of credential a caller can present. */
-    public enum Kind { ROOT, TOKEN }
+    public enum Kind { ROOT, TOKEN, USER }
 
     public static Caller root() {
-        return new Caller(Kind.ROOT, "root", null);
+        return new Caller(Kind.ROOT, "root", null, null);
     }
 
     public static Caller of(ActiveToken token) {
-        return new Caller(Kind.TOKEN, token.name(), token);
+        return new Caller(Kind.TOKEN, token.name(), token, token.validDate());
+    }
+
+    public static Caller user(String username, long expiresAt) {
+        return new Caller(Kind.USER, username, null, expiresAt);
     }
 
     @Override
@@ -30,12 +36,8 @@ public record Caller(Kind kind, String name, ActiveToken token) implements Princ
         return kind == Kind.ROOT;
     }
 
-    /** The caller's role in a project, or null if it has none there. */
-    public Role roleIn(String projectId) {
-        if (isRoot()) {
-            return Role.ROOT;
-        }
-        return token.projectId().equals(projectId) ? token.role() : null;
+    public boolean isUser() {
+        return kind == Kind.USER;
     }
 
     public boolean isRestricted() {
@@ -47,13 +49,20 @@ public record Caller(Kind kind, String name, ActiveToken token) implements Princ
         return isRestricted() ? token.brokers() : Set.of();
     }
 
-    /** The caller's own expiry, which nothing it creates may outlive; null if it never expires. */
+    /**
+     * The expiry nothing this caller creates may outlive: a token's own; null for root and for
+     * people, whose session length says nothing about how long their tokens should live.
+     */
     public Long validDate() {
         return token == null ? null : token.validDate();
     }
 
-    /** The {@code issuer} of what this caller creates: {@code root} or {@code token:<name>}. */
+    /** The {@code issuer} of what this caller creates: {@code root}, a username, or {@code token:<name>}. */
     public String issuer() {
-        return isRoot() ? "root" : "token:" + token.name();
+        return switch (kind) {
+            case ROOT -> "root";
+            case USER -> name;
+            case TOKEN -> "token:" + token.name();
+        };
     }
 }

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
@@ -91,15 +92,21 @@ public class Brokers {
         tokensChanged.fire(TokensChanged.all());
     }
 
-    /** The ids among {@code ids} that are not brokers of the project. */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    /**
+     * The ids among {@code ids} that are not brokers of the project. The others stay locked until the
+     * caller's transaction ends, so that a concurrent delete cannot leave a token naming a broker
+     * that is gone (H2 does not lock a parent row for a foreign key check).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
     public Set<String> unknownIn(String projectId, Collection<String> ids) {
         Set<String> unknown = new HashSet<>(ids);
         if (!ids.isEmpty()) {
-            unknown.removeAll(em.createNamedQuery(Broker.IDS_IN_PROJECT, String.class)
+            em.createNamedQuery(Broker.IN_PROJECT, Broker.class)
                     .setParameter("project", projectId)
                     .setParameter("ids", ids)
-                    .getResultList());
+                    .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                    .getResultList()
+                    .forEach(broker -> unknown.remove(broker.id()));
         }
         return unknown;
     }

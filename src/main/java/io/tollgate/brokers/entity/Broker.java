@@ -14,12 +14,12 @@ import java.util.UUID;
 @Table(name = "brokers")
 @NamedQuery(name = Broker.OF_PROJECT,
         query = "SELECT b FROM Broker b WHERE b.projectId = :project ORDER BY b.createdDate, b.id")
-@NamedQuery(name = Broker.IDS_IN_PROJECT,
-        query = "SELECT b.id FROM Broker b WHERE b.projectId = :project AND b.id IN :ids")
+@NamedQuery(name = Broker.IN_PROJECT,
+        query = "SELECT b FROM Broker b WHERE b.projectId = :project AND b.id IN :ids")
 public class Broker {
 
     public static final String OF_PROJECT = "Broker.ofProject";
-    public static final String IDS_IN_PROJECT = "Broker.idsInProject";
+    public static final String IN_PROJECT = "Broker.inProject";
     public static final int MAX_NAME = 64;
 
     @Id

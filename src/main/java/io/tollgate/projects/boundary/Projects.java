@@ -13,6 +13,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import java.util.Optional;
 
 /** Transaction boundary for projects. Deleting one takes its brokers, tokens and members with it. */
 @ApplicationScoped
@@ -42,14 +43,17 @@ public class Projects {
         return project;
     }
 
-    /** The projects a caller may see: all for root, its own for a token. */
+    /** The projects a caller may see: all for root, its own for a token, a person's memberships. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Project> visibleTo(Caller caller) {
-        if (caller.isRoot()) {
-            return em.createNamedQuery(Project.ALL, Project.class).getResultList();
-        }
-        Project own = em.find(Project.class, caller.token().projectId());
-        return own == null ? List.of() : List.of(own);
+        return switch (caller.kind()) {
+            case ROOT -> em.createNamedQuery(Project.ALL, Project.class).getResultList();
+            case TOKEN -> Optional.ofNullable(em.find(Project.class, caller.token().projectId()))
+                    .map(List::of).orElse(List.of());
+            case USER -> em.createNamedQuery(Project.OF_MEMBER, Project.class)
+                    .setParameter("username", caller.name())
+                    .getResultList();
+        };
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

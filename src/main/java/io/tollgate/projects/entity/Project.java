@@ -13,11 +13,14 @@ import java.util.UUID;
 @Entity
 @Table(name = "projects")
 @NamedQuery(name = Project.ALL, query = "SELECT p FROM Project p ORDER BY p.createdDate, p.id")
+@NamedQuery(name = Project.OF_MEMBER, query = "SELECT p FROM Project p WHERE p.id IN "
+        + "(SELECT m.projectId FROM Membership m WHERE m.username = :username) ORDER BY p.createdDate, p.id")
 @NamedQuery(name = Project.BY_NAME, query = "SELECT COUNT(p) FROM Project p WHERE p.name = :name")
 public class Project {
 
     public static final String ALL = "Project.all";
     public static final String BY_NAME = "Project.countByName";
+    public static final String OF_MEMBER = "Project.ofMember";
     public static final int MAX_NAME = 64;
 
     @Id

@@ -1,5 +1,6 @@
 package io.tollgate.storage.control;
 
+import io.tollgate.config.EarlyConfig;
 import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.config.spi.ConfigSource;
@@ -50,21 +51,12 @@ public class DatabaseConfigSource implements ConfigSource {
 
     /** The configured URL, or H2 in a file under the data directory. */
     static String url() {
-        String url = setting(URL);
+        String url = EarlyConfig.value(URL);
         if (url != null) {
             return url;
         }
-        String dataDir = setting("tollgate.data-dir");
+        String dataDir = EarlyConfig.value("tollgate.data-dir");
         return "jdbc:h2:file:" + (dataDir == null ? "./data" : dataDir) + "/tollgate;LOCK_TIMEOUT=10000";
-    }
-
-    /** A value from -D or the environment (MicroProfile's name mapping: upper case, '_' for '.' and '-'). */
-    static String setting(String key) {
-        String value = System.getProperty(key);
-        if (value == null) {
-            value = System.getenv(key.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_"));
-        }
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.tollgate.tokens.boundary;
 
+import io.tollgate.access.control.ProjectRoles;
 import io.tollgate.access.entity.Caller;
 import io.tollgate.access.entity.Role;
 import io.tollgate.brokers.boundary.Brokers;
@@ -45,6 +46,9 @@ public class Tokens {
     Brokers brokers;
 
     @Inject
+    ProjectRoles roles;
+
+    @Inject
     Event<TokensChanged> tokensChanged;
 
     @Inject
@@ -58,7 +62,7 @@ public class Tokens {
     /** Creates a token and answers its JSON, the only place its secret ever appears. */
     public JsonObject create(String projectId, TokenRequest request, Caller creator) {
         projects.require(projectId);
-        Role creatorRole = creator.roleIn(projectId);
+        Role creatorRole = roles.of(creator, projectId);
         if (creatorRole == null || !creatorRole.atLeast(request.role())) {
             throw ApiException.forbidden("a token cannot carry a higher role than its creator");
         }

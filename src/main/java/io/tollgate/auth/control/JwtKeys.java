@@ -1,0 +1,113 @@
+package io.tollgate.auth.control;
+
+import io.tollgate.config.EarlyConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.RSAPublicKeySpec;
+import java.util.Base64;
+
+/**
+ * The RSA key pair that signs session JWTs. From configuration ({@code tollgate.jwt.private-key},
+ * base64 PKCS#8: every node of a cluster gets the same) or, on the embedded default, generated on
+ * first start into {@code <data dir>/jwt-signing-key.pk8} (owner-only) and reused after restarts.
+ */
+public final class JwtKeys {
+
+    static final String PRIVATE_KEY = "tollgate.jwt.private-key";
+    private static final String FILE = "jwt-signing-key.pk8";
+    private static volatile KeyPair keys;
+
+    private JwtKeys() {
+    }
+
+    public static KeyPair keyPair() {
+        KeyPair found = keys;
+        if (found == null) {
+            synchronized (JwtKeys.class) {
+                found = keys;
+                if (found == null) {
+                    found = load();
+                    keys = found;
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Whether the signing key comes from configuration rather than the data directory. */
+    public static boolean configured() {
+        return EarlyConfig.value(PRIVATE_KEY) != null;
+    }
+
+    /** The public key as base64 X.509, the form {@code mp.jwt.verify.publickey} takes. */
+    public static String publicKeyBase64() {
+        return Base64.getEncoder().encodeToString(keyPair().getPublic().getEncoded());
+    }
+
+    private static KeyPair load() {
+        try {
+            String configured = EarlyConfig.value(PRIVATE_KEY);
+            if (configured != null) {
+                return fromPkcs8(Base64.getMimeDecoder().decode(strip(configured)));
+            }
+            Path file = dataDir().resolve(FILE);
+            if (Files.exists(file)) {
+                return fromPkcs8(Base64.getMimeDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII)));
+            }
+            return generateInto(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or write the JWT signing key", e);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalStateException("the JWT signing key is not a valid RSA PKCS#8 key", e);
+        }
+    }
+
+    private static KeyPair generateInto(Path file) throws IOException, GeneralSecurityException {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        KeyPair pair = generator.generateKeyPair();
+        Files.createDirectories(file.getParent());
+        Path temporary = Files.createTempFile(file.getParent(), FILE, ".tmp");
+        try {
+            Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException notPosix) {
+            // best effort on file systems without POSIX permissions
+        }
+        Files.writeString(temporary, Base64.getMimeEncoder().encodeToString(pair.getPrivate().getEncoded()),
+                StandardCharsets.US_ASCII);
+        try {
+            // another node or thread may have won the race: theirs is kept, ours dropped
+            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+        return fromPkcs8(Base64.getMimeDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII)));
+    }
+
+    private static KeyPair fromPkcs8(byte[] der) throws GeneralSecurityException {
+        KeyFactory factory = KeyFactory.getInstance("RSA");
+        RSAPrivateCrtKey privateKey = (RSAPrivateCrtKey) factory.generatePrivate(new PKCS8EncodedKeySpec(der));
+        return new KeyPair(factory.generatePublic(
+                new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent())), privateKey);
+    }
+
+    private static String strip(String pem) {
+        return pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+    }
+
+    private static Path dataDir() {
+        String dir = EarlyConfig.value("tollgate.data-dir");
+        return Path.of(dir == null ? "./data" : dir);
+    }
+}

@@ -1,0 +1,2 @@
+/** Reading operator settings before MicroProfile Config is available; see {@link io.tollgate.config.EarlyConfig}. */
+package io.tollgate.config;

@@ -1,0 +1,86 @@
+package io.tollgate.members.boundary;
+
+import io.tollgate.access.entity.Role;
+import io.tollgate.members.entity.Membership;
+import io.tollgate.problems.entity.ApiException;
+import io.tollgate.projects.boundary.Projects;
+import io.tollgate.storage.control.Constraints;
+import io.tollgate.users.boundary.Users;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.util.List;
+
+/**
+ * Transaction boundary for memberships. Roles are read from here on every request of a person, so a
+ * change takes effect on their next request.
+ */
+@ApplicationScoped
+@Transactional
+public class Members {
+
+    @PersistenceContext(unitName = "tollgate")
+    EntityManager em;
+
+    @Inject
+    Projects projects;
+
+    @Inject
+    Users users;
+
+    /** Adds the user to the project with {@code role}, or changes their role there. */
+    public Membership put(String projectId, String username, Role role) {
+        projects.require(projectId);
+        if (users.find(username) == null) {
+            throw ApiException.notFound("no user named " + username);
+        }
+        Membership membership = em.find(Membership.class, new Membership.Key(projectId, username));
+        try {
+            if (membership == null) {
+                membership = new Membership(projectId, username, role, System.currentTimeMillis());
+                em.persist(membership);
+            } else {
+                membership.changeRole(role);
+            }
+            em.flush();
+        } catch (PersistenceException e) {
+            if (Constraints.isViolation(e)) {
+                throw ApiException.conflict("username", "the membership changed concurrently; retry");
+            }
+            throw e;
+        }
+        return membership;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Membership> of(String projectId) {
+        projects.require(projectId);
+        return em.createNamedQuery(Membership.OF_PROJECT, Membership.class)
+                .setParameter("project", projectId)
+                .getResultList();
+    }
+
+    public void remove(String projectId, String username) {
+        int deleted = em.createQuery("DELETE FROM Membership m WHERE m.projectId = :project AND m.username = :username")
+                .setParameter("project", projectId)
+                .setParameter("username", username)
+                .executeUpdate();
+        if (deleted == 0) {
+            projects.require(projectId);
+            throw ApiException.notFound(username + " is not a member of this project");
+        }
+    }
+
+    /** The person's role in the project, or null if they are not a member. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Role roleOf(String username, String projectId) {
+        List<Role> roles = em.createNamedQuery(Membership.ROLE, Role.class)
+                .setParameter("project", projectId)
+                .setParameter("username", username)
+                .getResultList();
+        return roles.isEmpty() ? null : roles.get(0);
+    }
+}

@@ -1,0 +1,60 @@
+package io.tollgate.members.boundary;
+
+import io.tollgate.TollgateApplication;
+import io.tollgate.access.boundary.Allow;
+import io.tollgate.access.entity.Role;
+import io.tollgate.access.entity.Scope;
+import io.tollgate.problems.entity.ApiException;
+import io.tollgate.requests.control.JsonFields;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Set;
+
+/** {@code /api/projects/{projectId}/members}: who belongs to a project, with which role. */
+@Path("projects/{projectId}/members")
+@Produces(TollgateApplication.JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class MembersResource {
+
+    @Inject
+    Members members;
+
+    @PUT
+    @Path("{username}")
+    @Allow(role = Role.ADMIN, scope = Scope.PROJECT)
+    public JsonObject put(@PathParam("projectId") String projectId, @PathParam("username") String username,
+                          JsonObject body) {
+        String roleId = JsonFields.of(body, Set.of("role")).requiredString("role");
+        Role role = Role.requestable(roleId)
+                .orElseThrow(() -> ApiException.validation("role", "role must be admin, editor or viewer"));
+        return members.put(projectId, username, role).toJson();
+    }
+
+    @GET
+    @Allow(role = Role.ADMIN, scope = Scope.PROJECT)
+    public JsonArray list(@PathParam("projectId") String projectId) {
+        JsonArrayBuilder list = Json.createArrayBuilder();
+        members.of(projectId).forEach(m -> list.add(m.toJson()));
+        return list.build();
+    }
+
+    @DELETE
+    @Path("{username}")
+    @Allow(role = Role.ADMIN, scope = Scope.PROJECT)
+    public JsonValue remove(@PathParam("projectId") String projectId, @PathParam("username") String username) {
+        members.remove(projectId, username);
+        return JsonValue.TRUE;
+    }
+}

@@ -1,0 +1,62 @@
+package io.tollgate.users.boundary;
+
+import io.tollgate.problems.entity.ApiException;
+import io.tollgate.storage.control.Constraints;
+import io.tollgate.users.control.Passwords;
+import io.tollgate.users.entity.User;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.util.List;
+
+/** Transaction boundary for users. Deleting one removes their memberships (ON DELETE CASCADE). */
+@ApplicationScoped
+@Transactional
+public class Users {
+
+    @PersistenceContext(unitName = "tollgate")
+    EntityManager em;
+
+    public User create(String username, String password) {
+        if (em.find(User.class, username) != null) {
+            throw taken(username);
+        }
+        User user = new User(username, Passwords.hash(password), System.currentTimeMillis());
+        try {
+            em.persist(user);
+            em.flush();
+        } catch (PersistenceException e) {
+            if (Constraints.isViolation(e)) {
+                throw taken(username);
+            }
+            throw e;
+        }
+        return user;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<User> all() {
+        return em.createNamedQuery(User.ALL, User.class).getResultList();
+    }
+
+    /** The user, or null. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public User find(String username) {
+        return em.find(User.class, username);
+    }
+
+    public void delete(String username) {
+        int deleted = em.createQuery("DELETE FROM User u WHERE u.username = :username")
+                .setParameter("username", username)
+                .executeUpdate();
+        if (deleted == 0) {
+            throw ApiException.notFound("no user named " + username);
+        }
+    }
+
+    private static ApiException taken(String username) {
+        return ApiException.conflict("username", "a user named '" + username + "' already exists");
+    }
+}

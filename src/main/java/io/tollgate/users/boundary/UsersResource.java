@@ -1,0 +1,58 @@
+package io.tollgate.users.boundary;
+
+import io.tollgate.TollgateApplication;
+import io.tollgate.access.boundary.Allow;
+import io.tollgate.access.entity.Role;
+import io.tollgate.access.entity.Scope;
+import io.tollgate.requests.control.JsonFields;
+import io.tollgate.users.entity.User;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Set;
+
+/** {@code /api/users}: root manages the people who may log in. */
+@Path("users")
+@Produces(TollgateApplication.JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class UsersResource {
+
+    @Inject
+    Users users;
+
+    @POST
+    @Allow(role = Role.ROOT, scope = Scope.PLATFORM)
+    public JsonObject create(JsonObject body) {
+        JsonFields fields = JsonFields.of(body, Set.of("username", "password"));
+        String username = User.requireUsername(fields.requiredString("username"));
+        String password = User.requirePassword(fields.requiredString("password"));
+        return users.create(username, password).toJson();
+    }
+
+    @GET
+    @Allow(role = Role.ROOT, scope = Scope.PLATFORM)
+    public JsonArray list() {
+        JsonArrayBuilder list = Json.createArrayBuilder();
+        users.all().forEach(user -> list.add(user.toJson()));
+        return list.build();
+    }
+
+    @DELETE
+    @Path("{username}")
+    @Allow(role = Role.ROOT, scope = Scope.PLATFORM)
+    public JsonValue delete(@PathParam("username") String username) {
+        users.delete(username);
+        return JsonValue.TRUE;
+    }
+}

@@ -1,0 +1,75 @@
+package io.tollgate.users.entity;
+
+import io.tollgate.problems.entity.ApiException;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.util.regex.Pattern;
+
+/** A person who logs in with a password. Only the slow salted hash of the password is kept. */
+@Entity
+@Table(name = "users")
+@NamedQuery(name = User.ALL, query = "SELECT u FROM User u ORDER BY u.username")
+public class User {
+
+    public static final String ALL = "User.all";
+    private static final Pattern USERNAME = Pattern.compile("[a-z0-9._-]{3,64}");
+    public static final int MIN_PASSWORD = 12;
+    public static final int MAX_PASSWORD = 1024;
+
+    @Id
+    @Column(length = 64)
+    private String username;
+
+    @Column(name = "password_hash", nullable = false)
+    private String passwordHash;
+
+    @Column(name = "created_date", nullable = false)
+    private long createdDate;
+
+    protected User() {
+    }
+
+    public User(String username, String passwordHash, long createdDate) {
+        this.username = username;
+        this.passwordHash = passwordHash;
+        this.createdDate = createdDate;
+    }
+
+    public static String requireUsername(String username) {
+        if (!USERNAME.matcher(username).matches()) {
+            throw ApiException.validation("username",
+                    "username must be 3 to 64 characters of a-z, 0-9, '.', '_' and '-'");
+        }
+        return username;
+    }
+
+    public static String requirePassword(String password) {
+        int length = password.codePointCount(0, password.length());
+        if (length < MIN_PASSWORD || length > MAX_PASSWORD) {
+            throw ApiException.validation("password",
+                    "password must be " + MIN_PASSWORD + " to " + MAX_PASSWORD + " characters long");
+        }
+        return password;
+    }
+
+    public String username() {
+        return username;
+    }
+
+    public String passwordHash() {
+        return passwordHash;
+    }
+
+    /** Never the password hash. */
+    public JsonObject toJson() {
+        return Json.createObjectBuilder()
+                .add("username", username)
+                .add("created_date", createdDate)
+                .build();
+    }
+}
