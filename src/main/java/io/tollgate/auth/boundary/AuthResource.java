@@ -1,5 +1,6 @@
 package io.tollgate.auth.boundary;
 
+import io.tollgate.json.JsonBuilders;
 import io.tollgate.TollgateApplication;
 import io.tollgate.access.boundary.Allow;
 import io.tollgate.access.boundary.Public;
@@ -8,7 +9,6 @@ import io.tollgate.access.entity.Role;
 import io.tollgate.access.entity.Scope;
 import io.tollgate.requests.control.JsonFields;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -44,11 +44,11 @@ public class AuthResource {
     @Allow(role = Role.VIEWER, scope = Scope.ANY)
     public JsonObject whoami(@Context SecurityContext security) {
         Caller caller = (Caller) security.getUserPrincipal();
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JsonBuilders.object()
                 .add("kind", caller.kind().name().toLowerCase())
                 .add("name", caller.name());
         if (caller.token() != null) {
-            JsonArrayBuilder brokers = Json.createArrayBuilder();
+            JsonArrayBuilder brokers = JsonBuilders.array();
             caller.token().brokers().stream().sorted().forEach(brokers::add);
             json.add("project_id", caller.token().projectId())
                     .add("role", caller.token().role().id())

@@ -1,5 +1,6 @@
 package io.tollgate.auth.boundary;
 
+import io.tollgate.json.JsonBuilders;
 import io.tollgate.auth.control.JwtConfigSource;
 import io.tollgate.auth.control.LoginThrottle;
 import io.tollgate.auth.control.SessionTokens;
@@ -11,7 +12,6 @@ import io.tollgate.users.entity.User;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.Map;
@@ -73,7 +73,7 @@ public class Logins {
         }
         throttle.succeeded(username);
         long expiresAt = now + lifetime.toMillis();
-        return Json.createObjectBuilder()
+        return JsonBuilders.object()
                 .add("token", SessionTokens.mint(issuer, username, now, expiresAt))
                 .add("expires_at", expiresAt / 1000 * 1000)
                 .build();

@@ -1,6 +1,6 @@
 package io.tollgate.auth.control;
 
-import jakarta.json.Json;
+import io.tollgate.json.JsonBuilders;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.Signature;
@@ -17,12 +17,12 @@ public final class SessionTokens {
 
     /** A signed JWT for {@code username}, valid from {@code nowMillis} until {@code expiresAtMillis}. */
     public static String mint(String issuer, String username, long nowMillis, long expiresAtMillis) {
-        String header = Json.createObjectBuilder().add("alg", "RS256").add("typ", "JWT").build().toString();
-        String claims = Json.createObjectBuilder()
+        String header = JsonBuilders.object().add("alg", "RS256").add("typ", "JWT").build().toString();
+        String claims = JsonBuilders.object()
                 .add("iss", issuer)
                 .add("sub", username)
                 .add("upn", username)
-                .add("groups", Json.createArrayBuilder().add("user"))
+                .add("groups", JsonBuilders.array().add("user"))
                 .add("iat", nowMillis / 1000)
                 .add("exp", expiresAtMillis / 1000)
                 .add("jti", UUID.randomUUID().toString())

@@ -1,5 +1,6 @@
 package io.tollgate.brokers.boundary;
 
+import io.tollgate.json.JsonBuilders;
 import io.tollgate.TollgateApplication;
 import io.tollgate.access.boundary.Allow;
 import io.tollgate.access.entity.Caller;
@@ -9,7 +10,6 @@ import io.tollgate.brokers.entity.Broker;
 import io.tollgate.brokers.entity.BrokerUrl;
 import io.tollgate.requests.control.JsonFields;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -50,7 +50,7 @@ public class BrokersResource {
     @GET
     @Allow(role = Role.VIEWER, scope = Scope.BROKERS)
     public JsonArray list(@PathParam("projectId") String projectId, @Context SecurityContext security) {
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = JsonBuilders.array();
         brokers.visibleTo((Caller) security.getUserPrincipal(), projectId).forEach(b -> list.add(b.toJson()));
         return list.build();
     }

@@ -1,6 +1,6 @@
 package io.tollgate.brokers.entity;
 
-import jakarta.json.Json;
+import io.tollgate.json.JsonBuilders;
 import jakarta.json.JsonObject;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -63,7 +63,7 @@ public class Broker {
     }
 
     public JsonObject toJson() {
-        return Json.createObjectBuilder()
+        return JsonBuilders.object()
                 .add("id", id)
                 .add("project_id", projectId)
                 .add("name", name)

@@ -1,5 +1,6 @@
 package io.tollgate.members.boundary;
 
+import io.tollgate.json.JsonBuilders;
 import io.tollgate.TollgateApplication;
 import io.tollgate.access.boundary.Allow;
 import io.tollgate.access.entity.Role;
@@ -7,7 +8,6 @@ import io.tollgate.access.entity.Scope;
 import io.tollgate.problems.entity.ApiException;
 import io.tollgate.requests.control.JsonFields;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -45,7 +45,7 @@ public class MembersResource {
     @GET
     @Allow(role = Role.ADMIN, scope = Scope.PROJECT)
     public JsonArray list(@PathParam("projectId") String projectId) {
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = JsonBuilders.array();
         members.of(projectId).forEach(m -> list.add(m.toJson()));
         return list.build();
     }

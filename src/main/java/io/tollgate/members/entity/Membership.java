@@ -1,7 +1,7 @@
 package io.tollgate.members.entity;
 
+import io.tollgate.json.JsonBuilders;
 import io.tollgate.access.entity.Role;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -56,7 +56,7 @@ public class Membership {
     }
 
     public JsonObject toJson() {
-        return Json.createObjectBuilder()
+        return JsonBuilders.object()
                 .add("project_id", projectId)
                 .add("username", username)
                 .add("role", role.id())

@@ -1,6 +1,6 @@
 package io.tollgate.problems.entity;
 
-import jakarta.json.Json;
+import io.tollgate.json.JsonBuilders;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.util.Map;
@@ -34,9 +34,9 @@ public record Problem(int status, String code, String message, Map<String, Strin
     }
 
     public JsonObject toJson() {
-        JsonObjectBuilder infoJson = Json.createObjectBuilder();
+        JsonObjectBuilder infoJson = JsonBuilders.object();
         info.forEach(infoJson::add);
-        return Json.createObjectBuilder()
+        return JsonBuilders.object()
                 .add("message", message)
                 .add("code", code)
                 .add("status", status)

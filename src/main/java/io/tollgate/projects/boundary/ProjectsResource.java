@@ -1,5 +1,6 @@
 package io.tollgate.projects.boundary;
 
+import io.tollgate.json.JsonBuilders;
 import io.tollgate.TollgateApplication;
 import io.tollgate.access.boundary.Allow;
 import io.tollgate.access.entity.Caller;
@@ -8,7 +9,6 @@ import io.tollgate.access.entity.Scope;
 import io.tollgate.projects.entity.Project;
 import io.tollgate.requests.control.JsonFields;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -44,7 +44,7 @@ public class ProjectsResource {
     @GET
     @Allow(role = Role.VIEWER, scope = Scope.ANY)
     public JsonArray list(@Context SecurityContext security) {
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = JsonBuilders.array();
         projects.visibleTo((Caller) security.getUserPrincipal()).forEach(p -> list.add(p.toJson()));
         return list.build();
     }

@@ -1,6 +1,6 @@
 package io.tollgate.projects.entity;
 
-import jakarta.json.Json;
+import io.tollgate.json.JsonBuilders;
 import jakarta.json.JsonObject;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -51,7 +51,7 @@ public class Project {
     }
 
     public JsonObject toJson() {
-        return Json.createObjectBuilder()
+        return JsonBuilders.object()
                 .add("id", id)
                 .add("name", name)
                 .add("created_date", createdDate)

@@ -6,6 +6,7 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -17,6 +18,7 @@ import java.io.Reader;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /**
  * Reads every request body as one JSON object, strictly: malformed JSON, an empty body or trailing
@@ -27,6 +29,8 @@ import java.nio.charset.StandardCharsets;
 @Consumes(MediaType.APPLICATION_JSON)
 public class JsonObjectReader implements MessageBodyReader<JsonObject> {
 
+    private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
+
     @Override
     public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
         return type == JsonObject.class;
@@ -36,7 +40,7 @@ public class JsonObjectReader implements MessageBodyReader<JsonObject> {
     public JsonObject readFrom(Class<JsonObject> type, Type genericType, Annotation[] annotations,
                                MediaType mediaType, MultivaluedMap<String, String> headers, InputStream body) {
         Reader reader = new InputStreamReader(body, StandardCharsets.UTF_8);
-        try (JsonParser parser = Json.createParser(reader)) {
+        try (JsonParser parser = PARSERS.createParser(reader)) {
             if (!parser.hasNext()) {
                 throw ApiException.malformed("request body must be a JSON object");
             }

@@ -98,10 +98,7 @@ public class Tokens {
     public List<ProjectToken> list(String projectId, Integer limit, Integer offset) {
         projects.require(projectId);
         TypedQuery<ProjectToken> query = em.createNamedQuery(ProjectToken.OF_PROJECT, ProjectToken.class)
-                .setParameter("project", projectId)
-                // one query for all tokens' brokers instead of one per token
-                .setHint("eclipselink.batch", "t.brokers")
-                .setHint("eclipselink.batch.type", "IN");
+                .setParameter("project", projectId);
         if (offset != null) {
             query.setFirstResult(offset);
         }

@@ -1,5 +1,6 @@
 package io.tollgate.tokens.boundary;
 
+import io.tollgate.json.JsonBuilders;
 import io.tollgate.TollgateApplication;
 import io.tollgate.access.boundary.Allow;
 import io.tollgate.access.entity.Caller;
@@ -8,7 +9,6 @@ import io.tollgate.access.entity.Scope;
 import io.tollgate.problems.entity.ApiException;
 import io.tollgate.tokens.entity.TokenRequest;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -48,7 +48,7 @@ public class TokensResource {
     public JsonArray list(@PathParam("projectId") String projectId,
                           @QueryParam("limit") String limit, @QueryParam("offset") String offset) {
         long now = System.currentTimeMillis();
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = JsonBuilders.array();
         tokens.list(projectId, number("limit", limit, 1, MAX_LIMIT), number("offset", offset, 0, Integer.MAX_VALUE))
                 .forEach(token -> list.add(token.toJson(null, now)));
         return list.build();

@@ -1,5 +1,6 @@
 package io.tollgate.users.boundary;
 
+import io.tollgate.json.JsonBuilders;
 import io.tollgate.TollgateApplication;
 import io.tollgate.access.boundary.Allow;
 import io.tollgate.access.entity.Role;
@@ -7,7 +8,6 @@ import io.tollgate.access.entity.Scope;
 import io.tollgate.requests.control.JsonFields;
 import io.tollgate.users.entity.User;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -43,7 +43,7 @@ public class UsersResource {
     @GET
     @Allow(role = Role.ROOT, scope = Scope.PLATFORM)
     public JsonArray list() {
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = JsonBuilders.array();
         users.all().forEach(user -> list.add(user.toJson()));
         return list.build();
     }

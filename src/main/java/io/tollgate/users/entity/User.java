@@ -1,7 +1,7 @@
 package io.tollgate.users.entity;
 
+import io.tollgate.json.JsonBuilders;
 import io.tollgate.problems.entity.ApiException;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -67,7 +67,7 @@ public class User {
 
     /** Never the password hash. */
     public JsonObject toJson() {
-        return Json.createObjectBuilder()
+        return JsonBuilders.object()
                 .add("username", username)
                 .add("created_date", createdDate)
                 .build();

@@ -1,0 +1,128 @@
+#!/usr/bin/env bash
+# Tollgate load harness. Run after `mvn -B package -DskipTests`:
+#   bench/run.sh              15 s per scenario (DURATION=15), 2 threads, 32 connections
+#   bench/run.sh --smoke      2 s per scenario, 100 creates, 1 000 bulk tokens: keeps the script working in CI
+# Starts its own server on 127.0.0.1 with a fresh data directory, drives it with wrk, prints
+# req/s, p50, p99 and errors per scenario, the budget ratios and the server's peak RSS, and stops
+# everything it started, also when interrupted.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+DURATION=${DURATION:-15}
+CREATES=1000
+BULK=100000
+if [ "${1:-}" = "--smoke" ]; then DURATION=2; CREATES=100; BULK=1000; fi
+THREADS=2
+CONNECTIONS=32
+PORT=${BENCH_PORT:-18080}
+ROOT=bench-root-credential-0123456789abcdefghij
+WORK=$(mktemp -d /tmp/tollgate-bench.XXXXXX)
+SERVER_PID=
+
+[ -f target/tollgate.war ] && [ -f target/payara-micro.jar ] || { echo "run 'mvn -B package -DskipTests' first" >&2; exit 2; }
+if ! command -v wrk >/dev/null; then
+  echo "installing wrk" >&2
+  apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
+fi
+
+stop_server() {
+  if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
+    kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true
+  fi
+  SERVER_PID=
+}
+cleanup() { stop_server; rm -rf "$WORK"; }
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+PEAK_RSS_KB=0
+note_rss() {
+  if [ -n "$SERVER_PID" ] && [ -r "/proc/$SERVER_PID/status" ]; then
+    local hwm; hwm=$(awk '/VmHWM/ {print $2}' "/proc/$SERVER_PID/status")
+    [ "${hwm:-0}" -gt "$PEAK_RSS_KB" ] && PEAK_RSS_KB=$hwm
+  fi
+  return 0
+}
+
+start_server() {
+  TOLLGATE_DATA_DIR="$WORK/data" TOLLGATE_ROOT_TOKEN=$ROOT \
+    java -jar target/payara-micro.jar --deploy target/tollgate.war --contextroot / \
+      --port "$PORT" --nohazelcast >>"$WORK/server.log" 2>&1 &
+  SERVER_PID=$!
+  for _ in $(seq 1 240); do
+    curl -sf -o /dev/null "http://127.0.0.1:$PORT/health/ready" && return 0
+    kill -0 "$SERVER_PID" 2>/dev/null || { tail -50 "$WORK/server.log"; echo "server died" >&2; exit 1; }
+    sleep 0.5
+  done
+  echo "server did not become ready" >&2; exit 1
+}
+
+api() { # method path [body] [token]
+  curl -sf -X "$1" "http://127.0.0.1:$PORT$2" -H "Authorization: Bearer ${4:-$ROOT}" \
+    -H 'Content-Type: application/json' ${3:+-d "$3"}
+}
+field() { python3 -c "import sys, json; print(json.load(sys.stdin)['$1'])"; }
+
+declare -A RPS P50 P99 ERR
+scenario() { # key label path token
+  local key=$1 label=$2 path=$3 token=${4:-}
+  local script="$WORK/$key.lua"
+  { [ -n "$token" ] && echo "wrk.headers['Authorization'] = 'Bearer $token'"; cat bench/report.lua; } > "$script"
+  wrk -t2 -c8 -d1s -s "$script" "http://127.0.0.1:$PORT$path" >/dev/null   # warm-up
+  local line; line=$(wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --timeout 5s -s "$script" "http://127.0.0.1:$PORT$path" | grep '^RESULT')
+  note_rss
+  local requests duration p50 p99 errors
+  eval "$(echo "$line" | sed 's/^RESULT //; s/\([a-z_0-9]*\)=/local_\1=/g')"
+  RPS[$key]=$(python3 -c "print(round($local_requests / ($local_duration_us / 1e6)))")
+  P50[$key]=$(python3 -c "print('%.2f' % ($local_p50_us / 1000))")
+  P99[$key]=$(python3 -c "print('%.2f' % ($local_p99_us / 1000))")
+  ERR[$key]=$local_errors
+  printf '%-4s %-52s %9s req/s  p50 %7s ms  p99 %7s ms  errors %s\n' "($key)" "$label" "${RPS[$key]}" "${P50[$key]}" "${P99[$key]}" "${ERR[$key]}"
+}
+
+echo "Tollgate benchmark: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1)"
+echo "wrk: $THREADS threads, $CONNECTIONS connections, ${DURATION}s per scenario, 127.0.0.1 only"
+start_server
+
+PROJECT=$(api POST /api/projects '{"name":"bench"}' | field id)
+BROKER=$(api POST "/api/projects/$PROJECT/brokers" '{"name":"b1","url":"mqtt://127.0.0.1:1883"}' | field id)
+api POST "/api/projects/$PROJECT/brokers" '{"name":"b2","url":"mqtt://127.0.0.1:1884"}' >/dev/null
+EDITOR=$(api POST "/api/projects/$PROJECT/tokens" '{"name":"editor","role":"editor"}' | field token)
+RESTRICTED=$(api POST "/api/projects/$PROJECT/tokens" "{\"name\":\"restricted\",\"role\":\"viewer\",\"type\":\"restricted\",\"brokers\":[\"$BROKER\"]}" | field token)
+ADMIN=$(api POST "/api/projects/$PROJECT/tokens" '{"name":"admin","role":"admin"}' | field token)
+for i in $(seq 4 100); do api POST "/api/projects/$PROJECT/tokens" "{\"name\":\"list-$i\",\"role\":\"viewer\"}" >/dev/null; done
+LISTS=$(api POST /api/projects '{"name":"creates"}' | field id)
+
+scenario a "unauthenticated baseline: GET /health/live" /health/live
+scenario b "GET /api/auth/whoami, project token" /api/auth/whoami "$EDITOR"
+scenario c "GET /api/projects/{id}/brokers, restricted token" "/api/projects/$PROJECT/brokers" "$RESTRICTED"
+scenario d "GET /api/projects/{id}/tokens (100 tokens), admin token" "/api/projects/$PROJECT/tokens" "$ADMIN"
+CREATE_LINE=$(python3 bench/creates.py 127.0.0.1 "$PORT" "$ROOT" "$LISTS" "$CREATES" | grep '^RESULT')
+note_rss
+CREATE_P50=$(echo "$CREATE_LINE" | sed 's/.*p50_ms=\([0-9.]*\).*/\1/')
+CREATE_P99=$(echo "$CREATE_LINE" | sed 's/.*p99_ms=\([0-9.]*\).*/\1/')
+CREATE_ERR=$(echo "$CREATE_LINE" | sed 's/.*errors=\([0-9]*\).*/\1/')
+printf '%-4s %-52s %9s        p50 %7s ms  p99 %7s ms  errors %s\n' "(e)" "$CREATES sequential token creations" "" "$CREATE_P50" "$CREATE_P99" "$CREATE_ERR"
+
+# (f): the same lookup with $BULK more tokens in the database, written straight into the stopped
+# server's H2 file (the API would take minutes), then the server restarted and warmed up.
+stop_server
+unzip -p target/payara-micro.jar MICRO-INF/runtime/h2.jar > "$WORK/h2.jar"
+java -cp "$WORK/h2.jar" org.h2.tools.Shell -url "jdbc:h2:file:$WORK/data/tollgate" -user sa -password "" -sql \
+  "INSERT INTO project_tokens (id, project_id, name, role, type, issuer, hash, issue_date, valid_date)
+   SELECT RANDOM_UUID(), '$LISTS', 'bulk-' || X, 'VIEWER', 'UNRESTRICTED', 'root',
+          LOWER(RAWTOHEX(HASH('SHA-256', CAST('bulk-' || X AS VARBINARY)))), 1700000000000 + X, 4102444800000
+   FROM SYSTEM_RANGE(1, $BULK)" >/dev/null
+start_server
+scenario f "(b) again with $BULK more tokens in the database" /api/auth/whoami "$EDITOR"
+
+ratio() { python3 -c "print('%.2f' % (${RPS[$1]} / ${RPS[$2]}))"; }
+echo
+echo "budget (2 cores):"
+echo "  (b)/(a) = $(ratio b a)   (target >= 0.85)"
+echo "  (d)/(a) = $(ratio d a)"
+echo "  (f)/(b) = $(ratio f b)   (target >= 0.85)"
+echo "  (d) p99 = ${P99[d]} ms   (target <= 20)"
+echo "  creation p50 = $CREATE_P50 ms   (target <= 5)"
+echo "  errors = $(( ${ERR[a]} + ${ERR[b]} + ${ERR[c]} + ${ERR[d]} + ${ERR[f]} + CREATE_ERR ))   (target 0)"
+echo "  server peak RSS = $(( PEAK_RSS_KB / 1024 )) MiB"

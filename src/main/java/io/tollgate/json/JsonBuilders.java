@@ -1,0 +1,27 @@
+package io.tollgate.json;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonBuilderFactory;
+import jakarta.json.JsonObjectBuilder;
+import java.util.Map;
+
+/**
+ * JSON builders from one factory made once. {@code Json.createObjectBuilder()} looks the JSON-P
+ * provider up through the service loader on every call, which showed in the token list's profile.
+ */
+public final class JsonBuilders {
+
+    private static final JsonBuilderFactory FACTORY = Json.createBuilderFactory(Map.of());
+
+    private JsonBuilders() {
+    }
+
+    public static JsonObjectBuilder object() {
+        return FACTORY.createObjectBuilder();
+    }
+
+    public static JsonArrayBuilder array() {
+        return FACTORY.createArrayBuilder();
+    }
+}
