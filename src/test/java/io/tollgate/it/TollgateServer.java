@@ -34,11 +34,33 @@ public final class TollgateServer implements AutoCloseable {
      * test JVM's own TOLLGATE_* variables only the database ones (TOLLGATE_DB_*) are passed on.
      */
     public static TollgateServer start(Path dataDir, Path log, Map<String, String> env, String... extraOptions) {
+        List<String> options = new ArrayList<>(List.of("--nohazelcast"));
+        options.addAll(List.of(extraOptions));
+        return launch(List.of(), options, dataDir, log, env);
+    }
+
+    /**
+     * Starts one node of a loopback-only Payara Micro cluster (TCP/IP member list on 127.0.0.1,
+     * Hazelcast bound to loopback, no multicast, no phone-home): the flags of the stack notes.
+     */
+    public static TollgateServer startClusterNode(String name, String members, Path dataDir, Path log,
+                                                  Map<String, String> env) {
+        return launch(List.of("-Dhazelcast.socket.bind.any=false", "-Dhazelcast.phone.home.enabled=false"),
+                List.of("--name", name, "--clustername", "tollgate-it", "--clustermode", "tcpip:" + members,
+                        "--interfaces", "127.0.0.1", "--nohostaware", "--disablephonehome"),
+                dataDir, log, env);
+    }
+
+    private static TollgateServer launch(List<String> jvmOptions, List<String> options, Path dataDir, Path log,
+                                         Map<String, String> env) {
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", System.getProperty("payara.microJar"),
+        List<String> command = new ArrayList<>();
+        command.add(javaBinary());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", System.getProperty("payara.microJar"),
                 "--deploy", System.getProperty("tollgate.war"), "--contextroot", "/",
-                "--port", Integer.toString(port), "--nohazelcast"));
-        command.addAll(List.of(extraOptions));
+                "--port", Integer.toString(port)));
+        command.addAll(options);
         String configured = System.getProperty("tollgate.it.extra-options", "").strip();
         if (!configured.isEmpty()) {
             command.addAll(List.of(configured.split("\\s+")));

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -87,8 +86,11 @@ public final class JwtKeys {
         Files.writeString(temporary, Base64.getMimeEncoder().encodeToString(pair.getPrivate().getEncoded()),
                 StandardCharsets.US_ASCII);
         try {
-            // another node or thread may have won the race: theirs is kept, ours dropped
-            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
+            // link() fails if the file exists: when another node sharing the directory won the race,
+            // theirs is kept and read back below, so both sign with the same key
+            Files.createLink(file, temporary);
+        } catch (java.nio.file.FileAlreadyExistsException theirsWon) {
+            // read below
         } finally {
             Files.deleteIfExists(temporary);
         }

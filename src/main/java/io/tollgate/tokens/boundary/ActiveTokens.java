@@ -84,10 +84,15 @@ public class ActiveTokens {
     }
 
     void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) TokensChanged change) {
-        if (change.tokenId() == null) {
+        invalidate(change.tokenId());
+    }
+
+    /** Drops one token's cached lookup, or every one when {@code tokenId} is null. */
+    public void invalidate(String tokenId) {
+        if (tokenId == null) {
             cache.invalidateAll();
         } else {
-            cache.invalidate(change.tokenId());
+            cache.invalidate(tokenId);
         }
     }
 }

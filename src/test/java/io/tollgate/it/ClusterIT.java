@@ -1,0 +1,112 @@
+package io.tollgate.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * Two Payara Micro nodes on one PostgreSQL, clustered over loopback only: a token revoked on one is
+ * refused by the other within a second, and the survivor serves everything when the other dies.
+ */
+@EnabledIfSystemProperty(named = "tollgate.it.db", matches = "postgresql")
+class ClusterIT {
+
+    private static final Duration STARTUP = Duration.ofSeconds(240);
+    private static final String ROOT = "cluster-root-credential-0123456789abcdef";
+    private static final String MEMBERS = "127.0.0.1:6900,127.0.0.1:6901";
+
+    private final Path dir = Path.of(System.getProperty("tollgate.it.dir"), "cluster-" + System.nanoTime());
+
+    @Test
+    void revocationOnOneNodeReachesTheOtherWithinASecondAndTheSurvivorServesAlone() throws Exception {
+        Map<String, String> env = Map.of("TOLLGATE_ROOT_TOKEN", ROOT);
+        // one data directory: both nodes sign session JWTs with the one key generated there
+        try (TollgateServer a = TollgateServer.startClusterNode("nodeA", MEMBERS, dir.resolve("data"), dir.resolve("a.log"), env);
+             TollgateServer b = TollgateServer.startClusterNode("nodeB", MEMBERS, dir.resolve("data"), dir.resolve("b.log"), env)) {
+            assertTrue(a.awaitReady(STARTUP), a.log());
+            assertTrue(b.awaitReady(STARTUP), b.log());
+            assertLoopbackOnly(a, b);
+            awaitClusterOfTwo(a, b);
+
+            Api rootA = a.api(ROOT);
+            Fixtures fixtures = new Fixtures(rootA);
+            String project = fixtures.project();
+            JsonObject token = fixtures.token(project, "viewer");
+            Api onB = b.api(token.getString("token"));
+            assertEquals(200, onB.get("api/projects/" + project).status(), "created on A, works on B");
+
+            assertEquals(200, rootA.delete("api/projects/" + project + "/tokens/" + token.getString("id")).status());
+            long deleted = System.nanoTime();
+            long delayMillis = -1;
+            while (System.nanoTime() - deleted < Duration.ofSeconds(5).toNanos()) {
+                if (onB.get("api/projects/" + project).status() == 401) {
+                    delayMillis = (System.nanoTime() - deleted) / 1_000_000;
+                    break;
+                }
+                Thread.sleep(5);
+            }
+            System.out.println("cluster: token deleted on node A was refused on node B after " + delayMillis + " ms");
+            assertTrue(delayMillis >= 0 && delayMillis < 1000, "revocation delay " + delayMillis + " ms");
+
+            String login = fixtures.unique("u");
+            assertEquals(200, rootA.post("api/users", "{\"username\":\"" + login + "\",\"password\":\"a-long-password\"}").status());
+            String jwt = a.api(null).post("api/auth/login", "{\"username\":\"" + login + "\",\"password\":\"a-long-password\"}")
+                    .object().getString("token");
+            assertEquals(200, b.api(jwt).get("api/auth/whoami").status(), "a session from A works on B");
+
+            a.kill();
+            Api rootB = b.api(ROOT);
+            Api.Reply ready = Api.send(HttpRequest.newBuilder(URI.create(b.base() + "health/ready")).build());
+            assertEquals(200, ready.status(), ready::toString);
+            String survivorProject = new Fixtures(rootB).project();
+            String secret = new Fixtures(rootB).secret(survivorProject, "admin");
+            assertEquals(200, b.api(secret).get("api/projects/" + survivorProject + "/tokens").status());
+            assertEquals(200, rootB.get("api/projects/" + project).status());
+            assertTrue(b.log().contains("Token cache invalidation is cluster-wide"));
+        }
+    }
+
+    private static void awaitClusterOfTwo(TollgateServer a, TollgateServer b) throws InterruptedException {
+        for (int i = 0; i < 120; i++) {
+            if (a.log().contains("DG Size: 2") || b.log().contains("DG Size: 2")) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        fail("the nodes did not form a cluster:\n" + a.log());
+    }
+
+    /** The network rule: no UDP socket, Hazelcast listening on loopback only. Stops at once if not. */
+    private static void assertLoopbackOnly(TollgateServer... nodes) throws IOException, InterruptedException {
+        Process ss = new ProcessBuilder("ss", "-tulnp").redirectErrorStream(true).start();
+        String sockets = new String(ss.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        ss.waitFor();
+        for (TollgateServer node : nodes) {
+            List<String> own = sockets.lines().filter(l -> l.contains("pid=" + node.process().pid() + ",")).toList();
+            for (String line : own) {
+                boolean udp = line.startsWith("udp");
+                boolean hazelcastOutsideLoopback = line.matches(".*:690\\d\\s.*") && !line.contains("127.0.0.1");
+                if (udp || hazelcastOutsideLoopback) {
+                    for (TollgateServer n : nodes) {
+                        n.kill();
+                    }
+                    fail("network rule broken, nodes stopped: " + line);
+                }
+            }
+            assertTrue(own.stream().anyMatch(l -> l.matches(".*127\\.0\\.0\\.1]?:690\\d\\s.*")),
+                    "Hazelcast listens on loopback:\n" + own);
+        }
+    }
+}
