@@ -1,6 +1,5 @@
 package io.tollgate.access.boundary;
 
-import io.tollgate.access.entity.RootCredential;
 import io.tollgate.tokens.control.TokenSecrets;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
@@ -8,9 +7,9 @@ import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Optional;
@@ -27,13 +26,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Startup
 @DependsOn("Migrations")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class RootCredentials {
 
     static final int MIN_LENGTH = 32;
     private static final Logger LOG = Logger.getLogger(RootCredentials.class.getName());
 
-    @PersistenceContext(unitName = "tollgate")
-    EntityManager em;
+    @Inject
+    RootCredentialStore store;
 
     @Inject
     @ConfigProperty(name = "tollgate.root-token")
@@ -43,27 +43,13 @@ public class RootCredentials {
 
     @PostConstruct
     void establish() {
-        long now = System.currentTimeMillis();
-        RootCredential stored = em.find(RootCredential.class, RootCredential.ID);
-        if (configured.isPresent()) {
-            String hash = TokenSecrets.hash(requireAcceptable(configured.get()));
-            if (stored == null) {
-                em.persist(new RootCredential(hash, now));
-                LOG.info("Root credential set from TOLLGATE_ROOT_TOKEN");
-            } else if (!stored.hash().equals(hash)) {
-                stored.replace(hash, now);
-                LOG.info("Root credential replaced from TOLLGATE_ROOT_TOKEN");
-            }
-            remember(hash);
-        } else if (stored != null) {
-            remember(stored.hash());
-        } else {
-            String secret = TokenSecrets.mint();
-            String hash = TokenSecrets.hash(secret);
-            em.persist(new RootCredential(hash, now));
-            em.flush();
-            remember(hash);
-            LOG.log(Level.INFO, "Tollgate root token: {0}", secret);
+        String configuredHash = configured.map(value -> TokenSecrets.hash(requireAcceptable(value))).orElse(null);
+        try {
+            remember(store.establish(configuredHash));
+        } catch (RuntimeException firstTry) {
+            // another node starting at the same moment stored one first: agree with it
+            LOG.log(Level.INFO, "Root credential stored concurrently by another node; reading it again");
+            remember(store.establish(configuredHash));
         }
     }
 

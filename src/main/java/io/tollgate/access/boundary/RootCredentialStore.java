@@ -1,0 +1,51 @@
+package io.tollgate.access.boundary;
+
+import io.tollgate.access.entity.RootCredential;
+import io.tollgate.tokens.control.TokenSecrets;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Reads, sets or replaces the stored root credential, in a transaction of its own. */
+@ApplicationScoped
+public class RootCredentialStore {
+
+    private static final Logger LOG = Logger.getLogger(RootCredentialStore.class.getName());
+
+    @PersistenceContext(unitName = "tollgate")
+    EntityManager em;
+
+    /**
+     * The hash to accept as root: {@code configuredHash} (stored, replacing a different one) if the
+     * operator configured a root token; else the stored one; else a new token's, printed once.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public String establish(String configuredHash) {
+        long now = System.currentTimeMillis();
+        RootCredential stored = em.find(RootCredential.class, RootCredential.ID);
+        if (configuredHash != null) {
+            if (stored == null) {
+                em.persist(new RootCredential(configuredHash, now));
+                em.flush();
+                LOG.info("Root credential set from TOLLGATE_ROOT_TOKEN");
+            } else if (!stored.hash().equals(configuredHash)) {
+                stored.replace(configuredHash, now);
+                LOG.info("Root credential replaced from TOLLGATE_ROOT_TOKEN");
+            }
+            return configuredHash;
+        }
+        if (stored != null) {
+            return stored.hash();
+        }
+        String secret = TokenSecrets.mint();
+        String hash = TokenSecrets.hash(secret);
+        em.persist(new RootCredential(hash, now));
+        em.flush();
+        // the one place a credential is logged, as the contract asks: once, on first start
+        LOG.log(Level.INFO, "Tollgate root token: {0}", secret);
+        return hash;
+    }
+}
