@@ -13,7 +13,7 @@ import jakarta.annotation.sql.DataSourceDefinition;
         name = Database.JNDI_NAME,
         className = "${MPCONFIG=tollgate.db.datasource-class}",
         url = "${MPCONFIG=tollgate.db.url}",
-        user = "${MPCONFIG=tollgate.db.user:}",
+        user = "${MPCONFIG=tollgate.db.user:sa}",
         password = "${MPCONFIG=tollgate.db.password:}",
         initialPoolSize = 1,
         minPoolSize = 1,

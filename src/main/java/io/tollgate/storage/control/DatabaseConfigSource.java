@@ -6,9 +6,10 @@ import java.util.Set;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
- * The database settings the data source definition reads, with their defaults: embedded H2 in a
- * file under {@code tollgate.data-dir}, user {@code sa}. The driver class follows the URL, so that
- * choosing PostgreSQL takes {@code TOLLGATE_DB_URL} (plus user and password) alone.
+ * The database URL and driver class the data source definition reads: embedded H2 in a file under
+ * {@code tollgate.data-dir} by default; the driver class follows the URL, so that choosing PostgreSQL
+ * takes {@code TOLLGATE_DB_URL} (plus {@code TOLLGATE_DB_USER} and {@code TOLLGATE_DB_PASSWORD}, whose
+ * defaults, {@code sa} and empty, are written in the definition itself) alone.
  * <p>
  * A config source rather than microprofile-config.properties because Payara resolves the data
  * source's {@code ${MPCONFIG=…}} values before it reads the application's properties file; for the
@@ -18,8 +19,6 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 public class DatabaseConfigSource implements ConfigSource {
 
     static final String URL = "tollgate.db.url";
-    static final String USER = "tollgate.db.user";
-    static final String PASSWORD = "tollgate.db.password";
     static final String DATA_SOURCE = "tollgate.db.datasource-class";
     static final String H2 = "org.h2.jdbcx.JdbcDataSource";
     private static final Map<String, String> DATA_SOURCES = Map.of(
@@ -28,15 +27,13 @@ public class DatabaseConfigSource implements ConfigSource {
 
     @Override
     public Set<String> getPropertyNames() {
-        return Set.of(URL, USER, PASSWORD, DATA_SOURCE);
+        return Set.of(URL, DATA_SOURCE);
     }
 
     @Override
     public String getValue(String propertyName) {
         return switch (propertyName) {
             case URL -> url();
-            case USER -> H2.equals(dataSourceFor(url())) ? "sa" : "";
-            case PASSWORD -> "";
             case DATA_SOURCE -> dataSourceFor(url());
             default -> null;
         };

@@ -17,10 +17,9 @@ class DatabaseConfigSourceTest {
     }
 
     @Test
-    void postgresqlUrlChoosesThePostgresqlDataSourceAndNoDefaultUser() {
+    void postgresqlUrlChoosesThePostgresqlDataSource() {
         System.setProperty("tollgate.db.url", "jdbc:postgresql://127.0.0.1:5432/tollgate");
         assertEquals("org.postgresql.ds.PGSimpleDataSource", source.getValue("tollgate.db.datasource-class"));
-        assertEquals("", source.getValue("tollgate.db.user"));
     }
 
     @Test
@@ -28,7 +27,6 @@ class DatabaseConfigSourceTest {
         System.setProperty("tollgate.data-dir", "/var/lib/tollgate");
         assertEquals("jdbc:h2:file:/var/lib/tollgate/tollgate;LOCK_TIMEOUT=10000", source.getValue("tollgate.db.url"));
         assertEquals("org.h2.jdbcx.JdbcDataSource", source.getValue("tollgate.db.datasource-class"));
-        assertEquals("sa", source.getValue("tollgate.db.user"));
     }
 
     @Test
