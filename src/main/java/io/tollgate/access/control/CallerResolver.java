@@ -2,11 +2,15 @@ package io.tollgate.access.control;
 
 import io.tollgate.access.boundary.RootCredentials;
 import io.tollgate.access.entity.Caller;
+import io.tollgate.auth.control.JwtConfigSource;
+import io.tollgate.auth.control.SessionTokens;
 import io.tollgate.tokens.boundary.ActiveTokens;
 import io.tollgate.tokens.control.TokenSecrets;
 import io.tollgate.tokens.entity.ActiveToken;
+import io.tollgate.users.boundary.Users;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonNumber;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -23,9 +27,14 @@ public class CallerResolver {
     @Inject
     ActiveTokens tokens;
 
+    @Inject
+    Users users;
+
     /**
      * A person from a verified JWT: the username is {@code upn}, else {@code preferred_username},
-     * else {@code sub} (what external identity providers put there varies).
+     * else {@code sub} (what external identity providers put there varies). A session Tollgate issued
+     * itself must belong to a user that exists and existed when it was issued: a deleted user's session
+     * ends with them, and is never inherited by a later user of the same name.
      */
     public Caller person(JsonWebToken jwt) {
         String name = jwt.getClaim("upn");
@@ -38,7 +47,22 @@ public class CallerResolver {
         if (name == null || name.isBlank()) {
             return null;
         }
+        if (!JwtConfigSource.externalIdentityProvider() && !isCurrentUser(name, jwt.getClaim(SessionTokens.USER_CREATED))) {
+            return null;
+        }
         return Caller.user(name, jwt.getExpirationTime() * 1000);
+    }
+
+    private boolean isCurrentUser(String username, Object userCreated) {
+        long created;
+        if (userCreated instanceof JsonNumber number) {
+            created = number.longValue();
+        } else if (userCreated instanceof Number number) {
+            created = number.longValue();
+        } else {
+            return false;
+        }
+        return users.isCurrent(username, created);
     }
 
     /** The caller for root or a project token, or null if the credential is neither (or no longer valid). */

@@ -60,7 +60,7 @@ public class Logins {
             throw ApiException.forbidden("password login is off: this server trusts an external identity provider");
         }
         long now = System.currentTimeMillis();
-        long wait = throttle.lockedFor(username, now);
+        long wait = throttle.attempt(username, now);
         if (wait > 0) {
             throw new ApiException(new Problem(429, "TOO_MANY_REQUESTS",
                     "too many failed logins for this username; try again later",
@@ -68,13 +68,12 @@ public class Logins {
         }
         User user = users.find(username);
         if (!Passwords.matches(password, user == null ? null : user.passwordHash())) {
-            throttle.failed(username, now);
             throw ApiException.unauthorized("wrong username or password");
         }
         throttle.succeeded(username);
         long expiresAt = now + lifetime.toMillis();
         return JsonBuilders.object()
-                .add("token", SessionTokens.mint(issuer, username, now, expiresAt))
+                .add("token", SessionTokens.mint(issuer, username, user.createdDate(), now, expiresAt))
                 .add("expires_at", expiresAt / 1000 * 1000)
                 .build();
     }

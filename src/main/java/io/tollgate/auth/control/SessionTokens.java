@@ -10,13 +10,15 @@ import java.util.UUID;
 /** Mints the RS256 session JWT a person gets at login; MicroProfile JWT verifies it afterwards. */
 public final class SessionTokens {
 
+    /** The user's creation date: a session is refused once its user is deleted, even if re-created. */
+    public static final String USER_CREATED = "tollgate_user_created";
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
     private SessionTokens() {
     }
 
     /** A signed JWT for {@code username}, valid from {@code nowMillis} until {@code expiresAtMillis}. */
-    public static String mint(String issuer, String username, long nowMillis, long expiresAtMillis) {
+    public static String mint(String issuer, String username, long userCreated, long nowMillis, long expiresAtMillis) {
         String header = JsonBuilders.object().add("alg", "RS256").add("typ", "JWT").build().toString();
         String claims = JsonBuilders.object()
                 .add("iss", issuer)
@@ -26,6 +28,7 @@ public final class SessionTokens {
                 .add("iat", nowMillis / 1000)
                 .add("exp", expiresAtMillis / 1000)
                 .add("jti", UUID.randomUUID().toString())
+                .add(USER_CREATED, userCreated)
                 .build().toString();
         String signingInput = encode(header) + "." + encode(claims);
         try {

@@ -39,7 +39,15 @@ public class MembersResource {
         String roleId = JsonFields.of(body, Set.of("role")).requiredString("role");
         Role role = Role.requestable(roleId)
                 .orElseThrow(() -> ApiException.validation("role", "role must be admin, editor or viewer"));
-        return members.put(projectId, username, role).toJson();
+        try {
+            return members.put(projectId, username, role).toJson();
+        } catch (ApiException conflict) {
+            if (conflict.problem().status() != 409) {
+                throw conflict;
+            }
+            // two first PUTs of one membership raced; PUT is idempotent, so the loser tries once more
+            return members.put(projectId, username, role).toJson();
+        }
     }
 
     @GET

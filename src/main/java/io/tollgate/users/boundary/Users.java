@@ -47,6 +47,13 @@ public class Users {
         return em.find(User.class, username);
     }
 
+    /** Whether the user exists and is the one created at {@code createdDate} (not a later namesake). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean isCurrent(String username, long createdDate) {
+        User user = em.find(User.class, username);
+        return user != null && user.createdDate() == createdDate;
+    }
+
     public void delete(String username) {
         int deleted = em.createQuery("DELETE FROM User u WHERE u.username = :username")
                 .setParameter("username", username)

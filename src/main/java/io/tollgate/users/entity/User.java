@@ -18,6 +18,7 @@ public class User {
 
     public static final String ALL = "User.all";
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9._-]{3,64}");
+    private static final String RESERVED = "root";
     public static final int MIN_PASSWORD = 12;
     public static final int MAX_PASSWORD = 1024;
 
@@ -45,6 +46,10 @@ public class User {
             throw ApiException.validation("username",
                     "username must be 3 to 64 characters of a-z, 0-9, '.', '_' and '-'");
         }
+        if (RESERVED.equals(username)) {
+            // tokens record their creator as issuer: "root" must only ever mean the root credential
+            throw ApiException.validation("username", "username 'root' is reserved");
+        }
         return username;
     }
 
@@ -59,6 +64,10 @@ public class User {
 
     public String username() {
         return username;
+    }
+
+    public long createdDate() {
+        return createdDate;
     }
 
     public String passwordHash() {

@@ -1,0 +1,160 @@
+package io.tollgate.it;
+
+import static io.tollgate.it.PlatformApiIT.assertProblem;
+import static io.tollgate.it.TokensApiIT.assertUnauthorized;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A server that trusts an external identity provider (the operator set {@code MP_JWT_VERIFY_PUBLICKEY}
+ * and {@code MP_JWT_VERIFY_ISSUER}): the provider's JWTs name people by {@code preferred_username},
+ * memberships give them their roles, JWTs the provider did not issue are 401, and password login is off.
+ * The test plays the identity provider with its own RSA key.
+ */
+class ExternalIdentityProviderIT {
+
+    private static final Duration STARTUP = Duration.ofSeconds(180);
+    private static final String ISSUER = "https://idp.example.test";
+    private static final String ROOT = "idp-it-root-credential-0123456789abcdefgh";
+
+    private static KeyPair idp;
+    private static TollgateServer server;
+    private static Api root;
+
+    @BeforeAll
+    static void startWithAnExternalIdentityProvider() throws Exception {
+        idp = Jwts.rsaKeyPair();
+        Path dir = Path.of(System.getProperty("tollgate.it.dir"), "idp-" + System.nanoTime());
+        server = TollgateServer.start(dir.resolve("data"), dir.resolve("server.log"), Map.of(
+                "MP_JWT_VERIFY_PUBLICKEY", Base64.getEncoder().encodeToString(idp.getPublic().getEncoded()),
+                "MP_JWT_VERIFY_ISSUER", ISSUER,
+                "TOLLGATE_ROOT_TOKEN", ROOT));
+        assertTrue(server.awaitReady(STARTUP), "server did not start:\n" + server.log());
+        root = server.api(ROOT);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    /** Claims as the identity provider issues them: no upn, the username in preferred_username. */
+    private static JsonObject claims(String username, long expiresInSeconds) {
+        long now = System.currentTimeMillis() / 1000;
+        return Json.createObjectBuilder()
+                .add("iss", ISSUER)
+                .add("sub", "idp-subject-" + UUID.randomUUID())
+                .add("preferred_username", username)
+                .add("groups", Json.createArrayBuilder().add("user"))
+                .add("iat", now)
+                .add("exp", now + expiresInSeconds)
+                .add("jti", UUID.randomUUID().toString())
+                .build();
+    }
+
+    private static String idpJwt(JsonObject claims) {
+        return Jwts.rs256(idp.getPrivate(), claims);
+    }
+
+    @Test
+    void aJwtOfTheIdentityProviderIsAPersonNamedByPreferredUsername() {
+        JsonObject claims = claims("carol", 600);
+        Api.Reply reply = server.api(idpJwt(claims)).get("api/auth/whoami");
+        assertEquals(200, reply.status(), () -> reply + "\n" + server.log());
+        JsonObject me = reply.object();
+        assertEquals(List.of("brokers", "expires_at", "kind", "name", "project_id", "role", "type"),
+                me.keySet().stream().sorted().toList());
+        assertEquals("user", me.getString("kind"));
+        assertEquals("carol", me.getString("name"));
+        assertEquals(claims.getJsonNumber("exp").longValue() * 1000, me.getJsonNumber("expires_at").longValue());
+        for (String key : List.of("project_id", "role", "type", "brokers")) {
+            assertEquals(JsonValue.NULL, me.get(key), key);
+        }
+    }
+
+    @Test
+    void rootMakesCarolAMemberAndHerIdentityProviderJwtThenReadsTheProject() {
+        root.delete("api/users/carol"); // left by an earlier run on a shared (PostgreSQL) database
+        Fixtures fixtures = new Fixtures(root);
+        String project = fixtures.project();
+        Api carol = server.api(idpJwt(claims("carol", 600)));
+        assertProblem(carol.get("api/projects/" + project), 403, "FORBIDDEN");
+        assertEquals(0, carol.get("api/projects").array().size());
+
+        Api.Reply created = root.post("api/users", "{\"username\":\"carol\",\"password\":\"" + UUID.randomUUID() + "\"}");
+        assertEquals(200, created.status(), created::toString);
+        Api.Reply membership = root.put("api/projects/" + project + "/members/carol", "{\"role\":\"viewer\"}");
+        assertEquals(200, membership.status(), membership::toString);
+
+        Api.Reply read = carol.get("api/projects/" + project);
+        assertEquals(200, read.status(), read::toString);
+        assertEquals(project, read.object().getString("id"));
+        assertEquals(List.of(project), carol.get("api/projects").array().stream()
+                .map(p -> p.asJsonObject().getString("id")).toList());
+        assertProblem(carol.post("api/projects/" + project + "/brokers", "{\"name\":\"b\",\"url\":\"mqtt://h:1883\"}"),
+                403, "FORBIDDEN");
+        String secret = fixtures.secret(project, "viewer");
+        assertEquals(200, server.api(secret).get("api/projects/" + project).status(), "project tokens still work");
+    }
+
+    @Test
+    void jwtsTheIdentityProviderDidNotIssueAre401() {
+        long now = System.currentTimeMillis() / 1000;
+        JsonObject good = claims("carol", 600);
+        Map<String, String> bad = new LinkedHashMap<>();
+        bad.put("wrong issuer", idpJwt(Json.createObjectBuilder(good).add("iss", "https://evil.example.test").build()));
+        bad.put("Tollgate's own issuer", idpJwt(Json.createObjectBuilder(good).add("iss", "tollgate").build()));
+        bad.put("expired", idpJwt(Json.createObjectBuilder(good).add("iat", now - 7200).add("exp", now - 3600).build()));
+        bad.put("another key", Jwts.rs256(Jwts.rsaKeyPair().getPrivate(), good));
+        bad.put("payload changed after signing", Jwts.withClaims(idpJwt(good),
+                Json.createObjectBuilder(good).add("preferred_username", "root").build()));
+        bad.put("HS256 keyed with the public key", Jwts.hs256(idp.getPublic().getEncoded(), good));
+        bad.put("alg none", Jwts.unsigned(good));
+        List<String> failures = new ArrayList<>();
+        bad.forEach((what, jwt) -> {
+            Api.Reply reply = server.api(jwt).get("api/auth/whoami");
+            try {
+                assertUnauthorized(reply);
+                assertProblem(reply, 401, "UNAUTHORIZED");
+            } catch (AssertionError | RuntimeException e) {
+                failures.add(what + " -> " + reply);
+            }
+        });
+        assertEquals(List.of(), failures);
+        assertEquals(200, server.api(idpJwt(good)).get("api/auth/whoami").status(), "the genuine JWT works");
+    }
+
+    @Test
+    void passwordLoginIsOffWhenAnIdentityProviderIsConfigured() {
+        String username = Fixtures.unique("dave");
+        String password = "pw-" + UUID.randomUUID();
+        Api.Reply created = root.post("api/users", "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}");
+        assertEquals(200, created.status(), created::toString);
+        Api anonymous = server.api(null);
+        for (String body : List.of("{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}",
+                "{\"username\":\"" + username + "\",\"password\":\"wrong-password-123\"}",
+                "{\"username\":\"nobody-here\",\"password\":\"" + password + "\"}")) {
+            Api.Reply reply = anonymous.post("api/auth/login", body);
+            assertProblem(reply, 403, "FORBIDDEN");
+            assertTrue(!reply.body().contains("\"token\""), reply::toString);
+        }
+    }
+}
