@@ -138,6 +138,40 @@ class PostgresResilienceIT {
         }
     }
 
+    @Test
+    void poolSizeComesFromTollgateDbPoolSize() throws Exception {
+        try (TollgateServer server = TollgateServer.start(dir.resolve("data"), dir.resolve("pool.log"),
+                Map.of("TOLLGATE_ROOT_TOKEN", ROOT, "TOLLGATE_DB_POOL_SIZE", "3"))) {
+            assertTrue(server.awaitReady(STARTUP), server.log());
+            Api root = server.api(ROOT);
+            ExecutorService load = Executors.newFixedThreadPool(24);
+            AtomicBoolean running = new AtomicBoolean(true);
+            for (int i = 0; i < 24; i++) {
+                load.submit(() -> {
+                    while (running.get()) {
+                        root.get("api/projects");
+                    }
+                });
+            }
+            Thread.sleep(3000);
+            int connections = Integer.parseInt(psql("SELECT count(*) FROM pg_stat_activity WHERE usename = 'tollgate' "
+                    + "AND application_name <> 'psql'").strip());
+            running.set(false);
+            load.shutdown();
+            assertTrue(load.awaitTermination(30, TimeUnit.SECONDS));
+            assertTrue(connections >= 1 && connections <= 3, connections + " connections under load");
+        }
+    }
+
+    private static String psql(String sql) throws Exception {
+        Process process = new ProcessBuilder("su", "postgres", "-s", "/bin/bash", "-c",
+                "psql -h 127.0.0.1 -p " + System.getProperty("tollgate.it.pg-port") + " -U postgres -d tollgate -tAc \"" + sql + "\"")
+                .redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS));
+        return out;
+    }
+
     private static Api.Reply readiness(TollgateServer server) {
         return Api.send(HttpRequest.newBuilder(URI.create(server.base() + "health/ready"))
                 .timeout(Duration.ofSeconds(10)).build());

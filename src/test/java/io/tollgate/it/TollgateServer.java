@@ -14,8 +14,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The packaged WAR started the way the README starts it ({@code java -jar payara-micro.jar --deploy
- * tollgate.war --contextroot / --port P --nohazelcast}), for tests about starts, restarts and logs.
+ * The packaged WAR started the way the README starts it ({@code java -jar payara-micro.jar
+ * --prebootcommandfile payara-config/pre-boot-commands.asadmin --deploy tollgate.war --contextroot /
+ * --port P --nohazelcast}), for tests about starts, restarts and logs.
  */
 public final class TollgateServer implements AutoCloseable {
 
@@ -58,6 +59,7 @@ public final class TollgateServer implements AutoCloseable {
         command.add(javaBinary());
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", System.getProperty("payara.microJar"),
+                "--prebootcommandfile", System.getProperty("tollgate.it.preboot"),
                 "--deploy", System.getProperty("tollgate.war"), "--contextroot", "/",
                 "--port", Integer.toString(port)));
         command.addAll(options);

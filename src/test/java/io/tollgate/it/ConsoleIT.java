@@ -1,0 +1,416 @@
+package io.tollgate.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The web console (src/main/webapp) in a real headless Chromium, driven by Selenium against the
+ * packaged WAR started as the README starts it: root sets up a project, brokers, users and
+ * memberships; an admin member creates a restricted token, copies its secret, uses it over HTTP and
+ * revokes it in the page; a viewer sees no edit controls, and the same person made editor sees
+ * the editor's. Saves the screenshots docs/console-tokens.png and docs/console-new-token.png.
+ *
+ * Needs Debian's Chromium and its driver (apt-get install chromium chromium-driver); skipped, with
+ * that message, when they are missing. Selenium Manager never runs (the driver executable is
+ * given explicitly), so nothing is downloaded.
+ */
+class ConsoleIT {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final String ROOT = "console-it-root-credential-0123456789abcdefghij";
+    private static final String PASSWORD = "correct horse battery staple";
+    private static final Duration STARTUP = Duration.ofSeconds(180);
+    private static final Path DOCS = Path.of("docs");
+
+    private static Path dir;
+    private static TollgateServer server;
+    private static ChromeDriverService service;
+    private static WebDriver driver;
+    private static WebDriverWait wait;
+
+    private static boolean browserInstalled() {
+        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    }
+
+    @BeforeAll
+    static void start() throws Exception {
+        if (!browserInstalled()) {
+            return; // the test method reports the skip, with its reason
+        }
+        dir = Path.of(System.getProperty("tollgate.it.dir"), "console-" + System.nanoTime());
+        Files.createDirectories(dir);
+        server = TollgateServer.start(dir.resolve("data"), dir.resolve("server.log"), Map.of("TOLLGATE_ROOT_TOKEN", ROOT));
+
+        // the machine's driver, given explicitly: Selenium Manager is skipped and downloads nothing
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .withLogFile(dir.resolve("chromedriver.log").toFile())
+                .build();
+        ChromeOptions options = new ChromeOptions();
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-quic", "--window-size=1280,800",
+                "--user-data-dir=" + Files.createTempDirectory(dir, "chromium-profile"));
+
+        assertTrue(server.awaitReady(STARTUP), "server did not start:\n" + server.log());
+        driver = new ChromeDriver(service, options);
+        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        wait.ignoring(StaleElementReferenceException.class); // lists are re-rendered after every change
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (service != null) {
+            service.stop();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void rootSetsUpAMemberManagesATokenAndAViewerOnlyReads() throws Exception {
+        assumeTrue(browserInstalled(), "ConsoleIT skipped: it needs Debian's Chromium at " + CHROMIUM
+                + " and its driver at " + CHROMEDRIVER + " (apt-get install -y chromium chromium-driver)");
+        try {
+            scenario();
+        } catch (Throwable failure) {
+            Files.write(dir.resolve("failure.png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+            Files.writeString(dir.resolve("failure.html"), driver.getPageSource());
+            throw failure;
+        }
+    }
+
+    private void scenario() throws Exception {
+        driver.get(server.base().toString());
+
+        // ---- root: a pasted credential; a wrong one is refused with a readable message
+        waitFor(By.id("login-form"));
+        type(By.id("token-credential"), "tg_this-is-not-a-token");
+        click(By.id("token-submit"));
+        waitText(By.id("token-credential-error"), "not accepted");
+        type(By.id("token-credential"), ROOT);
+        click(By.id("token-submit"));
+        waitText(By.id("whoami"), "root");
+        assertEquals(ROOT, js("return sessionStorage.getItem('tollgate.console.credential')"));
+        assertEquals(0L, js("return localStorage.length"));
+
+        // ---- a project (a taken name comes back as the server's 409 next to the field)
+        type(By.id("project-name"), "factory");
+        click(By.id("project-create"));
+        waitFor(By.linkText("factory"));
+        type(By.id("project-name"), "factory");
+        click(By.id("project-create"));
+        waitText(By.id("project-name-error"), "already exists");
+        click(By.linkText("factory"));
+        waitFor(By.id("broker-form"));
+        String projectId = projectIdFromUrl();
+
+        // ---- two brokers: checked in the page first, then by the server
+        click(By.id("broker-add"));
+        waitText(By.id("broker-name-error"), "Enter a name");
+        type(By.id("broker-name"), "hall-1");
+        type(By.id("broker-url"), "mqtt://user:secret@hall1.local:1883");
+        click(By.id("broker-add"));
+        WebElement urlError = waitFor(By.id("broker-url-error"));
+        assertFalse(urlError.getText().isBlank(), "the server's validation message is shown next to the URL");
+        type(By.id("broker-url"), "mqtt://hall1.local:1883");
+        click(By.id("broker-add"));
+        waitFor(row("broker", "hall-1"));
+        type(By.id("broker-name"), "hall-2");
+        type(By.id("broker-url"), "mqtt://hall2.local:1883");
+        click(By.id("broker-add"));
+        waitFor(row("broker", "hall-2"));
+
+        // edit one in its dialog
+        driver.findElement(row("broker", "hall-2")).findElement(By.cssSelector("button.edit-broker")).click();
+        waitFor(By.id("broker-dialog"));
+        type(By.id("edit-broker-url"), "mqtts://hall2.local:8883");
+        click(By.id("edit-broker-save"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(row("broker", "hall-2"), "mqtts://hall2.local:8883"));
+        Api root = server.api(ROOT);
+        List<String> brokerIds = root.get("api/projects/" + projectId + "/brokers").array().stream()
+                .map(b -> b.asJsonObject().getString("id")).toList();
+        assertEquals(2, brokerIds.size());
+
+        // ---- two users, and their memberships
+        click(By.id("nav-users"));
+        waitFor(By.id("user-form"));
+        type(By.id("user-username"), "alice");
+        type(By.id("user-password"), "short");
+        click(By.id("user-create"));
+        waitText(By.id("user-password-error"), "at least 12");
+        type(By.id("user-password"), PASSWORD);
+        click(By.id("user-create"));
+        waitFor(By.cssSelector("#users-table tr[data-username='alice']"));
+        type(By.id("user-username"), "victor");
+        type(By.id("user-password"), PASSWORD);
+        click(By.id("user-create"));
+        waitFor(By.cssSelector("#users-table tr[data-username='victor']"));
+
+        openProject("factory", "members");
+        addMember("alice", "admin");
+        addMember("victor", "viewer");
+
+        // tokens root made through the API, for a fuller list
+        root.post("api/projects/" + projectId + "/tokens", "{\"name\":\"dashboard\",\"role\":\"viewer\"}");
+        String sensorSecret = root.post("api/projects/" + projectId + "/tokens", "{\"name\":\"line-sensor\","
+                + "\"role\":\"viewer\",\"type\":\"restricted\",\"brokers\":[\"" + brokerIds.get(1) + "\"],"
+                + "\"valid_date\":\"" + LocalDate.now(ZoneOffset.UTC).plusDays(7) + "\"}").object().getString("token");
+        assertNoOtherHost();
+        signOut();
+
+        // ---- alice, an admin member, signs in with her password
+        type(By.id("login-username"), "alice");
+        type(By.id("login-password"), "wrong password, surely");
+        click(By.id("login-submit"));
+        waitText(By.id("login-error"), "Wrong username or password");
+        type(By.id("login-password"), PASSWORD);
+        click(By.id("login-submit"));
+        waitText(By.id("whoami"), "alice");
+        openProject("factory", "tokens");
+        waitFor(row("token", "dashboard"));
+
+        // the new-token dialog: checks before sending, then the server creates it
+        click(By.id("new-token"));
+        waitFor(By.id("token-dialog"));
+        assertEquals(LocalDate.now(ZoneOffset.UTC).plusDays(30).toString(),
+                driver.findElement(By.id("token-valid-date")).getAttribute("value"), "valid until defaults to 30 days");
+        type(By.id("token-name"), "a-name-that-is-much-too-long-for-a-token");
+        click(By.id("token-create"));
+        waitText(By.id("token-name-error"), "At most 30");
+        type(By.id("token-name"), "ci-deploy");
+        new Select(driver.findElement(By.id("token-role"))).selectByValue("editor");
+        click(By.id("token-type-restricted"));
+        click(By.id("token-create"));
+        waitText(By.id("token-brokers-error"), "at least one broker");
+        click(By.cssSelector("input[name='brokers'][data-broker-name='hall-1']"));
+        click(By.id("token-create"));
+        String secret = waitFor(By.id("new-token-secret")).getText().strip();
+        assertTrue(secret.startsWith("tg_"), secret);
+        assertTrue(driver.findElement(By.id("secret-warning")).getText().contains("never be shown again"));
+        screenshot("console-new-token.png");
+
+        // closing without having copied asks first
+        click(By.id("token-done"));
+        waitText(By.id("confirm-dialog"), "not copied");
+        click(By.id("confirm-cancel"));
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("confirm-dialog")));
+        assertTrue(driver.findElement(By.id("token-dialog")).isDisplayed(), "the dialog stays open");
+        click(By.id("copy-secret"));
+        waitText(By.id("copy-status"), "Copied");
+        click(By.id("token-done"));
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("token-dialog")));
+        assertTrue(driver.findElements(By.id("confirm-dialog")).isEmpty(), "no question once copied");
+
+        // listed without its secret
+        WebElement listed = waitFor(row("token", "ci-deploy"));
+        assertEquals("editor", cell(listed, "Role"));
+        assertEquals("Restricted", cell(listed, "Type"));
+        assertEquals("hall-1", cell(listed, "Brokers"));
+        assertEquals("alice", cell(listed, "Requested by"));
+        assertEquals("Valid", cell(listed, "Status"));
+        assertEquals("Never", cell(listed, "Last used"));
+        assertEquals(sha256(secret), listed.findElement(By.cssSelector("td[data-label='Hash'] code")).getAttribute("title"));
+        assertFalse(driver.getPageSource().contains(secret), "the secret is gone from the page");
+
+        // the token works for a program
+        Api program = server.api(secret);
+        Api.Reply used = program.get("api/projects/" + projectId + "/brokers");
+        assertEquals(200, used.status(), used::toString);
+        assertEquals(1, used.array().size(), "a restricted token sees its broker only");
+        click(By.id("refresh-tokens"));
+        wait.until(d -> !cell(d.findElement(row("token", "ci-deploy")), "Last used").equals("Never"));
+        screenshot("console-tokens.png");
+
+        // revoked in the page: the program is refused at once
+        driver.findElement(row("token", "ci-deploy")).findElement(By.cssSelector("button.revoke-token")).click();
+        waitText(By.id("confirm-dialog"), "ci-deploy");
+        click(By.id("confirm-ok"));
+        wait.until(ExpectedConditions.numberOfElementsToBe(row("token", "ci-deploy"), 0));
+        assertEquals(401, program.get("api/projects/" + projectId + "/brokers").status());
+
+        // phone width: nothing sticks out sideways
+        driver.manage().window().setSize(new Dimension(390, 844));
+        assertEquals(Boolean.TRUE, js("return document.documentElement.scrollWidth <= window.innerWidth"),
+                "no horizontal scrolling at phone width");
+        driver.manage().window().setSize(new Dimension(1280, 800));
+        assertNoOtherHost();
+        signOut();
+
+        // ---- victor, a viewer member: reads, and sees no edit control
+        type(By.id("login-username"), "victor");
+        type(By.id("login-password"), PASSWORD);
+        click(By.id("login-submit"));
+        waitText(By.id("whoami"), "victor");
+        openProject("factory", "brokers");
+        waitFor(row("broker", "hall-1"));
+        waitFor(row("broker", "hall-2"));
+        waitText(By.id("my-role"), "viewer");
+        assertTrue(driver.findElements(By.id("broker-form")).isEmpty(), "no add-broker form");
+        assertTrue(driver.findElements(By.cssSelector(".edit-broker, .delete-broker")).isEmpty(), "no edit or delete");
+        assertTrue(driver.findElements(By.id("tab-tokens")).isEmpty(), "no tokens page");
+        assertTrue(driver.findElements(By.id("tab-members")).isEmpty(), "no members page");
+        assertTrue(driver.findElements(By.cssSelector("main button")).isEmpty(), "no button at all in the page");
+        driver.get(server.base() + "#/projects/" + projectId + "/tokens");
+        waitFor(By.id("not-allowed"));
+        assertTrue(driver.findElements(By.id("new-token")).isEmpty());
+
+        // ---- the same person made editor: the page follows the membership at once
+        root.put("api/projects/" + projectId + "/members/victor", "{\"role\":\"editor\"}");
+        driver.get(server.base() + "#/projects/" + projectId + "/brokers");
+        driver.navigate().refresh();
+        waitText(By.id("my-role"), "editor");
+        waitFor(By.id("broker-form"));
+        assertEquals(2, driver.findElements(By.cssSelector("button.edit-broker")).size(), "editors edit brokers");
+        assertTrue(driver.findElements(By.cssSelector(".delete-broker")).isEmpty(), "only admins delete brokers");
+        assertTrue(driver.findElements(By.id("tab-tokens")).isEmpty(), "no tokens page for editors");
+        assertEquals(1L, js("return sessionStorage.length"), "a reload keeps the tab's session");
+        signOut();
+
+        // ---- a restricted viewer token pasted in: its own broker only, and nothing to edit
+        type(By.id("token-credential"), sensorSecret);
+        click(By.id("token-submit"));
+        waitText(By.id("whoami"), "line-sensor");
+        waitFor(row("broker", "hall-2"));
+        assertTrue(driver.findElements(row("broker", "hall-1")).isEmpty(), "a restricted token sees its brokers only");
+        assertTrue(driver.findElements(By.cssSelector("main button")).isEmpty(), "no button at all in the page");
+        assertTrue(driver.findElements(By.id("tab-tokens")).isEmpty(), "no tokens page");
+        signOut();
+        assertNoScriptErrors();
+    }
+
+    // ---- page helpers ------------------------------------------------------------------------
+
+    private static By row(String kind, String name) {
+        return By.cssSelector("tr[data-" + kind + "-name='" + name + "']");
+    }
+
+    private static String cell(WebElement row, String column) {
+        return row.findElement(By.cssSelector("td[data-label='" + column + "']")).getText().strip();
+    }
+
+    private WebElement waitFor(By by) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    private void waitText(By by, String text) {
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+    }
+
+    private void click(By by) {
+        wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+    }
+
+    private void type(By by, String text) {
+        WebElement input = wait.until(ExpectedConditions.elementToBeClickable(by));
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    private Object js(String script) {
+        return ((JavascriptExecutor) driver).executeScript(script);
+    }
+
+    private void openProject(String name, String tab) {
+        click(By.id("nav-projects"));
+        click(By.linkText(name));
+        click(By.id("tab-" + tab));
+        waitFor(By.cssSelector("#tab-" + tab + "[aria-current='page']"));
+    }
+
+    private void addMember(String username, String role) {
+        type(By.id("member-username"), username);
+        new Select(driver.findElement(By.id("member-role"))).selectByValue(role);
+        click(By.id("member-add"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#members-table tr[data-username='" + username + "']"), role));
+    }
+
+    private void signOut() {
+        click(By.id("sign-out"));
+        waitFor(By.id("login-form"));
+        assertEquals(0L, js("return sessionStorage.length"), "the credential is forgotten");
+        assertEquals(0L, js("return localStorage.length"), "nothing in localStorage");
+        assertEquals("", js("return document.cookie"), "no cookie");
+    }
+
+    private String projectIdFromUrl() {
+        Matcher matcher = Pattern.compile("#/projects/([^/]+)/").matcher(driver.getCurrentUrl());
+        assertTrue(matcher.find(), driver.getCurrentUrl());
+        return matcher.group(1);
+    }
+
+    /** Every resource the page loaded or fetched came from the server under test. */
+    private void assertNoOtherHost() {
+        Object foreign = js("return performance.getEntriesByType('resource').map(e => e.name)"
+                + ".filter(n => !n.startsWith(location.origin + '/'))");
+        assertEquals(List.of(), foreign, "requests to another host");
+    }
+
+    /** The browser console holds no script error (failed requests the scenario provoked are expected). */
+    private void assertNoScriptErrors() {
+        List<String> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage)
+                .filter(message -> !message.contains("Failed to load resource: the server responded with a status of"))
+                .toList();
+        assertEquals(List.of(), errors, "errors in the browser console");
+    }
+
+    private void screenshot(String name) throws IOException {
+        Files.createDirectories(DOCS);
+        Files.write(DOCS.resolve(name), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+    }
+
+    private static String sha256(String text) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+}
