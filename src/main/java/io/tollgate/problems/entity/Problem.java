@@ -22,6 +22,7 @@ public record Problem(int status, String code, String message, Map<String, Strin
             case 405 -> "METHOD_NOT_ALLOWED";
             case 409 -> "CONFLICT";
             case 413 -> "PAYLOAD_TOO_LARGE";
+            case 406 -> "NOT_ACCEPTABLE";
             case 415 -> "UNSUPPORTED_MEDIA_TYPE";
             case 429 -> "TOO_MANY_REQUESTS";
             case 503 -> "SERVICE_UNAVAILABLE";
