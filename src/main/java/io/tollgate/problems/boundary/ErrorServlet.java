@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -32,8 +31,7 @@ public class ErrorServlet extends HttpServlet {
             String errorId = UUID.randomUUID().toString();
             LOG.log(Level.SEVERE, "Unexpected failure, error_id=" + errorId, failure);
             status = 500;
-            problem = new Problem(500, "INTERNAL_ERROR",
-                    "internal error; quote error_id when reporting it", Map.of("error_id", errorId));
+            problem = Problem.internalError(errorId);
         } else {
             problem = Problem.of(status, status == 404 ? "no such resource" : "request failed");
         }

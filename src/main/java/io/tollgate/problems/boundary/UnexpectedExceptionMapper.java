@@ -8,7 +8,6 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -47,7 +46,6 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         }
         String errorId = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Unexpected failure, error_id=" + errorId, exception);
-        return ProblemResponses.of(new Problem(500, "INTERNAL_ERROR",
-                "internal error; quote error_id when reporting it", Map.of("error_id", errorId)));
+        return ProblemResponses.of(Problem.internalError(errorId));
     }
 }

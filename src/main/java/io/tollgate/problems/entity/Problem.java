@@ -30,6 +30,12 @@ public record Problem(int status, String code, String message, Map<String, Strin
         };
     }
 
+    /** The generic 500: details stay in the log line that repeats {@code errorId}. */
+    public static Problem internalError(String errorId) {
+        return new Problem(500, "INTERNAL_ERROR", "internal error; quote error_id when reporting it",
+                Map.of("error_id", errorId));
+    }
+
     public static Problem of(int status, String message) {
         return new Problem(status, codeFor(status), message, Map.of());
     }
