@@ -28,24 +28,27 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable exception) {
-        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ApiException api) {
-                return ProblemResponses.of(api.problem());
-            }
+        for (Throwable cause = exception; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
             if (cause instanceof WebApplicationException web) {
                 return new WebApplicationExceptionMapper().toResponse(web);
             }
-            if (cause.getCause() == cause) {
-                break;
+        }
+        return ProblemResponses.of(problemFor(exception));
+    }
+
+    /** The decided problem a failure wraps, a 503 while the database is down, else a logged 500. */
+    Problem problemFor(Throwable exception) {
+        for (Throwable cause = exception; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof ApiException api) {
+                return api.problem();
             }
         }
         if (!database.isUp()) {
             LOG.log(Level.WARNING, "Database unavailable: {0}", exception.toString());
-            return ProblemResponses.of(ApiException.unavailable(
-                    "the database is unavailable; retry shortly (nothing was changed)").problem());
+            return ApiException.unavailable("the database is unavailable; retry shortly (nothing was changed)").problem();
         }
         String errorId = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Unexpected failure, error_id=" + errorId, exception);
-        return ProblemResponses.of(Problem.internalError(errorId));
+        return Problem.internalError(errorId);
     }
 }
