@@ -12,9 +12,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.File;
 import java.io.IOException;
-import java.net.URL;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.SecureRandom;
@@ -32,13 +30,8 @@ import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -49,34 +42,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class PeopleApiIT {
+class PeopleApiIT extends DeployedWarTest {
 
     private static final List<String> RANKS = List.of("viewer", "editor", "admin", "root");
     private static final List<String> WHOAMI_KEYS =
             Stream.of("kind", "name", "project_id", "role", "type", "brokers", "expires_at").sorted().toList();
     /** Every password this class sent (right or wrong), to look for in responses and in the server log. */
     private static final Set<String> PASSWORDS = ConcurrentHashMap.newKeySet();
-
-    @ArquillianResource
-    URL base;
-
-    Api root;
-    Fixtures fixtures;
-    String project;
-    String broker;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("tollgate.war")));
-    }
-
-    @BeforeEach
-    void setUp() throws Exception {
-        root = new Api(base.toURI(), Fixtures.ROOT);
-        fixtures = new Fixtures(root);
-        project = fixtures.project();
-        broker = fixtures.broker(project);
-    }
 
     // ---------------------------------------------------------------- users
 

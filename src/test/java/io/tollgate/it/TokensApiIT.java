@@ -7,10 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -27,43 +25,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Project tokens over HTTP (spec sections 1 and 3) on the packaged WAR in a managed Payara Micro. */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class TokensApiIT {
+class TokensApiIT extends DeployedWarTest {
 
     private static final long DAY = 24L * 3600 * 1000;
-
-    @ArquillianResource
-    URL base;
-
-    Api root;
-    Fixtures fixtures;
-    String project;
-    String broker;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("tollgate.war")));
-    }
-
-    @BeforeEach
-    void setUp() throws Exception {
-        root = new Api(base.toURI(), Fixtures.ROOT);
-        fixtures = new Fixtures(root);
-        project = fixtures.project();
-        broker = fixtures.broker(project);
-    }
 
     private String tokens() {
         return "api/projects/" + project + "/tokens";
