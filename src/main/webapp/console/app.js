@@ -583,6 +583,17 @@ function brokerForm(project, refresh) {
                     placeholder: 'mqtt://host:1883', inputmode: 'url'}}),
             h('div', {class: 'row-end'}, h('button', {type: 'submit', class: 'button primary', id: 'broker-add'}, 'Add broker'))),
         formError('broker-form-error'));
+    onBrokerSubmit(form, async body => {
+        const broker = await api.post(path('projects', project.id, 'brokers'), body);
+        announce(`Broker ${broker.name} added.`);
+        await refresh({text: `Broker “${broker.name}” added.`});
+        document.getElementById('broker-name')?.focus();
+    });
+    return form;
+}
+
+/** What adding and editing a broker share: read and check name and URL, send, show the server's verdict. */
+function onBrokerSubmit(form, send) {
     form.addEventListener('submit', async event => {
         event.preventDefault();
         const name = form.elements.name.value.trim();
@@ -592,16 +603,12 @@ function brokerForm(project, refresh) {
         }
         await busy(form, async () => {
             try {
-                const broker = await api.post(path('projects', project.id, 'brokers'), {name, url});
-                announce(`Broker ${broker.name} added.`);
-                await refresh({text: `Broker “${broker.name}” added.`});
-                document.getElementById('broker-name')?.focus();
+                await send({name, url});
             } catch (error) {
                 showApiError(form, error);
             }
         });
     });
-    return form;
 }
 
 function editBroker(project, broker, refresh) {
@@ -616,23 +623,11 @@ function editBroker(project, broker, refresh) {
             h('button', {type: 'button', class: 'button', id: 'edit-broker-cancel', onclick: () => dialog.close()}, 'Cancel'),
             h('button', {type: 'submit', class: 'button primary', id: 'edit-broker-save'}, 'Save')));
     const dialog = h('dialog', {class: 'dialog', id: 'broker-dialog', 'aria-labelledby': 'broker-dialog-title'}, form);
-    form.addEventListener('submit', async event => {
-        event.preventDefault();
-        const name = form.elements.name.value.trim();
-        const url = form.elements.url.value.trim();
-        if (showErrors(form, brokerErrors(name, url))) {
-            return;
-        }
-        await busy(form, async () => {
-            try {
-                const saved = await api.put(path('projects', project.id, 'brokers', broker.id), {name, url});
-                dialog.close();
-                announce(`Broker ${saved.name} saved.`);
-                await refresh({text: `Broker “${saved.name}” saved.`});
-            } catch (error) {
-                showApiError(form, error);
-            }
-        });
+    onBrokerSubmit(form, async body => {
+        const saved = await api.put(path('projects', project.id, 'brokers', broker.id), body);
+        dialog.close();
+        announce(`Broker ${saved.name} saved.`);
+        await refresh({text: `Broker “${saved.name}” saved.`});
     });
     dialog.addEventListener('close', () => dialog.remove());
     document.body.append(dialog);

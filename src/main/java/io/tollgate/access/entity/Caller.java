@@ -36,10 +36,6 @@ public record Caller(Kind kind, String name, ActiveToken token, Long expiresAt) 
         return kind == Kind.ROOT;
     }
 
-    public boolean isUser() {
-        return kind == Kind.USER;
-    }
-
     public boolean isRestricted() {
         return token != null && token.isRestricted();
     }

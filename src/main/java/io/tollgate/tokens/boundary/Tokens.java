@@ -66,14 +66,15 @@ public class Tokens {
         if (creatorRole == null || !creatorRole.atLeast(request.role())) {
             throw ApiException.forbidden("a token cannot carry a higher role than its creator");
         }
+        Instant now = Instant.now();
+        long validDate = ValidDates.resolve(request.validDate(), now, defaultLifetime, maxLifetime,
+                creator.validDate());
+        // last of the checks: it locks the named brokers until this transaction ends
         Set<String> unknown = brokers.unknownIn(projectId, request.brokers());
         if (!unknown.isEmpty()) {
             throw ApiException.validation("brokers",
                     "not brokers of this project: " + String.join(", ", unknown.stream().sorted().toList()));
         }
-        Instant now = Instant.now();
-        long validDate = ValidDates.resolve(request.validDate(), now, defaultLifetime, maxLifetime,
-                creator.validDate());
         if (nameTaken(projectId, request.name())) {
             throw taken(request.name());
         }
