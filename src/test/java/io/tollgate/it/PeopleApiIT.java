@@ -27,7 +27,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -410,10 +409,6 @@ class PeopleApiIT extends DeployedWarTest {
         }
         assertEquals("editor", roleOf(person.username()));
         assertEquals(JsonValue.TRUE, admin.delete(members() + "/" + person.username()).json());
-    }
-
-    /** One row of the role table: what to call, and the least role allowed to. */
-    record Action(String name, String least, Function<Api, Api.Reply> call) {
     }
 
     private List<Action> actions(Person target) {

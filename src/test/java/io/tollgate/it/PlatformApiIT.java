@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Function;
 import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -113,10 +112,6 @@ class PlatformApiIT extends DeployedWarTest {
         assertEquals(404, root.get(brokers() + "/" + otherBroker).status());
         assertEquals(404, root.delete(brokers() + "/" + otherBroker).status());
         assertEquals(404, root.put(brokers() + "/" + otherBroker, "{\"name\":\"x\",\"url\":\"mqtt://h\"}").status());
-    }
-
-    /** One row of the role table: what to call, and the least role allowed to. */
-    record Action(String name, String least, Function<Api, Api.Reply> call) {
     }
 
     private List<Action> actions() {
