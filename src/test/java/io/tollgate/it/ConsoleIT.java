@@ -45,7 +45,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * packaged WAR started as the README starts it: root sets up a project, brokers, users and
  * memberships; an admin member creates a restricted token, copies its secret, uses it over HTTP and
  * revokes it in the page; a viewer sees no edit controls, and the same person made editor sees
- * the editor's. Saves the screenshots docs/console-tokens.png and docs/console-new-token.png.
+ * the editor's. Saves the screenshots console-tokens.png and console-new-token.png in
+ * target/console-screenshots/, never in the tracked docs/ unless asked on purpose:
+ * {@code mvn verify -Dit.test=ConsoleIT -Dtollgate.console.screenshots=docs} (any directory; relative
+ * to the project) refreshes the README's pictures.
  *
  * Needs Debian's Chromium and its driver (apt-get install chromium chromium-driver); skipped, with
  * that message, when they are missing. Selenium Manager never runs (the driver executable is
@@ -58,7 +61,8 @@ class ConsoleIT {
     private static final String ROOT = "console-it-root-credential-0123456789abcdefghij";
     private static final String PASSWORD = "correct horse battery staple";
     private static final Duration STARTUP = Duration.ofSeconds(180);
-    private static final Path DOCS = Path.of("docs");
+    /** Where the screenshots go: target/ by default, docs/ (or any directory) only when asked by this property. */
+    private static final String SCREENSHOTS_PROPERTY = "tollgate.console.screenshots";
 
     private static Path dir;
     private static TollgateServer server;
@@ -406,8 +410,14 @@ class ConsoleIT {
     }
 
     private void screenshot(String name) throws IOException {
-        Files.createDirectories(DOCS);
-        Files.write(DOCS.resolve(name), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        Path directory = screenshotDirectory();
+        Files.createDirectories(directory);
+        Files.write(directory.resolve(name), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+    }
+
+    static Path screenshotDirectory() {
+        String asked = System.getProperty(SCREENSHOTS_PROPERTY, "");
+        return asked.isBlank() ? Path.of("target", "console-screenshots") : Path.of(asked);
     }
 
     private static String sha256(String text) throws Exception {

@@ -266,4 +266,25 @@ class PlatformApiIT extends DeployedWarTest {
         assertEquals(code, body.getString("code"));
         assertEquals(status, body.getInt("status"));
     }
+
+    @Test
+    void clientAcceptingNoJsonGets406WithTheErrorBody() {
+        for (String accept : List.of("text/html", "text/plain, application/xml", "image/png")) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(root.base() + "api/projects"))
+                    .header("Authorization", "Bearer " + Fixtures.ROOT)
+                    .header("Accept", accept)
+                    .GET()
+                    .build();
+            Api.Reply reply = Api.send(request);
+            assertProblem(reply, 406, "NOT_ACCEPTABLE");
+            assertEquals("this resource only produces application/json", reply.object().getString("message"), accept);
+            assertEquals(JsonValue.EMPTY_JSON_OBJECT, reply.object().getJsonObject("info"), accept);
+        }
+        HttpRequest anyJson = HttpRequest.newBuilder(URI.create(root.base() + "api/projects"))
+                .header("Authorization", "Bearer " + Fixtures.ROOT)
+                .header("Accept", "text/html;q=0.9, application/*;q=0.1")
+                .GET()
+                .build();
+        assertEquals(200, Api.send(anyJson).status(), "a client that accepts JSON at all gets it");
+    }
 }

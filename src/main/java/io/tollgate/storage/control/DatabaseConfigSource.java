@@ -3,6 +3,7 @@ package io.tollgate.storage.control;
 import io.tollgate.config.EarlyConfig;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
@@ -24,6 +25,18 @@ public class DatabaseConfigSource implements ConfigSource {
     private static final Map<String, String> DATA_SOURCES = Map.of(
             "jdbc:postgresql:", "org.postgresql.ds.PGSimpleDataSource",
             "jdbc:h2:", H2);
+
+    /** The operator's setting for a key, or null: {@link EarlyConfig} in production, a map in tests. */
+    private final UnaryOperator<String> operator;
+
+    /** What Payara's service loader calls: the operator's settings from system properties and environment. */
+    public DatabaseConfigSource() {
+        this(EarlyConfig::value);
+    }
+
+    DatabaseConfigSource(UnaryOperator<String> operator) {
+        this.operator = operator;
+    }
 
     @Override
     public Set<String> getPropertyNames() {
@@ -47,12 +60,12 @@ public class DatabaseConfigSource implements ConfigSource {
     }
 
     /** The configured URL, or H2 in a file under the data directory. */
-    static String url() {
-        String url = EarlyConfig.value(URL);
+    String url() {
+        String url = operator.apply(URL);
         if (url != null) {
             return url;
         }
-        String dataDir = EarlyConfig.value("tollgate.data-dir");
+        String dataDir = operator.apply("tollgate.data-dir");
         return "jdbc:h2:file:" + (dataDir == null ? "./data" : dataDir) + "/tollgate;LOCK_TIMEOUT=10000";
     }
 

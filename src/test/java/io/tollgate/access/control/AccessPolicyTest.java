@@ -232,13 +232,6 @@ class AccessPolicyTest {
     }
 
     @Test
-    void tokenOfAnotherProjectHasNoRoleHere() {
-        Caller caller = Principal.OTHER_PROJECT_ADMIN.caller();
-        assertEquals(null, roleIn(caller, PROJECT));
-        assertEquals(Role.ADMIN, roleIn(caller, OTHER_PROJECT));
-    }
-
-    @Test
     void tokenOfAnotherProjectIsRefusedEvenForItsOwnBrokerIds() {
         Caller caller = token(OTHER_PROJECT, Role.ADMIN, TokenType.RESTRICTED, Set.of(OWN_BROKER));
         for (Action action : Action.values()) {

@@ -3,34 +3,39 @@ package io.tollgate.storage.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import org.junit.jupiter.api.AfterEach;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+/** The operator's settings are given to the source directly, so the caller's environment cannot change a result. */
 class DatabaseConfigSourceTest {
 
-    private final DatabaseConfigSource source = new DatabaseConfigSource();
-
-    @AfterEach
-    void clear() {
-        System.clearProperty("tollgate.db.url");
-        System.clearProperty("tollgate.data-dir");
+    private static DatabaseConfigSource with(Map<String, String> operator) {
+        return new DatabaseConfigSource(operator::get);
     }
 
     @Test
     void postgresqlUrlChoosesThePostgresqlDataSource() {
-        System.setProperty("tollgate.db.url", "jdbc:postgresql://127.0.0.1:5432/tollgate");
+        DatabaseConfigSource source = with(Map.of("tollgate.db.url", "jdbc:postgresql://127.0.0.1:5432/tollgate"));
+        assertEquals("jdbc:postgresql://127.0.0.1:5432/tollgate", source.getValue("tollgate.db.url"));
         assertEquals("org.postgresql.ds.PGSimpleDataSource", source.getValue("tollgate.db.datasource-class"));
     }
 
     @Test
     void withoutUrlTheDatabaseIsAnH2FileInTheDataDirectory() {
-        System.setProperty("tollgate.data-dir", "/var/lib/tollgate");
+        DatabaseConfigSource source = with(Map.of("tollgate.data-dir", "/var/lib/tollgate"));
         assertEquals("jdbc:h2:file:/var/lib/tollgate/tollgate;LOCK_TIMEOUT=10000", source.getValue("tollgate.db.url"));
         assertEquals("org.h2.jdbcx.JdbcDataSource", source.getValue("tollgate.db.datasource-class"));
     }
 
     @Test
+    void withNeitherUrlNorDataDirectoryTheDatabaseIsAnH2FileUnderTheWorkingDirectory() {
+        DatabaseConfigSource source = with(Map.of());
+        assertEquals("jdbc:h2:file:./data/tollgate;LOCK_TIMEOUT=10000", source.getValue("tollgate.db.url"));
+        assertEquals("org.h2.jdbcx.JdbcDataSource", source.getValue("tollgate.db.datasource-class"));
+    }
+
+    @Test
     void otherKeysAreNotAnsweredHere() {
-        assertNull(source.getValue("tollgate.tokens.max-lifetime"));
+        assertNull(with(Map.of()).getValue("tollgate.tokens.max-lifetime"));
     }
 }

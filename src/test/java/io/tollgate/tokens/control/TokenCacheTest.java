@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tollgate.access.entity.Role;
 import io.tollgate.tokens.entity.ActiveToken;
 import io.tollgate.tokens.entity.TokenType;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -165,5 +167,69 @@ class TokenCacheTest {
         cache.invalidateAll();
         assertTrue(afterOne > before);
         assertTrue(cache.generation() > afterOne);
+    }
+
+    @Test
+    void aFullCacheEvictsSingleEntriesNotEverything() {
+        TokenCache cache = new TokenCache(100);
+        for (int i = 0; i < 150; i++) {
+            cache.put("h" + i, token("t" + i), cache.generation());
+        }
+        assertEquals(100, cache.size(), "one entry leaves for each one that comes once full");
+        assertTrue(cache.indexedTokens() <= 100, "the id index shrinks with the evictions: " + cache.indexedTokens());
+    }
+
+    @Test
+    void invalidateFindsATokenCachedUnderSeveralHashes() {
+        TokenCache cache = new TokenCache(10);
+        ActiveToken token = token("t1");
+        cache.put("current", token, cache.generation());
+        cache.put("previous", token, cache.generation());
+        cache.put("other", token("t2"), cache.generation());
+        cache.invalidate("t1");
+        assertNull(cache.get("current"));
+        assertNull(cache.get("previous"));
+        assertEquals(1, cache.size());
+        assertEquals(1, cache.indexedTokens());
+    }
+
+    @Test
+    void concurrentPutsEvictionsAndInvalidationsNeverHideACachedHashFromItsInvalidation() throws Exception {
+        int threads = 4;
+        int tokens = 32;
+        TokenCache cache = new TokenCache(8);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CyclicBarrier start = new CyclicBarrier(threads);
+            List<Future<?>> workers = new ArrayList<>();
+            for (int w = 0; w < threads; w++) {
+                int seed = w;
+                workers.add(pool.submit(() -> {
+                    java.util.Random random = new java.util.Random(seed);
+                    start.await();
+                    for (int i = 0; i < 20_000; i++) {
+                        int n = random.nextInt(tokens);
+                        switch (random.nextInt(4)) {
+                            case 0 -> cache.invalidate("t" + n);
+                            case 1 -> cache.invalidateAll();
+                            default -> cache.put("h" + n, token("t" + n), cache.generation());
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> worker : workers) {
+                worker.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertTrue(cache.size() <= 8, "size " + cache.size());
+        for (int n = 0; n < tokens; n++) {
+            cache.invalidate("t" + n);
+            assertNull(cache.get("h" + n), "t" + n + " is still cached after its invalidation");
+        }
+        assertEquals(0, cache.size());
+        assertEquals(0, cache.indexedTokens(), "no index row outlives its entries");
     }
 }

@@ -25,8 +25,13 @@ class PasswordsTest {
         assertFalse(Passwords.matches("correct horse battery stapl", stored));
     }
 
+    /**
+     * An unknown user is checked against a decoy hash (same work as a real check); the decoy's own
+     * password must still be refused, or anyone knowing it could log in as any name that does not exist.
+     */
     @Test
-    void unknownUserNeverMatches() {
+    void unknownUserIsRefusedEvenWithTheDecoysOwnPassword() {
         assertFalse(Passwords.matches("decoy-password-never-matches-anything", null));
+        assertFalse(Passwords.matches("correct horse battery staple", null));
     }
 }

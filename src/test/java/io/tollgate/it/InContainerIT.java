@@ -1,0 +1,375 @@
+package io.tollgate.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tollgate.access.control.AccessPolicy;
+import io.tollgate.access.control.CallerResolver;
+import io.tollgate.access.control.ProjectRoles;
+import io.tollgate.access.entity.Caller;
+import io.tollgate.access.entity.Role;
+import io.tollgate.access.entity.Scope;
+import io.tollgate.members.boundary.Members;
+import io.tollgate.problems.boundary.ApiExceptionMapper;
+import io.tollgate.problems.boundary.UnexpectedExceptionMapper;
+import io.tollgate.problems.boundary.WebApplicationExceptionMapper;
+import io.tollgate.problems.entity.ApiException;
+import io.tollgate.projects.boundary.Projects;
+import io.tollgate.tokens.boundary.ActiveTokens;
+import io.tollgate.tokens.boundary.Tokens;
+import io.tollgate.tokens.control.TokenSecrets;
+import io.tollgate.tokens.entity.TokenRequest;
+import io.tollgate.tokens.entity.TokenType;
+import io.tollgate.users.boundary.Users;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.transaction.RollbackException;
+import jakarta.transaction.UserTransaction;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.io.File;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Rules checked inside the running server, on the boundaries themselves (injected), where an HTTP
+ * test would only see their sum: no-escalation in {@link Tokens#create}, the role table with the
+ * database's memberships, rollback of a failed create, every exception mapper's status and body, the
+ * session JWT accepted by the server's own verifier, and the token cache emptied when a delete commits.
+ * The deployment is the packaged WAR plus this one class (no other test class goes in).
+ */
+@ExtendWith(ArquillianExtension.class)
+class InContainerIT {
+
+    private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(30);
+
+    @Deployment
+    static WebArchive deployment() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("tollgate.war")))
+                .addClass(InContainerIT.class);
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @Inject
+    Projects projects;
+
+    @Inject
+    Tokens tokens;
+
+    @Inject
+    Members members;
+
+    @Inject
+    Users users;
+
+    @Inject
+    ProjectRoles roles;
+
+    @Inject
+    CallerResolver callers;
+
+    @Inject
+    ActiveTokens activeTokens;
+
+    @Inject
+    UserTransaction transaction;
+
+    @Inject
+    ApiExceptionMapper apiExceptions;
+
+    @Inject
+    WebApplicationExceptionMapper webExceptions;
+
+    @Inject
+    UnexpectedExceptionMapper unexpected;
+
+    private String project;
+
+    @BeforeEach
+    void newProject() {
+        project = projects.create(unique("p")).id();
+    }
+
+    // ---- no escalation in Tokens.create
+
+    @Test
+    void editorTokenCannotCreateAnAdminTokenButMayCreateAnEditorOne() {
+        Caller editor = tokenCaller(Role.EDITOR, null);
+        ApiException refused = assertThrows(ApiException.class, () -> tokens.create(project, request(Role.ADMIN, null), editor));
+        assertEquals(403, refused.problem().status());
+        assertEquals("FORBIDDEN", refused.problem().code());
+        assertEquals("editor", tokens.create(project, request(Role.EDITOR, null), editor).getString("role_id"));
+        assertEquals(2, tokens.list(project, null, null).size(), "the refused token was not stored");
+    }
+
+    @Test
+    void editorMemberCannotCreateAnAdminToken() {
+        String person = newUser();
+        members.put(project, person, Role.EDITOR);
+        Caller editor = Caller.user(person, System.currentTimeMillis() + 3_600_000);
+        ApiException refused = assertThrows(ApiException.class, () -> tokens.create(project, request(Role.ADMIN, null), editor));
+        assertEquals(403, refused.problem().status());
+        assertEquals("viewer", tokens.create(project, request(Role.VIEWER, null), editor).getString("role_id"));
+    }
+
+    @Test
+    void tokenCannotCreateATokenThatOutlivesIt() {
+        long creatorValidDate = System.currentTimeMillis() + 2 * 86_400_000L;
+        Caller creator = tokenCaller(Role.ADMIN, creatorValidDate);
+        String later = Long.toString(creatorValidDate + 1);
+        ApiException refused = assertThrows(ApiException.class, () -> tokens.create(project, request(Role.VIEWER, later), creator));
+        assertEquals(400, refused.problem().status());
+        assertEquals("valid_date", refused.problem().info().get("field"));
+        JsonObject defaulted = tokens.create(project, request(Role.VIEWER, null), creator);
+        assertEquals(creatorValidDate, defaulted.getJsonNumber("valid_date").longValue(),
+                "without a valid_date the new token ends with its creator, not 30 days later");
+    }
+
+    // ---- the role table with the real ProjectRoles
+
+    @Test
+    void memberRoleComesFromTheDatabaseAndDecidesTheRoleTable() {
+        String person = newUser();
+        Caller caller = Caller.user(person, System.currentTimeMillis() + 3_600_000);
+        assertNull(roles.of(caller, project), "no membership, no role");
+        assertFalse(AccessPolicy.permits(caller, roles.of(caller, project), Role.VIEWER, Scope.PROJECT_READ, null));
+
+        members.put(project, person, Role.EDITOR);
+        Role editor = roles.of(caller, project);
+        assertEquals(Role.EDITOR, editor);
+        assertTrue(AccessPolicy.permits(caller, editor, Role.EDITOR, Scope.BROKER, "any-broker"));
+        assertFalse(AccessPolicy.permits(caller, editor, Role.ADMIN, Scope.PROJECT, null), "editor is not admin");
+        assertFalse(AccessPolicy.permits(caller, editor, Role.ROOT, Scope.PLATFORM, null));
+
+        members.put(project, person, Role.VIEWER);
+        assertEquals(Role.VIEWER, roles.of(caller, project), "a role change applies on the next lookup");
+        String elsewhere = projects.create(unique("other")).id();
+        assertNull(roles.of(caller, elsewhere), "a membership gives no role in another project");
+        assertFalse(AccessPolicy.permits(caller, roles.of(caller, elsewhere), Role.VIEWER, Scope.BROKERS, null));
+    }
+
+    @Test
+    void tokenOfAnotherProjectHasNoRoleHere() {
+        Caller admin = tokenCaller(Role.ADMIN, null);
+        String elsewhere = projects.create(unique("other")).id();
+        assertEquals(Role.ADMIN, roles.of(admin, project));
+        assertNull(roles.of(admin, elsewhere));
+        assertFalse(AccessPolicy.permits(admin, roles.of(admin, elsewhere), Role.VIEWER, Scope.PROJECT_READ, null));
+        assertEquals(Role.ROOT, roles.of(Caller.root(), elsewhere));
+    }
+
+    // ---- transactions
+
+    @Test
+    void failedCreateRollsBackEverythingItsTransactionWrote() throws Exception {
+        Caller editor = tokenCaller(Role.EDITOR, null);
+        String name = unique("rolled-back");
+        transaction.begin();
+        String written;
+        try {
+            written = projects.create(name).id();
+            assertThrows(ApiException.class, () -> tokens.create(written, request(Role.ADMIN, null), editor));
+        } catch (RuntimeException | Error e) {
+            transaction.rollback();
+            throw e;
+        }
+        assertThrows(RollbackException.class, transaction::commit, "a refused create marks its transaction for rollback");
+        ApiException gone = assertThrows(ApiException.class, () -> projects.require(written));
+        assertEquals(404, gone.problem().status());
+        assertTrue(projects.visibleTo(Caller.root()).stream().noneMatch(p -> p.id().equals(written)));
+    }
+
+    // ---- the token cache
+
+    @Test
+    void deletedTokenLeavesTheCacheWhenTheDeleteCommits() throws Exception {
+        JsonObject created = tokens.create(project, request(Role.VIEWER, null), Caller.root());
+        String hash = TokenSecrets.hash(created.getString("token"));
+        assertNotNull(activeTokens.byHash(hash), "found, and now cached");
+        assertNotNull(activeTokens.byHash(hash));
+
+        transaction.begin();
+        tokens.delete(project, created.getString("id"));
+        transaction.rollback();
+        assertNotNull(activeTokens.byHash(hash), "a delete that rolled back revokes nothing");
+
+        tokens.delete(project, created.getString("id"));
+        assertNull(activeTokens.byHash(hash), "gone from the cache once the delete committed");
+        assertNull(callers.resolve(created.getString("token"), System.currentTimeMillis()));
+    }
+
+    // ---- every exception mapper: status and body
+
+    @Test
+    void apiExceptionMapperAnswersTheProblemItCarries() {
+        assertBody(apiExceptions.toResponse(ApiException.validation("name", "name is required")),
+                400, "VALIDATION_FAILED", "name is required", Map.of("field", "name"));
+        Response unauthorized = apiExceptions.toResponse(ApiException.unauthorized("no credential"));
+        assertBody(unauthorized, 401, "UNAUTHORIZED", "no credential", Map.of());
+        assertEquals("Bearer", unauthorized.getHeaderString(HttpHeaders.WWW_AUTHENTICATE));
+        assertBody(apiExceptions.toResponse(ApiException.forbidden("not yours")), 403, "FORBIDDEN", "not yours", Map.of());
+        assertBody(apiExceptions.toResponse(ApiException.notFound("no such")), 404, "NOT_FOUND", "no such", Map.of());
+        assertBody(apiExceptions.toResponse(ApiException.conflict("name", "taken")), 409, "CONFLICT", "taken",
+                Map.of("field", "name"));
+        assertBody(apiExceptions.toResponse(ApiException.tooLarge(65536)), 413, "PAYLOAD_TOO_LARGE",
+                "request body exceeds 65536 bytes", Map.of("limit", "65536"));
+        assertBody(apiExceptions.toResponse(ApiException.unavailable("down")), 503, "SERVICE_UNAVAILABLE", "down", Map.of());
+    }
+
+    @Test
+    void webApplicationExceptionMapperAnswersWhatJaxRsRejectedInTheErrorBody() {
+        assertBody(webExceptions.toResponse(new NotFoundException()), 404, "NOT_FOUND", "no such resource", Map.of());
+        Response notAllowed = webExceptions.toResponse(new NotAllowedException("GET", new String[] {"POST"}));
+        assertBody(notAllowed, 405, "METHOD_NOT_ALLOWED", "method not allowed on this resource", Map.of());
+        String allow = notAllowed.getHeaderString(HttpHeaders.ALLOW);
+        assertNotNull(allow, "the Allow header is kept");
+        assertTrue(allow.contains("GET") && allow.contains("POST"), allow);
+        assertBody(webExceptions.toResponse(new NotSupportedException()), 415, "UNSUPPORTED_MEDIA_TYPE",
+                "request body must be application/json", Map.of());
+        assertBody(webExceptions.toResponse(new NotAcceptableException()), 406, "NOT_ACCEPTABLE",
+                "this resource only produces application/json", Map.of());
+        Response internal = webExceptions.toResponse(new WebApplicationException("secret detail", 500));
+        assertBody(internal, 500, "INTERNAL_ERROR", "internal error", Map.of());
+        assertFalse(((String) internal.getEntity()).contains("secret detail"));
+        assertEquals(400, webExceptions.toResponse(new BadRequestException()).getStatus());
+    }
+
+    @Test
+    void lastResortMapperHidesTheDetailBehindAnErrorIdAndKeepsDecidedFailures() {
+        Response failure = unexpected.toResponse(new IllegalStateException("tg_secret-in-a-message"));
+        JsonObject body = assertProblem(failure, 500, "INTERNAL_ERROR");
+        assertFalse(body.toString().contains("tg_secret"), body.toString());
+        UUID.fromString(body.getJsonObject("info").getString("error_id"));
+        assertEquals(List.of("error_id"), List.copyOf(body.getJsonObject("info").keySet()));
+
+        assertBody(unexpected.toResponse(new RuntimeException(ApiException.notFound("no project"))),
+                404, "NOT_FOUND", "no project", Map.of());
+        assertBody(unexpected.toResponse(new RuntimeException(new NotFoundException())),
+                404, "NOT_FOUND", "no such resource", Map.of());
+    }
+
+    // ---- the session JWT: minted at login, accepted by the server's verifier
+
+    @Test
+    void sessionJwtFromLoginIsAcceptedByTheServersVerifierAndATamperedOneIsNot() throws Exception {
+        String person = unique("jwt");
+        String password = "a-long-password-" + person;
+        users.create(person, password);
+        HttpResponse<String> login = http("POST", "api/auth/login", null,
+                Json.createObjectBuilder().add("username", person).add("password", password).build().toString());
+        assertEquals(200, login.statusCode(), login.body());
+        String jwt = json(login.body()).getString("token");
+        JsonObject claims = json(new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8));
+        assertEquals(person, claims.getString("upn"));
+
+        HttpResponse<String> whoami = http("GET", "api/auth/whoami", jwt, null);
+        assertEquals(200, whoami.statusCode(), whoami.body());
+        assertEquals("user", json(whoami.body()).getString("kind"));
+        assertEquals(person, json(whoami.body()).getString("name"));
+
+        String[] parts = jwt.split("\\.");
+        char last = parts[2].charAt(parts[2].length() - 2);
+        String tampered = parts[0] + "." + parts[1] + "." + parts[2].substring(0, parts[2].length() - 2)
+                + (last == 'A' ? 'B' : 'A') + parts[2].charAt(parts[2].length() - 1);
+        assertEquals(401, http("GET", "api/auth/whoami", tampered, null).statusCode(), "a changed signature is refused");
+
+        users.delete(person);
+        users.create(person, password);
+        assertEquals(401, http("GET", "api/auth/whoami", jwt, null).statusCode(),
+                "the session of a deleted user is not inherited by a new user of the same name");
+    }
+
+    // ---- helpers (methods of this class only: no other test class goes into the deployment)
+
+    private static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static TokenRequest request(Role role, String validDate) {
+        return new TokenRequest(unique("t"), role, TokenType.UNRESTRICTED, Set.of(), validDate);
+    }
+
+    /** A real token of {@link #project}, created by root and resolved as a request would resolve it. */
+    private Caller tokenCaller(Role role, Long validDate) {
+        JsonObject created = tokens.create(project, request(role, validDate == null ? null : validDate.toString()), Caller.root());
+        Caller caller = callers.resolve(created.getString("token"), System.currentTimeMillis());
+        assertNotNull(caller);
+        assertEquals(Caller.Kind.TOKEN, caller.kind());
+        return caller;
+    }
+
+    private String newUser() {
+        String name = unique("u");
+        users.create(name, "a-long-password-" + name);
+        return name;
+    }
+
+    private static JsonObject json(String text) {
+        return Json.createReader(new StringReader(text)).readObject();
+    }
+
+    private static JsonObject assertProblem(Response response, int status, String code) {
+        assertEquals(status, response.getStatus());
+        assertTrue(response.getMediaType().toString().startsWith("application/json"), response.getMediaType().toString());
+        JsonObject body = json((String) response.getEntity());
+        assertEquals(List.of("code", "info", "message", "status"), body.keySet().stream().sorted().toList());
+        assertEquals(code, body.getString("code"));
+        assertEquals(status, body.getInt("status"));
+        return body;
+    }
+
+    private static void assertBody(Response response, int status, String code, String message, Map<String, String> info) {
+        JsonObject body = assertProblem(response, status, code);
+        assertEquals(message, body.getString("message"));
+        JsonObject infoJson = body.getJsonObject("info");
+        assertEquals(info.keySet(), infoJson.keySet());
+        info.forEach((key, value) -> assertEquals(value, infoJson.getString(key), key));
+    }
+
+    private HttpResponse<String> http(String method, String path, String bearer, String json) throws Exception {
+        assertNotNull(base, "the deployment's URL inside the container");
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/?$", "/")).resolve(path))
+                .timeout(HTTP_TIMEOUT)
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(HTTP_TIMEOUT).build();
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
