@@ -10,7 +10,11 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -286,5 +290,203 @@ class PlatformApiIT extends DeployedWarTest {
                 .GET()
                 .build();
         assertEquals(200, Api.send(anyJson).status(), "a client that accepts JSON at all gets it");
+    }
+
+    // ---------------------------------------------------------------- strict bodies (spec section 8)
+
+    private static Api.Reply sendBytes(String credential, URI uri, byte[] body, String contentType) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        if (credential != null) {
+            request.header("Authorization", "Bearer " + credential);
+        }
+        return Api.send(request.build());
+    }
+
+    private Api.Reply postBytes(String path, byte[] body) {
+        return sendBytes(Fixtures.ROOT, root.base().resolve(path), body, "application/json");
+    }
+
+    private static byte[] utf8(String before, int[] middle, String after) {
+        byte[] head = before.getBytes(StandardCharsets.UTF_8);
+        byte[] tail = after.getBytes(StandardCharsets.UTF_8);
+        byte[] all = Arrays.copyOf(head, head.length + middle.length + tail.length);
+        for (int i = 0; i < middle.length; i++) {
+            all[head.length + i] = (byte) middle[i];
+        }
+        System.arraycopy(tail, 0, all, head.length + middle.length, tail.length);
+        return all;
+    }
+
+    /** The server log once it has stopped growing for a second (it is written asynchronously). */
+    private static String settledLog() throws Exception {
+        Path log = Path.of(System.getProperty("tollgate.it.log"));
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        String last = ServerLogs.read(log);
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(1000);
+            String now = ServerLogs.read(log);
+            if (now.length() == last.length()) {
+                return now;
+            }
+            last = now;
+        }
+        return last;
+    }
+
+    private static long count(String text, String part) {
+        return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
+    }
+
+    @Test
+    void deeplyNestedOrHugeNumberBodiesAre400MalformedAndLogNothing() throws Exception {
+        String before = settledLog();
+        String tokens = "api/projects/" + project + "/tokens";
+        for (String value : List.of("[".repeat(999) + "]".repeat(999), "{\"a\":".repeat(999) + "1" + "}".repeat(999),
+                "[".repeat(33) + "]".repeat(33), "1".repeat(2000))) {
+            List<Api.Reply> replies = List.of(
+                    root.as(null).post("api/auth/login", "{\"username\": " + value + ", \"password\": \"x\"}"),
+                    root.post("api/projects", "{\"name\": " + value + "}"),
+                    root.post(brokers(), "{\"name\": \"b\", \"url\": " + value + "}"),
+                    root.put(brokers() + "/" + broker, "{\"name\": " + value + ", \"url\": \"mqtt://h\"}"),
+                    root.post(tokens, "{\"name\": \"t\", \"role\": " + value + "}"),
+                    root.post("api/users", "{\"username\": " + value + ", \"password\": \"x\"}"));
+            replies.forEach(reply -> assertProblem(reply, 400, "MALFORMED_REQUEST"));
+        }
+        String after = settledLog();
+        String added = after.substring(Math.min(before.length(), after.length()));
+        assertEquals(count(before, "\tat "), count(after, "\tat "), "a stack trace was logged: " + added);
+        assertEquals(count(before, "error_id="), count(after, "error_id="), added);
+        assertTrue(after.length() - before.length() < 4096, "24 bad requests grew the log by "
+                + (after.length() - before.length()) + " characters");
+        assertEquals(1, root.get(brokers()).array().size());
+    }
+
+    @Test
+    void wildcardOrMissingContentTypeIs415AndCreatesNothing() {
+        String prefix = Fixtures.unique("ct");
+        List<String> refused = Arrays.asList("*/*", "application/*", "*/json", null);
+        for (int i = 0; i < refused.size(); i++) {
+            byte[] body = ("{\"name\":\"" + prefix + "-" + i + "\"}").getBytes(StandardCharsets.UTF_8);
+            Api.Reply reply = sendBytes(Fixtures.ROOT, root.base().resolve("api/projects"), body, refused.get(i));
+            assertProblem(reply, 415, "UNSUPPORTED_MEDIA_TYPE");
+        }
+        byte[] login = "{\"username\":\"nobody\",\"password\":\"x\"}".getBytes(StandardCharsets.UTF_8);
+        assertProblem(sendBytes(null, root.base().resolve("api/auth/login"), login, "*/*"), 415, "UNSUPPORTED_MEDIA_TYPE");
+        assertFalse(root.get("api/projects").body().contains(prefix), "a refused body created a project");
+        for (String accepted : List.of("application/json; charset=utf-8", "Application/JSON", "application/json;charset=UTF-8")) {
+            byte[] body = ("{\"name\":\"" + Fixtures.unique("ct") + "\"}").getBytes(StandardCharsets.UTF_8);
+            Api.Reply reply = sendBytes(Fixtures.ROOT, root.base().resolve("api/projects"), body, accepted);
+            assertEquals(200, reply.status(), accepted + " -> " + reply);
+        }
+    }
+
+    @Test
+    void invalidUtf8LoneSurrogatesAndRepeatedKeysAre400MalformedAndCreateNothing() {
+        String prefix = Fixtures.unique("enc");
+        List<byte[]> bodies = List.of(
+                utf8("{\"name\":\"" + prefix + "-a", new int[] {0xff, 0xfe}, "\"}"),
+                utf8("{\"name\":\"" + prefix + "-b", new int[] {0xc3}, "\"}"),
+                utf8("{\"name\":\"" + prefix + "-c", new int[] {0xc0, 0xaf}, "\"}"),
+                utf8("{\"name\":\"" + prefix + "-d", new int[] {0xed, 0xa0, 0x80}, "\"}"),
+                utf8("{\"name\":\"" + prefix + "-e", new int[] {0xed, 0xa0, 0xbd, 0xed, 0xb8, 0x80}, "\"}"),
+                ("{\"name\":\"" + prefix + "-f\\ud800\"}").getBytes(StandardCharsets.UTF_8),
+                ("{\"name\":\"" + prefix + "-g\\udc00x\"}").getBytes(StandardCharsets.UTF_8),
+                ("{\"name\":\"" + prefix + "-h\\ude00\\ud83d\"}").getBytes(StandardCharsets.UTF_8),
+                ("{\"name\":\"" + prefix + "-i\",\"name\":\"" + prefix + "-j\"}").getBytes(StandardCharsets.UTF_8),
+                ("{\"name\":\"" + prefix + "-k\",\"n\\u0061me\":\"" + prefix + "-l\"}").getBytes(StandardCharsets.UTF_8));
+        for (byte[] body : bodies) {
+            assertProblem(postBytes("api/projects", body), 400, "MALFORMED_REQUEST");
+        }
+        assertFalse(root.get("api/projects").body().contains(prefix), "a refused body created a project");
+        String tokens = "api/projects/" + project + "/tokens";
+        assertProblem(postBytes(tokens, ("{\"name\":\"t\\ud800\",\"role\":\"viewer\"}").getBytes(StandardCharsets.UTF_8)),
+                400, "MALFORMED_REQUEST");
+        assertProblem(postBytes(tokens, "{\"name\":\"t1\",\"role\":\"viewer\",\"role\":\"admin\"}".getBytes(StandardCharsets.UTF_8)),
+                400, "MALFORMED_REQUEST");
+        assertEquals(0, root.get(tokens).array().size());
+        assertProblem(sendBytes(null, root.base().resolve("api/auth/login"),
+                utf8("{\"username\":\"a", new int[] {0xff}, "\",\"password\":\"x\"}"), "application/json"),
+                400, "MALFORMED_REQUEST");
+        Api.Reply pair = root.post("api/projects", "{\"name\":\"" + prefix + "-\\ud83d\\ude00\"}");
+        assertEquals(200, pair.status(), pair::toString);
+        assertEquals(prefix + "-\uD83D\uDE00", pair.object().getString("name"));
+    }
+
+    @Test
+    void nonAsciiDigitsInLimitOrOffsetAre400NamingTheField() {
+        String tokens = "api/projects/" + project + "/tokens";
+        fixtures.token(project, "viewer");
+        Map<String, String> cases = new TreeMap<>();
+        cases.put("limit=%EF%BC%95", "limit");      // fullwidth 5
+        cases.put("limit=%D9%A3", "limit");         // Arabic-Indic 3
+        cases.put("limit=%E0%A5%A8", "limit");      // Devanagari 2
+        cases.put("limit=%2B5", "limit");           // +5
+        cases.put("offset=%EF%BC%90", "offset");    // fullwidth 0
+        cases.put("offset=-0", "offset");
+        cases.forEach((query, field) -> {
+            Api.Reply reply = root.get(tokens + "?" + query);
+            assertProblem(reply, 400, "VALIDATION_FAILED");
+            assertEquals(field, reply.object().getJsonObject("info").getString("field"), query);
+        });
+        assertEquals(1, root.get(tokens + "?limit=5&offset=0").array().size());
+        assertEquals(1, root.get(tokens + "?limit=0005").array().size());
+    }
+
+    @Test
+    void invisibleFormatCharactersInNamesAre400SoLookalikesCannotCoexist() {
+        String tokens = "api/projects/" + project + "/tokens";
+        assertEquals(200, root.post(tokens, "{\"name\":\"a-admin\",\"role\":\"viewer\"}").status());
+        for (String invisible : List.of("\u200b", "\u200d", "\u2060", "\ufeff", "\u00ad", "\u202e", "\u2066", "\u200f",
+                "\u2028", "\u2029")) {
+            String escaped = String.format("\\u%04x", (int) invisible.charAt(0));
+            for (String name : List.of("a-admin" + invisible, "a-admin" + escaped, "a-" + escaped + "admin", escaped + "a-admin")) {
+                Api.Reply token = root.post(tokens, "{\"name\":\"" + name + "\",\"role\":\"viewer\"}");
+                assertProblem(token, 400, "VALIDATION_FAILED");
+                assertEquals("name", token.object().getJsonObject("info").getString("field"), name);
+            }
+            Api.Reply project = root.post("api/projects", "{\"name\":\"" + Fixtures.unique("p") + invisible + "\"}");
+            assertProblem(project, 400, "VALIDATION_FAILED");
+            String brokerBody = "{\"name\":\"edge" + escaped + "\",\"url\":\"mqtt://h:1883\"}";
+            for (Api.Reply reply : List.of(root.post(brokers(), brokerBody), root.put(brokers() + "/" + broker, brokerBody))) {
+                assertProblem(reply, 400, "VALIDATION_FAILED");
+                assertEquals("name", reply.object().getJsonObject("info").getString("field"));
+            }
+        }
+        assertEquals(List.of("a-admin"), root.get(tokens).array().stream()
+                .map(t -> t.asJsonObject().getString("name")).toList());
+        assertEquals(1, root.get(brokers()).array().size());
+    }
+
+    @Test
+    void namesAreStoredInNfcSoCombiningFormsCollide() {
+        String base = Fixtures.unique("caf");
+        Api.Reply decomposed = root.post("api/projects", "{\"name\":\"" + base + "e\u0301\"}");
+        assertEquals(200, decomposed.status(), decomposed::toString);
+        String nfc = base + "\u00e9";
+        assertEquals(nfc, decomposed.object().getString("name"));
+        String id = decomposed.object().getString("id");
+        assertEquals(nfc, root.get("api/projects/" + id).object().getString("name"), "read back from the database");
+        Api.Reply precomposed = root.post("api/projects", "{\"name\":\"" + nfc + "\"}");
+        assertProblem(precomposed, 409, "CONFLICT");
+        assertProblem(root.post("api/projects", "{\"name\":\"" + base + "e\\u0301\"}"), 409, "CONFLICT");
+
+        String tokens = "api/projects/" + project + "/tokens";
+        Api.Reply token = root.post(tokens, "{\"name\":\"r\\u0065\\u0301sum\\u00e9\",\"role\":\"viewer\"}");
+        assertEquals(200, token.status(), token::toString);
+        assertEquals("r\u00e9sum\u00e9", token.object().getString("name"));
+        assertProblem(root.post(tokens, "{\"name\":\"r\u00e9sume\u0301\",\"role\":\"viewer\"}"), 409, "CONFLICT");
+        assertEquals(List.of("r\u00e9sum\u00e9"), root.get(tokens).array().stream()
+                .map(t -> t.asJsonObject().getString("name")).toList());
+
+        Api.Reply renamed = root.put(brokers() + "/" + broker, "{\"name\":\"A\u030angstr\u00f6m\",\"url\":\"mqtt://h:1883\"}");
+        assertEquals(200, renamed.status(), renamed::toString);
+        assertEquals("\u00c5ngstr\u00f6m", root.get(brokers() + "/" + broker).object().getString("name"));
+        assertEquals(64, root.post("api/projects", "{\"name\":\"" + base.substring(0, 8) + "e\u0301".repeat(56) + "\"}")
+                .object().getString("name").length(), "length is counted after NFC");
     }
 }

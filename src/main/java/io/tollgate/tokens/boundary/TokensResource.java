@@ -66,13 +66,12 @@ public class TokensResource {
         if (text == null) {
             return null;
         }
-        try {
-            int value = Integer.parseInt(text.strip());
+        // ASCII digits only: Integer.parseInt also takes '+', '-' and the digits of every script
+        if (!text.isEmpty() && text.length() <= 10 && text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            long value = Long.parseLong(text);
             if (value >= min && value <= max) {
-                return value;
+                return (int) value;
             }
-        } catch (NumberFormatException e) {
-            // answered below
         }
         throw ApiException.validation(name, name + " must be a whole number from " + min + " to " + max);
     }

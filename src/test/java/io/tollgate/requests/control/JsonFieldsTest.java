@@ -175,4 +175,36 @@ class JsonFieldsTest {
         JsonObject body = Json.createObjectBuilder().add("name", JsonValue.NULL).build();
         assertNull(JsonFields.of(body, ALLOWED).optionalString("name"));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad", "\u200e", "\u200f",
+            "\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069",
+            "\u2028", "\u2029", "\u061c", "\uDB40\uDC01"})
+    void invisibleFormatCharactersAreRejectedAnywhere(String invisible) {
+        rejected("name", () -> withName("a-admin" + invisible).requiredText("name", 1, 30));
+        rejected("name", () -> withName("a-" + invisible + "admin").requiredText("name", 1, 30));
+        rejected("name", () -> withName(invisible + "a-admin").requiredText("name", 1, 30));
+        rejected("name", () -> withName(invisible).requiredText("name", 1, 30));
+    }
+
+    @Test
+    void textIsNormalizedToNfc() {
+        assertEquals("caf\u00e9", withName("cafe\u0301").requiredText("name", 1, 30));
+        assertEquals("\u1e69", withName("s\u0323\u0307").requiredText("name", 1, 30));
+        assertEquals("caf\u00e9", withName("caf\u00e9").requiredText("name", 1, 30));
+    }
+
+    @Test
+    void lengthIsCountedAfterNfc() {
+        String decomposed = "e\u0301".repeat(30);
+        assertEquals(60, decomposed.codePointCount(0, decomposed.length()));
+        assertEquals("\u00e9".repeat(30), withName(decomposed).requiredText("name", 1, 30));
+    }
+
+    @Test
+    void visibleNonAsciiTextIsAccepted() {
+        for (String name : List.of("M\u00fcnchen", "\u6771\u4eac", "\u05e9\u05dc\u05d5\u05dd", EMOJI + "\ufe0f", "a\u00a0b")) {
+            assertEquals(name, withName(name).requiredText("name", 1, 30));
+        }
+    }
 }
