@@ -1,6 +1,7 @@
 package io.tollgate.problems.boundary;
 
 import io.tollgate.problems.entity.Problem;
+import io.tollgate.transport.boundary.SecurityHeaders;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -36,6 +37,7 @@ public class ErrorServlet extends HttpServlet {
             problem = Problem.of(status, status == 404 ? "no such resource" : "request failed");
         }
         response.resetBuffer();
+        SecurityHeaders.apply(response, true);
         response.setStatus(status);
         response.setContentType("application/json;charset=UTF-8");
         if (status == 401) {
