@@ -34,7 +34,11 @@ public class ErrorServlet extends HttpServlet {
             status = 500;
             problem = Problem.internalError(errorId);
         } else {
-            problem = Problem.of(status, status == 404 ? "no such resource" : "request failed");
+            problem = Problem.of(status, switch (status) {
+                case 404 -> "no such resource";
+                case 405 -> "method not allowed on this resource";
+                default -> "request failed";
+            });
         }
         response.resetBuffer();
         SecurityHeaders.apply(response, true);

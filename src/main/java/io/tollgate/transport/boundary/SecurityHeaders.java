@@ -13,6 +13,8 @@ import java.io.IOException;
  * before anything else runs, so that no later path (JAX-RS, an exception mapper, a servlet error
  * page) can answer without them: a strict Content-Security-Policy, no MIME sniffing, no referrer,
  * and {@code Cache-Control: no-store} on the API, whose answers carry secrets and per-caller data.
+ * TRACE reaches the application (trace-enabled in the preboot file) only so that it gets the error
+ * body: outside the API it is refused here, before any servlet could echo the request.
  */
 @WebFilter(filterName = "SecurityHeaders", urlPatterns = "/*")
 public class SecurityHeaders extends HttpFilter {
@@ -25,7 +27,15 @@ public class SecurityHeaders extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        apply(response, path.equals("/api") || path.startsWith("/api/"));
+        boolean api = path.equals("/api") || path.startsWith("/api/");
+        apply(response, api);
+        if (!api && "TRACE".equals(request.getMethod())) {
+            // JAX-RS has no TRACE method and answers 405 itself; everything else here (console files,
+            // health, metrics, OpenAPI) is read-only, and its servlets would echo the request
+            response.setHeader("Allow", "GET, HEAD, OPTIONS");
+            response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+            return;
+        }
         chain.doFilter(request, response);
     }
 
