@@ -269,8 +269,8 @@ class PlatformApiIT extends DeployedWarTest {
 
     // ------------------------------------------------- transport rules (spec section 8, issue 10)
 
-    private RawHttp raw() {
-        return new RawHttp(URI.create(serverRoot()));
+    private RawHttp raw() throws java.net.URISyntaxException {
+        return new RawHttp(base.toURI());
     }
 
     private static String bearer(String credential) {
@@ -280,9 +280,9 @@ class PlatformApiIT extends DeployedWarTest {
     private static final String JSON_TYPE = "Content-Type: application/json";
 
     @Test
-    void everyApiAnswerSuccessOrErrorIsNoStore() {
+    void everyApiAnswerSuccessOrErrorIsNoStore() throws Exception {
         RawHttp http = raw();
-        String tokens = "/api/projects/" + project + "/tokens";
+        String tokens = "api/projects/" + project + "/tokens";
         String username = Fixtures.unique("nostore");
         String password = "pw-" + java.util.UUID.randomUUID();
         String credentials = "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}";
@@ -291,16 +291,16 @@ class PlatformApiIT extends DeployedWarTest {
         answers.put("create token", http.send("POST", tokens, "{\"name\":\"ns\",\"role\":\"viewer\"}",
                 bearer(Fixtures.ROOT), JSON_TYPE));
         answers.put("list tokens", http.send("GET", tokens, null, bearer(Fixtures.ROOT)));
-        answers.put("login", http.send("POST", "/api/auth/login", credentials, JSON_TYPE));
-        answers.put("failed login", http.send("POST", "/api/auth/login",
+        answers.put("login", http.send("POST", "api/auth/login", credentials, JSON_TYPE));
+        answers.put("failed login", http.send("POST", "api/auth/login",
                 "{\"username\":\"" + username + "\",\"password\":\"wrong-password\"}", JSON_TYPE));
-        answers.put("no credential", http.send("GET", "/api/projects", null));
-        answers.put("unknown token", http.send("GET", "/api/projects", null, bearer("tg_unknown")));
-        answers.put("unknown route", http.send("GET", "/api/nothing/here", null, bearer(Fixtures.ROOT)));
-        answers.put("wrong method", http.send("PATCH", "/api/projects", "{}", bearer(Fixtures.ROOT), JSON_TYPE));
-        answers.put("too large", http.send("POST", "/api/projects", "{\"name\":\"" + "x".repeat(70 * 1024) + "\"}",
+        answers.put("no credential", http.send("GET", "api/projects", null));
+        answers.put("unknown token", http.send("GET", "api/projects", null, bearer("tg_unknown")));
+        answers.put("unknown route", http.send("GET", "api/nothing/here", null, bearer(Fixtures.ROOT)));
+        answers.put("wrong method", http.send("PATCH", "api/projects", "{}", bearer(Fixtures.ROOT), JSON_TYPE));
+        answers.put("too large", http.send("POST", "api/projects", "{\"name\":\"" + "x".repeat(70 * 1024) + "\"}",
                 bearer(Fixtures.ROOT), JSON_TYPE));
-        answers.put("media type", http.send("POST", "/api/projects", "name=x", bearer(Fixtures.ROOT),
+        answers.put("media type", http.send("POST", "api/projects", "name=x", bearer(Fixtures.ROOT),
                 "Content-Type: text/plain"));
         Map<String, Integer> expected = Map.of("create token", 200, "list tokens", 200, "login", 200,
                 "failed login", 401, "no credential", 401, "unknown token", 401, "unknown route", 404,
@@ -315,11 +315,11 @@ class PlatformApiIT extends DeployedWarTest {
     }
 
     @Test
-    void consoleStaticFilesAndApiCarrySecurityHeadersAndNoServerBanner() {
+    void consoleStaticFilesAndApiCarrySecurityHeadersAndNoServerBanner() throws Exception {
         RawHttp http = raw();
         List<String> failures = new ArrayList<>();
-        for (String path : List.of("/", "/index.html", "/console/app.js", "/console/style.css",
-                "/definitely-not-here.html", "/api/projects")) {
+        for (String path : List.of("", "index.html", "console/app.js", "console/style.css",
+                "definitely-not-here.html", "api/projects")) {
             RawHttp.Response reply = http.send("GET", path, null);
             String csp = reply.header("Content-Security-Policy");
             if (csp == null || !csp.contains("frame-ancestors 'none'") || !csp.contains("default-src 'self'")
@@ -337,45 +337,45 @@ class PlatformApiIT extends DeployedWarTest {
             }
         }
         assertEquals(List.of(), failures);
-        assertEquals(200, http.send("GET", "/console/app.js", null).status());
+        assertEquals(200, http.send("GET", "console/app.js", null).status());
     }
 
     @Test
-    void optionsAnswers204WithTheMethodsTheCallerMayCallElse401Or403LikeThoseMethods() {
+    void optionsAnswers204WithTheMethodsTheCallerMayCallElse401Or403LikeThoseMethods() throws Exception {
         RawHttp http = raw();
-        RawHttp.Response asRoot = http.send("OPTIONS", "/api/projects", null, bearer(Fixtures.ROOT));
+        RawHttp.Response asRoot = http.send("OPTIONS", "api/projects", null, bearer(Fixtures.ROOT));
         assertEquals(204, asRoot.status(), asRoot::toString);
         assertEquals("GET, HEAD, OPTIONS, POST", asRoot.header("Allow"));
         String viewer = fixtures.secret(project, "viewer");
-        RawHttp.Response asViewer = http.send("OPTIONS", "/api/projects/" + project + "/brokers", null, bearer(viewer));
+        RawHttp.Response asViewer = http.send("OPTIONS", "api/projects/" + project + "/brokers", null, bearer(viewer));
         assertEquals(204, asViewer.status(), asViewer::toString);
         assertEquals("GET, HEAD, OPTIONS", asViewer.header("Allow"), "a viewer may not create brokers");
-        assertEquals("DELETE, GET, HEAD, OPTIONS, PUT", http.send("OPTIONS", "/api/projects/" + project + "/brokers/"
+        assertEquals("DELETE, GET, HEAD, OPTIONS, PUT", http.send("OPTIONS", "api/projects/" + project + "/brokers/"
                 + broker, null, bearer(fixtures.secret(project, "admin"))).header("Allow"));
         assertEquals("no-store", asViewer.header("Cache-Control"));
         // and never more than the caller may see: 401 without credential, 403 where every method would be
-        RawHttp.Response anonymous = http.send("OPTIONS", "/api/projects/" + project + "/brokers", null);
+        RawHttp.Response anonymous = http.send("OPTIONS", "api/projects/" + project + "/brokers", null);
         assertEquals(401, anonymous.status(), anonymous::toString);
         assertEquals("Bearer", anonymous.header("WWW-Authenticate"));
         assertEquals("UNAUTHORIZED", anonymous.object().getString("code"));
         String restricted = fixtures.secret(project, "admin", broker);
         String otherBroker = fixtures.broker(project);
         for (RawHttp.Response reply : List.of(
-                http.send("OPTIONS", "/api/projects/" + fixtures.project() + "/brokers", null, bearer(viewer)),
-                http.send("OPTIONS", "/api/projects/00000000-0000-0000-0000-000000000000", null, bearer(viewer)),
-                http.send("OPTIONS", "/api/users", null, bearer(viewer)),
-                http.send("OPTIONS", "/api/projects/" + project + "/brokers/" + otherBroker, null, bearer(restricted)))) {
+                http.send("OPTIONS", "api/projects/" + fixtures.project() + "/brokers", null, bearer(viewer)),
+                http.send("OPTIONS", "api/projects/00000000-0000-0000-0000-000000000000", null, bearer(viewer)),
+                http.send("OPTIONS", "api/users", null, bearer(viewer)),
+                http.send("OPTIONS", "api/projects/" + project + "/brokers/" + otherBroker, null, bearer(restricted)))) {
             assertEquals(403, reply.status(), reply::toString);
             assertEquals("FORBIDDEN", reply.object().getString("code"));
             assertEquals(null, reply.header("Allow"), "a refused caller learns no methods");
         }
-        assertEquals(404, http.send("OPTIONS", "/api/nothing/here", null, bearer(Fixtures.ROOT)).status());
+        assertEquals(404, http.send("OPTIONS", "api/nothing/here", null, bearer(Fixtures.ROOT)).status());
     }
 
     @Test
-    void traceIsRefusedWithTheErrorBodyAndNeverEchoed() {
+    void traceIsRefusedWithTheErrorBodyAndNeverEchoed() throws Exception {
         RawHttp http = raw();
-        for (String path : List.of("/api/projects", "/", "/console/app.js", "/health", "/nothing-here")) {
+        for (String path : List.of("api/projects", "", "console/app.js", "nothing-here")) {
             RawHttp.Response reply = http.send("TRACE", path, null, bearer(Fixtures.ROOT), "X-Echo: echo-me");
             assertEquals(405, reply.status(), path + " -> " + reply);
             assertTrue(reply.header("Content-Type").startsWith("application/json"), path + " -> " + reply);
@@ -392,17 +392,17 @@ class PlatformApiIT extends DeployedWarTest {
         RawHttp http = raw();
         String host = "Host: 127.0.0.1\r\nConnection: close\r\n";
         List<byte[]> bad = List.of(
-                ("POST /api/projects HTTP/1.1\r\n" + host + "Content-Type: application/json\r\n"
+                ("POST " + http.target("api/projects") + " HTTP/1.1\r\n" + host + "Content-Type: application/json\r\n"
                         + "Transfer-Encoding: chunked\r\n\r\nzz\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
-                ("GET /api/projects HTTP/1.1\r\n" + host + "X-A: caf\u00e9\u0000\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
-                ("GET /api/projects HTTP/1.1\r\n" + host + "X-A: " + "a".repeat(9000) + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
-                ("GET /api/projects/%00 HTTP/1.1\r\n" + host + "\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
-                ("GET /api\\projects HTTP/1.1\r\n" + host + "\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
-                ("GET /api/" + "a".repeat(20_000) + " HTTP/1.1\r\n" + host + "\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
-                ("POST /api/projects HTTP/1.1\r\n" + host + "Content-Type: application/json\r\nContent-Length: 2\r\n"
+                ("GET " + http.target("api/projects") + " HTTP/1.1\r\n" + host + "X-A: caf\u00e9\u0000\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
+                ("GET " + http.target("api/projects") + " HTTP/1.1\r\n" + host + "X-A: " + "a".repeat(9000) + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
+                ("GET " + http.target("api/projects/%00") + " HTTP/1.1\r\n" + host + "\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
+                ("GET " + http.target("api\\projects") + " HTTP/1.1\r\n" + host + "\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
+                ("GET " + http.target("api/" + "a".repeat(20_000)) + " HTTP/1.1\r\n" + host + "\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
+                ("POST " + http.target("api/projects") + " HTTP/1.1\r\n" + host + "Content-Type: application/json\r\nContent-Length: 2\r\n"
                         + "Content-Length: 3\r\n\r\n{}").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
                 // last: Payara logs this one (now in one line), which tells the log has caught up
-                ("GET /api/projects/%zz HTTP/1.1\r\n" + host + "\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                ("GET " + http.target("api/projects/%zz") + " HTTP/1.1\r\n" + host + "\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
         for (byte[] request : bad) {
             RawHttp.Response reply = http.exchange(request);
             assertTrue(reply.status() == 200 && reply.body().isEmpty() || reply.status() >= 400, reply::toString);

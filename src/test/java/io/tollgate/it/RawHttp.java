@@ -27,13 +27,23 @@ public final class RawHttp {
 
     private final URI base;
 
+    /** @param base the application's URL; relative paths are resolved against its path */
     public RawHttp(URI base) {
         this.base = base;
     }
 
+    /** The request target of {@code path}: as is if it starts with '/', else below the application's path. */
+    public String target(String path) {
+        if (path.startsWith("/")) {
+            return path;
+        }
+        String root = base.getPath() == null || base.getPath().isEmpty() ? "/" : base.getPath();
+        return (root.endsWith("/") ? root : root + "/") + path;
+    }
+
     /** A request with {@code Host} and {@code Connection: close}, the given header lines and body. */
     public Response send(String method, String path, String body, String... headerLines) {
-        StringBuilder head = new StringBuilder(method).append(' ').append(path).append(" HTTP/1.1\r\n")
+        StringBuilder head = new StringBuilder(method).append(' ').append(target(path)).append(" HTTP/1.1\r\n")
                 .append("Host: ").append(base.getHost()).append(':').append(base.getPort()).append("\r\n")
                 .append("Connection: close\r\n");
         for (String line : headerLines) {
