@@ -489,4 +489,159 @@ class PlatformApiIT extends DeployedWarTest {
         assertEquals(64, root.post("api/projects", "{\"name\":\"" + base.substring(0, 8) + "e\u0301".repeat(56) + "\"}")
                 .object().getString("name").length(), "length is counted after NFC");
     }
+
+    // ------------------------------------------------- transport rules (spec section 8, issue 10)
+
+    private RawHttp raw() throws java.net.URISyntaxException {
+        return new RawHttp(base.toURI());
+    }
+
+    private static String bearer(String credential) {
+        return "Authorization: Bearer " + credential;
+    }
+
+    private static final String JSON_TYPE = "Content-Type: application/json";
+
+    @Test
+    void everyApiAnswerSuccessOrErrorIsNoStore() throws Exception {
+        RawHttp http = raw();
+        String tokens = "api/projects/" + project + "/tokens";
+        String username = Fixtures.unique("nostore");
+        String password = "pw-" + java.util.UUID.randomUUID();
+        String credentials = "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}";
+        assertEquals(200, root.post("api/users", credentials).status());
+        Map<String, RawHttp.Response> answers = new java.util.LinkedHashMap<>();
+        answers.put("create token", http.send("POST", tokens, "{\"name\":\"ns\",\"role\":\"viewer\"}",
+                bearer(Fixtures.ROOT), JSON_TYPE));
+        answers.put("list tokens", http.send("GET", tokens, null, bearer(Fixtures.ROOT)));
+        answers.put("login", http.send("POST", "api/auth/login", credentials, JSON_TYPE));
+        answers.put("failed login", http.send("POST", "api/auth/login",
+                "{\"username\":\"" + username + "\",\"password\":\"wrong-password\"}", JSON_TYPE));
+        answers.put("no credential", http.send("GET", "api/projects", null));
+        answers.put("unknown token", http.send("GET", "api/projects", null, bearer("tg_unknown")));
+        answers.put("unknown route", http.send("GET", "api/nothing/here", null, bearer(Fixtures.ROOT)));
+        answers.put("wrong method", http.send("PATCH", "api/projects", "{}", bearer(Fixtures.ROOT), JSON_TYPE));
+        answers.put("too large", http.send("POST", "api/projects", "{\"name\":\"" + "x".repeat(70 * 1024) + "\"}",
+                bearer(Fixtures.ROOT), JSON_TYPE));
+        answers.put("media type", http.send("POST", "api/projects", "name=x", bearer(Fixtures.ROOT),
+                "Content-Type: text/plain"));
+        Map<String, Integer> expected = Map.of("create token", 200, "list tokens", 200, "login", 200,
+                "failed login", 401, "no credential", 401, "unknown token", 401, "unknown route", 404,
+                "wrong method", 405, "too large", 413, "media type", 415);
+        List<String> failures = new ArrayList<>();
+        answers.forEach((name, reply) -> {
+            if (reply.status() != expected.get(name) || !"no-store".equals(reply.header("Cache-Control"))) {
+                failures.add(name + " -> " + reply.status() + " Cache-Control: " + reply.header("Cache-Control"));
+            }
+        });
+        assertEquals(List.of(), failures);
+    }
+
+    @Test
+    void consoleStaticFilesAndApiCarrySecurityHeadersAndNoServerBanner() throws Exception {
+        RawHttp http = raw();
+        List<String> failures = new ArrayList<>();
+        for (String path : List.of("", "index.html", "console/app.js", "console/style.css",
+                "definitely-not-here.html", "api/projects")) {
+            RawHttp.Response reply = http.send("GET", path, null);
+            String csp = reply.header("Content-Security-Policy");
+            if (csp == null || !csp.contains("frame-ancestors 'none'") || !csp.contains("default-src 'self'")
+                    || !csp.contains("object-src 'none'") || !csp.contains("base-uri 'none'")) {
+                failures.add(path + ": Content-Security-Policy " + csp);
+            }
+            if (!"nosniff".equals(reply.header("X-Content-Type-Options"))) {
+                failures.add(path + ": X-Content-Type-Options " + reply.header("X-Content-Type-Options"));
+            }
+            if (!"no-referrer".equals(reply.header("Referrer-Policy"))) {
+                failures.add(path + ": Referrer-Policy " + reply.header("Referrer-Policy"));
+            }
+            if (reply.header("Server") != null || reply.header("X-Powered-By") != null) {
+                failures.add(path + ": banner " + reply.header("Server") + " / " + reply.header("X-Powered-By"));
+            }
+        }
+        assertEquals(List.of(), failures);
+        assertEquals(200, http.send("GET", "console/app.js", null).status());
+    }
+
+    @Test
+    void optionsAnswers204WithTheMethodsTheCallerMayCallElse401Or403LikeThoseMethods() throws Exception {
+        RawHttp http = raw();
+        RawHttp.Response asRoot = http.send("OPTIONS", "api/projects", null, bearer(Fixtures.ROOT));
+        assertEquals(204, asRoot.status(), asRoot::toString);
+        assertEquals("GET, HEAD, OPTIONS, POST", asRoot.header("Allow"));
+        String viewer = fixtures.secret(project, "viewer");
+        RawHttp.Response asViewer = http.send("OPTIONS", "api/projects/" + project + "/brokers", null, bearer(viewer));
+        assertEquals(204, asViewer.status(), asViewer::toString);
+        assertEquals("GET, HEAD, OPTIONS", asViewer.header("Allow"), "a viewer may not create brokers");
+        assertEquals("DELETE, GET, HEAD, OPTIONS, PUT", http.send("OPTIONS", "api/projects/" + project + "/brokers/"
+                + broker, null, bearer(fixtures.secret(project, "admin"))).header("Allow"));
+        assertEquals("no-store", asViewer.header("Cache-Control"));
+        // and never more than the caller may see: 401 without credential, 403 where every method would be
+        RawHttp.Response anonymous = http.send("OPTIONS", "api/projects/" + project + "/brokers", null);
+        assertEquals(401, anonymous.status(), anonymous::toString);
+        assertEquals("Bearer", anonymous.header("WWW-Authenticate"));
+        assertEquals("UNAUTHORIZED", anonymous.object().getString("code"));
+        String restricted = fixtures.secret(project, "admin", broker);
+        String otherBroker = fixtures.broker(project);
+        for (RawHttp.Response reply : List.of(
+                http.send("OPTIONS", "api/projects/" + fixtures.project() + "/brokers", null, bearer(viewer)),
+                http.send("OPTIONS", "api/projects/00000000-0000-0000-0000-000000000000", null, bearer(viewer)),
+                http.send("OPTIONS", "api/users", null, bearer(viewer)),
+                http.send("OPTIONS", "api/projects/" + project + "/brokers/" + otherBroker, null, bearer(restricted)))) {
+            assertEquals(403, reply.status(), reply::toString);
+            assertEquals("FORBIDDEN", reply.object().getString("code"));
+            assertEquals(null, reply.header("Allow"), "a refused caller learns no methods");
+        }
+        assertEquals(404, http.send("OPTIONS", "api/nothing/here", null, bearer(Fixtures.ROOT)).status());
+    }
+
+    @Test
+    void traceIsRefusedWithTheErrorBodyAndNeverEchoed() throws Exception {
+        RawHttp http = raw();
+        for (String path : List.of("api/projects", "", "console/app.js", "nothing-here")) {
+            RawHttp.Response reply = http.send("TRACE", path, null, bearer(Fixtures.ROOT), "X-Echo: echo-me");
+            assertEquals(405, reply.status(), path + " -> " + reply);
+            assertTrue(reply.header("Content-Type").startsWith("application/json"), path + " -> " + reply);
+            assertEquals("METHOD_NOT_ALLOWED", reply.object().getString("code"), path);
+            assertFalse(reply.body().contains("echo-me"), path + " -> " + reply);
+            assertTrue(reply.header("Allow") != null && !reply.header("Allow").contains("TRACE"), path + " -> " + reply);
+        }
+    }
+
+    @Test
+    void requestsTheContainerRefusesLogAtMostOneShortLineEach() throws Exception {
+        java.nio.file.Path log = java.nio.file.Path.of(System.getProperty("tollgate.it.log"));
+        int before = ServerLogs.read(log).length();
+        RawHttp http = raw();
+        String host = "Host: 127.0.0.1\r\nConnection: close\r\n";
+        List<byte[]> bad = List.of(
+                ("POST " + http.target("api/projects") + " HTTP/1.1\r\n" + host + "Content-Type: application/json\r\n"
+                        + "Transfer-Encoding: chunked\r\n\r\nzz\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
+                ("GET " + http.target("api/projects") + " HTTP/1.1\r\n" + host + "X-A: caf\u00e9\u0000\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
+                ("GET " + http.target("api/projects") + " HTTP/1.1\r\n" + host + "X-A: " + "a".repeat(9000) + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
+                ("GET " + http.target("api/projects/%00") + " HTTP/1.1\r\n" + host + "\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
+                ("GET " + http.target("api\\projects") + " HTTP/1.1\r\n" + host + "\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
+                ("GET " + http.target("api/" + "a".repeat(20_000)) + " HTTP/1.1\r\n" + host + "\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
+                ("POST " + http.target("api/projects") + " HTTP/1.1\r\n" + host + "Content-Type: application/json\r\nContent-Length: 2\r\n"
+                        + "Content-Length: 3\r\n\r\n{}").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
+                // last: Payara logs this one (now in one line), which tells the log has caught up
+                ("GET " + http.target("api/projects/%zz") + " HTTP/1.1\r\n" + host + "\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        for (byte[] request : bad) {
+            RawHttp.Response reply = http.exchange(request);
+            assertTrue(reply.status() == 200 && reply.body().isEmpty() || reply.status() >= 400, reply::toString);
+        }
+        String written = "";
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline && !written.contains("bad percent-encoding in the path")) {
+            Thread.sleep(250);
+            written = ServerLogs.read(log).substring(before);
+        }
+        Thread.sleep(1000);
+        written = ServerLogs.read(log).substring(before);
+        assertTrue(written.contains("bad percent-encoding in the path"), written);
+        assertFalse(written.contains("\tat "), "no stack trace: " + written);
+        long records = written.lines().filter(line -> line.startsWith("[20")).count();
+        assertTrue(records <= bad.size(), records + " records: " + written);
+        assertTrue(written.length() <= bad.size() * 400, written.length() + " characters: " + written);
+    }
 }

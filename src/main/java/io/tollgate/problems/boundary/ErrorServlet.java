@@ -1,6 +1,7 @@
 package io.tollgate.problems.boundary;
 
 import io.tollgate.problems.entity.Problem;
+import io.tollgate.transport.boundary.SecurityHeaders;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -33,9 +34,14 @@ public class ErrorServlet extends HttpServlet {
             status = 500;
             problem = Problem.internalError(errorId);
         } else {
-            problem = Problem.of(status, status == 404 ? "no such resource" : "request failed");
+            problem = Problem.of(status, switch (status) {
+                case 404 -> "no such resource";
+                case 405 -> "method not allowed on this resource";
+                default -> "request failed";
+            });
         }
         response.resetBuffer();
+        SecurityHeaders.apply(response, true);
         response.setStatus(status);
         response.setContentType("application/json;charset=UTF-8");
         if (status == 401) {
