@@ -17,11 +17,16 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
+import jakarta.ws.rs.Path;
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.glassfish.jersey.server.ExtendedUriInfo;
-import org.glassfish.jersey.server.model.ResourceMethod;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Binds each resource method, once at startup, to the authorization its {@link Allow} declares:
@@ -33,18 +38,63 @@ import org.glassfish.jersey.server.model.ResourceMethod;
 @Provider
 public class AuthorizationFeature implements DynamicFeature {
 
+    /** Every resource method of Tollgate's, for OPTIONS; complete once the application has started. */
+    private final List<Route> routes = new CopyOnWriteArrayList<>();
+
     @Override
     public void configure(ResourceInfo resourceInfo, FeatureContext context) {
         Method method = resourceInfo.getResourceMethod();
+        if (isDeclaredHere(method)) {
+            routes.add(Route.of(resourceInfo.getResourceClass(), method));
+        }
         if (method.isAnnotationPresent(Public.class)) {
             return;
         }
         Allow allow = method.getAnnotation(Allow.class);
         if (allow == null && !isDeclaredHere(method)) {
-            context.register(new Options(), Priorities.AUTHORIZATION);
+            context.register(new Options(routes), Priorities.AUTHORIZATION);
             return;
         }
         context.register(allow == null ? new Closed() : new Check(allow), Priorities.AUTHORIZATION);
+    }
+
+    /**
+     * One resource method: its path template as a pattern, its HTTP method and its access. Kept here
+     * (standard JAX-RS only) rather than asked from the runtime's own resource model, so that the WAR
+     * stays portable between JAX-RS implementations.
+     */
+    record Route(Pattern path, String httpMethod, Allow allow, boolean open) {
+
+        static Route of(Class<?> resource, Method method) {
+            String template = normalise(pathOf(resource.getAnnotation(Path.class)) + "/" + pathOf(method.getAnnotation(Path.class)));
+            String regex = template.isEmpty() ? "" : Stream.of(template.split("/"))
+                    .map(segment -> segment.startsWith("{") ? "[^/]+" : Pattern.quote(segment))
+                    .collect(Collectors.joining("/"));
+            return new Route(Pattern.compile(regex), httpMethodOf(method),
+                    method.getAnnotation(Allow.class), method.isAnnotationPresent(Public.class));
+        }
+
+        boolean matches(String requestPath) {
+            return path.matcher(normalise(requestPath)).matches();
+        }
+
+        private static String pathOf(Path path) {
+            return path == null ? "" : path.value();
+        }
+
+        private static String httpMethodOf(Method method) {
+            for (Annotation annotation : method.getAnnotations()) {
+                HttpMethod designator = annotation.annotationType().getAnnotation(HttpMethod.class);
+                if (designator != null) {
+                    return designator.value();
+                }
+            }
+            return null;
+        }
+
+        private static String normalise(String path) {
+            return path.replaceAll("/{2,}", "/").replaceAll("^/|/$", "");
+        }
     }
 
     /** Tollgate's own resource methods, as opposed to handlers the JAX-RS runtime adds (OPTIONS). */
@@ -102,7 +152,12 @@ public class AuthorizationFeature implements DynamicFeature {
      * closed, like an unannotated method.
      */
     static final class Options implements ContainerRequestFilter {
+        private final List<Route> routes;
         private volatile ProjectRoles roles;
+
+        Options(List<Route> routes) {
+            this.routes = routes;
+        }
 
         @Override
         public void filter(ContainerRequestContext request) {
@@ -113,14 +168,13 @@ public class AuthorizationFeature implements DynamicFeature {
             MultivaluedMap<String, String> path = request.getUriInfo().getPathParameters();
             String projectId = path.getFirst("projectId");
             Role role = projectId == null ? null : roles().of(caller, projectId);
-            ResourceMethod matched = ((ExtendedUriInfo) request.getUriInfo()).getMatchedResourceMethod();
+            String requestPath = request.getUriInfo().getPath();
             Set<String> allowed = new TreeSet<>();
-            for (ResourceMethod sibling : matched.getParent().getResourceMethods()) {
-                Method method = sibling.getInvocable().getDefinitionMethod();
-                Allow allow = method.getAnnotation(Allow.class);
-                if (isDeclaredHere(method) && (method.isAnnotationPresent(Public.class) || allow != null
-                        && AccessPolicy.permits(caller, role, allow.role(), allow.scope(), path.getFirst("brokerId")))) {
-                    allowed.add(sibling.getHttpMethod());
+            for (Route route : routes) {
+                if (route.httpMethod() != null && route.matches(requestPath) && (route.open() || route.allow() != null
+                        && AccessPolicy.permits(caller, role, route.allow().role(), route.allow().scope(),
+                        path.getFirst("brokerId")))) {
+                    allowed.add(route.httpMethod());
                 }
             }
             if (allowed.isEmpty()) {
