@@ -13,6 +13,7 @@ import io.tollgate.access.control.ProjectRoles;
 import io.tollgate.access.entity.Caller;
 import io.tollgate.access.entity.Role;
 import io.tollgate.access.entity.Scope;
+import io.tollgate.auth.boundary.Logins;
 import io.tollgate.members.boundary.Members;
 import io.tollgate.problems.boundary.ApiExceptionMapper;
 import io.tollgate.problems.boundary.UnexpectedExceptionMapper;
@@ -25,9 +26,13 @@ import io.tollgate.tokens.control.TokenSecrets;
 import io.tollgate.tokens.entity.TokenRequest;
 import io.tollgate.tokens.entity.TokenType;
 import io.tollgate.users.boundary.Users;
+import io.tollgate.users.control.Passwords;
+import io.tollgate.users.entity.User;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.RollbackException;
 import jakarta.transaction.UserTransaction;
 import jakarta.ws.rs.BadRequestException;
@@ -371,5 +376,85 @@ class InContainerIT {
         }
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(HTTP_TIMEOUT).build();
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    // ---- password hashing by the container's Pbkdf2PasswordHash, old hashes still verifying
+
+    /** Made by the application's own PBKDF2 code before it used the container's (password {@value #LEGACY_PASSWORD}). */
+    private static final String LEGACY_HASH = "pbkdf2-sha256$210000$c3DuVBLKaMMu0ZcMyw9x6A$ZE4EFM8FZKsisOMpu27+8nEzYGzmuhS3+DI2Zz3U4Qo";
+    private static final String LEGACY_PASSWORD = "legacy password 2026";
+
+    @Inject
+    Passwords passwords;
+
+    @Inject
+    Logins logins;
+
+    @PersistenceContext(unitName = "tollgate")
+    EntityManager em;
+
+    @Test
+    void newHashIsTheContainersPbkdf2FormatAtTheOldStrengthAndVerifies() {
+        String stored = passwords.hash("correct horse battery staple");
+        String[] parts = stored.split(":");
+        assertEquals(4, parts.length, stored);
+        assertEquals("PBKDF2WithHmacSHA256", parts[0]);
+        assertEquals("210000", parts[1]);
+        assertEquals(16, Base64.getDecoder().decode(parts[2]).length, "salt bytes");
+        assertEquals(32, Base64.getDecoder().decode(parts[3]).length, "key bytes");
+        assertFalse(stored.contains("correct horse"));
+        assertFalse(stored.equals(passwords.hash("correct horse battery staple")), "a fresh salt each time");
+        assertTrue(passwords.matches("correct horse battery staple", stored));
+    }
+
+    @Test
+    void wrongPasswordDoesNotMatchANewHash() {
+        String stored = passwords.hash("correct horse battery staple");
+        assertFalse(passwords.matches("correct horse battery stapl", stored));
+        assertFalse(passwords.matches("", stored));
+    }
+
+    @Test
+    void hashInTheOldFormatStillVerifiesAndStillRefusesAWrongPassword() {
+        assertTrue(passwords.matches(LEGACY_PASSWORD, LEGACY_HASH));
+        assertFalse(passwords.matches("legacy password 2025", LEGACY_HASH));
+    }
+
+    /** An unknown user is checked against a decoy hash; not even the decoy's own password matches it. */
+    @Test
+    void nullStoredHashSaysNoEvenToTheDecoysPassword() {
+        assertFalse(passwords.matches("decoy-password-never-matches-anything", null));
+        assertFalse(passwords.matches(LEGACY_PASSWORD, null));
+    }
+
+    @Test
+    void malformedStoredHashSaysNoInsteadOfThrowing() {
+        for (String stored : List.of("", "garbage", "pbkdf2-sha256$many$c3Du$ZE4E", "pbkdf2-sha256$210000$c3Du$not base64!",
+                "PBKDF2WithHmacSHA256:210000:c3Du", "MD5:1:c3Du:ZE4E")) {
+            assertFalse(passwords.matches(LEGACY_PASSWORD, stored), stored);
+        }
+    }
+
+    @Test
+    void userCreatedNowIsStoredInTheContainersFormatAndLogsIn() {
+        String name = unique("pw");
+        users.create(name, "a-long-password-" + name);
+        assertTrue(users.find(name).passwordHash().startsWith("PBKDF2WithHmacSHA256:210000:"), users.find(name).passwordHash());
+        assertFalse(logins.login(name, "a-long-password-" + name).getString("token").isEmpty());
+    }
+
+    @Test
+    void userWhoseRowStillHoldsAnOldFormatHashLogsInWithItsPassword() throws Exception {
+        String name = unique("legacy");
+        transaction.begin();
+        em.persist(new User(name, LEGACY_HASH, System.currentTimeMillis()));
+        transaction.commit();
+        try {
+            assertFalse(logins.login(name, LEGACY_PASSWORD).getString("token").isEmpty());
+            ApiException refused = assertThrows(ApiException.class, () -> logins.login(name, "legacy password 2025"));
+            assertEquals(401, refused.problem().status());
+        } finally {
+            users.delete(name);
+        }
     }
 }

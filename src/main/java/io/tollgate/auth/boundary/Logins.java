@@ -29,6 +29,9 @@ public class Logins {
     Users users;
 
     @Inject
+    Passwords passwords;
+
+    @Inject
     @ConfigProperty(name = "mp.jwt.verify.issuer", defaultValue = JwtConfigSource.DEFAULT_ISSUER)
     String issuer;
 
@@ -67,7 +70,7 @@ public class Logins {
                     Map.of("retry_after_seconds", Long.toString((wait + 999) / 1000))));
         }
         User user = users.find(username);
-        if (!Passwords.matches(password, user == null ? null : user.passwordHash())) {
+        if (!passwords.matches(password, user == null ? null : user.passwordHash())) {
             throw ApiException.unauthorized("wrong username or password");
         }
         throttle.succeeded(username);

@@ -5,6 +5,7 @@ import io.tollgate.storage.control.Constraints;
 import io.tollgate.users.control.Passwords;
 import io.tollgate.users.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
@@ -19,11 +20,14 @@ public class Users {
     @PersistenceContext(unitName = "tollgate")
     EntityManager em;
 
+    @Inject
+    Passwords passwords;
+
     public User create(String username, String password) {
         if (em.find(User.class, username) != null) {
             throw taken(username);
         }
-        User user = new User(username, Passwords.hash(password), System.currentTimeMillis());
+        User user = new User(username, passwords.hash(password), System.currentTimeMillis());
         try {
             em.persist(user);
             em.flush();

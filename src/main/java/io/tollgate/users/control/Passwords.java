@@ -1,60 +1,78 @@
 package io.tollgate.users.control;
 
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.security.spec.KeySpec;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import java.util.Base64;
-import javax.crypto.SecretKeyFactory;
-import javax.crypto.spec.PBEKeySpec;
+import java.util.Map;
 
 /**
- * Password hashing with the JDK's PBKDF2-HMAC-SHA256: 16-byte random salt, 210 000 iterations,
- * 32-byte key, kept as {@code pbkdf2-sha256$<iterations>$<salt>$<key>} (base64) so that the
- * iteration count can grow without invalidating stored hashes.
+ * Password hashing by the container's Jakarta Security {@link Pbkdf2PasswordHash}, set to the strength
+ * the application always used (PBKDF2-HMAC-SHA256, 210 000 iterations, 16-byte salt, 32-byte key). New
+ * hashes are in the library's documented format {@code PBKDF2WithHmacSHA256:<iterations>:<salt>:<key>};
+ * hashes stored by earlier versions ({@code pbkdf2-sha256$<iterations>$<salt>$<key>}, unpadded base64)
+ * are the same derivation and are rewritten into that format before the library verifies them.
  */
-public final class Passwords {
+@ApplicationScoped
+public class Passwords {
 
     public static final int ITERATIONS = 210_000;
-    private static final String PREFIX = "pbkdf2-sha256";
-    private static final SecureRandom RANDOM = new SecureRandom();
-    /** Checked against when the user does not exist, so both answers take the same time. */
-    private static final String DECOY = hash("decoy-password-never-matches-anything");
+    private static final String LEGACY_PREFIX = "pbkdf2-sha256";
 
-    private Passwords() {
+    @Inject
+    Pbkdf2PasswordHash pbkdf2;
+
+    /** Checked against when the user does not exist, so both answers take the same time. */
+    private String decoy;
+
+    @PostConstruct
+    void init() {
+        // The implementation is @Dependent: this instance is ours alone, initialised once, before any use.
+        pbkdf2.initialize(Map.of(
+                "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA256",
+                "Pbkdf2PasswordHash.Iterations", Integer.toString(ITERATIONS),
+                "Pbkdf2PasswordHash.SaltSizeBytes", "16",
+                "Pbkdf2PasswordHash.KeySizeBytes", "32"));
+        decoy = hash("decoy-password-never-matches-anything");
     }
 
-    public static String hash(String password) {
-        byte[] salt = new byte[16];
-        RANDOM.nextBytes(salt);
-        return format(ITERATIONS, salt, derive(password, salt, ITERATIONS));
+    public String hash(String password) {
+        return pbkdf2.generate(password.toCharArray());
     }
 
     /** Whether {@code password} matches {@code stored}; with a null {@code stored} it spends the same time and says no. */
-    public static boolean matches(String password, String stored) {
-        String[] parts = (stored == null ? DECOY : stored).split("\\$");
-        if (parts.length != 4 || !PREFIX.equals(parts[0])) {
+    public boolean matches(String password, String stored) {
+        String encoded = stored == null ? decoy : libraryFormat(stored);
+        if (encoded == null) {
             return false;
         }
-        int iterations = Integer.parseInt(parts[1]);
-        byte[] salt = Base64.getDecoder().decode(parts[2]);
-        byte[] expected = Base64.getDecoder().decode(parts[3]);
-        boolean same = MessageDigest.isEqual(expected, derive(password, salt, iterations));
+        boolean same;
+        try {
+            same = pbkdf2.verify(password.toCharArray(), encoded);
+        } catch (IllegalArgumentException e) {
+            return false; // a stored value the library cannot read matches no password
+        }
         return stored != null && same;
     }
 
-    private static byte[] derive(String password, byte[] salt, int iterations) {
+    /** {@code stored} in the library's format: as it is, or translated from the legacy format (null if that is malformed). */
+    static String libraryFormat(String stored) {
+        if (!stored.startsWith(LEGACY_PREFIX + "$")) {
+            return stored;
+        }
+        String[] parts = stored.split("\\$", -1);
+        if (parts.length != 4 || !parts[1].matches("[0-9]{1,9}")) {
+            return null;
+        }
         try {
-            KeySpec spec = new PBEKeySpec(password.toCharArray(), salt, iterations, 256);
-            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("PBKDF2WithHmacSHA256 is required by every Java platform", e);
+            // Re-encoded with padding: the library's format is standard base64, the legacy one left the padding out.
+            Base64.Encoder base64 = Base64.getEncoder();
+            return "PBKDF2WithHmacSHA256:" + Integer.parseInt(parts[1])
+                    + ":" + base64.encodeToString(Base64.getDecoder().decode(parts[2]))
+                    + ":" + base64.encodeToString(Base64.getDecoder().decode(parts[3]));
+        } catch (IllegalArgumentException e) {
+            return null;
         }
     }
-
-    private static String format(int iterations, byte[] salt, byte[] key) {
-        Base64.Encoder base64 = Base64.getEncoder().withoutPadding();
-        return PREFIX + "$" + iterations + "$" + base64.encodeToString(salt) + "$" + base64.encodeToString(key);
-    }
-
 }

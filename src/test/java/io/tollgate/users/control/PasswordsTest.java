@@ -1,37 +1,33 @@
 package io.tollgate.users.control;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import org.junit.jupiter.api.Test;
 
+/**
+ * The translation of legacy hashes into the library's format (hashing and verifying need the
+ * container's {@code Pbkdf2PasswordHash}: they are tested in {@code InContainerIT}).
+ */
 class PasswordsTest {
 
     @Test
-    void hashIsSaltedPbkdf2WithAtLeast210000IterationsAndNeverThePassword() {
-        String password = "correct horse battery staple";
-        String first = Passwords.hash(password);
-        String second = Passwords.hash(password);
-        assertTrue(first.startsWith("pbkdf2-sha256$210000$"), first);
-        assertNotEquals(first, second, "a fresh salt each time");
-        assertFalse(first.contains(password));
+    void legacyHashBecomesTheLibrarysFormatWithTheSameIterationsSaltAndKeyInPaddedBase64() {
+        assertEquals("PBKDF2WithHmacSHA256:210000:c3DuVBLKaMMu0ZcMyw9x6A==:ZE4EFM8FZKsisOMpu27+8nEzYGzmuhS3+DI2Zz3U4Qo=",
+                Passwords.libraryFormat("pbkdf2-sha256$210000$c3DuVBLKaMMu0ZcMyw9x6A$ZE4EFM8FZKsisOMpu27+8nEzYGzmuhS3+DI2Zz3U4Qo"));
     }
 
     @Test
-    void matchesOnlyTheRightPassword() {
-        String stored = Passwords.hash("correct horse battery staple");
-        assertTrue(Passwords.matches("correct horse battery staple", stored));
-        assertFalse(Passwords.matches("correct horse battery stapl", stored));
+    void hashInTheLibrarysFormatIsLeftAsItIs() {
+        String stored = "PBKDF2WithHmacSHA256:210000:c3DuVBLKaMMu0ZcMyw9x6A==:ZE4EFM8FZKsisOMpu27+8nEzYGzmuhS3+DI2Zz3U4Qo=";
+        assertEquals(stored, Passwords.libraryFormat(stored));
     }
 
-    /**
-     * An unknown user is checked against a decoy hash (same work as a real check); the decoy's own
-     * password must still be refused, or anyone knowing it could log in as any name that does not exist.
-     */
     @Test
-    void unknownUserIsRefusedEvenWithTheDecoysOwnPassword() {
-        assertFalse(Passwords.matches("decoy-password-never-matches-anything", null));
-        assertFalse(Passwords.matches("correct horse battery staple", null));
+    void malformedLegacyHashTranslatesToNothing() {
+        assertNull(Passwords.libraryFormat("pbkdf2-sha256$x$c3DuVBLKaMMu0ZcMyw9x6A$ZE4E"));
+        assertNull(Passwords.libraryFormat("pbkdf2-sha256$210000$c3Du$ZE4E$extra"));
+        assertNull(Passwords.libraryFormat("pbkdf2-sha256$210000$not base64!$ZE4E"));
+        assertNull(Passwords.libraryFormat("pbkdf2-sha256$-1$c3DuVBLKaMMu0ZcMyw9x6A$ZE4E"));
     }
 }
