@@ -864,8 +864,9 @@ class PeopleApiIT extends DeployedWarTest {
         assertEquals(429, loginFrom("127.0.0.2", credentials(person.username(), person.password())).status(),
                 "the attacker's address stays locked even with the right password");
 
-        Api.Reply user = login(person.username(), person.password());
+        RawReply user = loginFrom("127.0.0.1", credentials(person.username(), person.password()));
         assertEquals(200, user.status(), "the user logs in from another address: " + user);
+        assertFalse(user.json().getString("token").isBlank());
     }
 
     @Test

@@ -1,8 +1,8 @@
 package io.tollgate.access.control;
 
+import com.nimbusds.jwt.JWTClaimsSet;
 import io.tollgate.access.boundary.RootCredentials;
 import io.tollgate.access.entity.Caller;
-import com.nimbusds.jwt.JWTClaimsSet;
 import io.tollgate.auth.control.JwtConfigSource;
 import io.tollgate.auth.control.JwtVerifier;
 import io.tollgate.auth.control.SessionTokens;
