@@ -3,15 +3,13 @@ package io.tollgate;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
-import org.eclipse.microprofile.auth.LoginConfig;
 
 /**
  * Tollgate's HTTP API under {@code /api}. The OpenAPI document is the hand-kept
- * {@code META-INF/openapi.yaml}, the contract written down. People authenticate with MicroProfile
- * JWT; project tokens share their header (see {@code BearerAuthenticationMechanism}).
+ * {@code META-INF/openapi.yaml}, the contract written down. People authenticate with JWTs, programs
+ * with project tokens, on the same header (see {@code io.tollgate.access}).
  */
 @ApplicationPath("api")
-@LoginConfig(authMethod = "MP-JWT")
 @DeclareRoles({"user"})
 public class TollgateApplication extends Application {
 

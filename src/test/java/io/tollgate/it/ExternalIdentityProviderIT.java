@@ -157,4 +157,71 @@ class ExternalIdentityProviderIT {
             assertTrue(!reply.body().contains("\"token\""), reply::toString);
         }
     }
+
+    // ---------------------------------------------------------------- hardening (issue 10: items 8, 9)
+
+    @Test
+    void aJwtNotValidBeforeAnHourFromNowIs401AndOneWithinTheClockSkewWorks() {
+        long now = System.currentTimeMillis() / 1000;
+        JsonObject good = claims("carol", 7200);
+        Api.Reply later = server.api(idpJwt(Json.createObjectBuilder(good).add("nbf", now + 3600).build()))
+                .get("api/auth/whoami");
+        assertUnauthorized(later);
+        assertProblem(later, 401, "UNAUTHORIZED");
+        Api.Reply issuedLater = server.api(idpJwt(Json.createObjectBuilder(good).add("iat", now + 3600).build()))
+                .get("api/auth/whoami");
+        assertProblem(issuedLater, 401, "UNAUTHORIZED");
+        Api.Reply withinSkew = server.api(idpJwt(Json.createObjectBuilder(good).add("nbf", now + 20).build()))
+                .get("api/auth/whoami");
+        assertEquals(200, withinSkew.status(), withinSkew::toString);
+        Api.Reply valid = server.api(idpJwt(Json.createObjectBuilder(good).add("nbf", now - 60).build()))
+                .get("api/auth/whoami");
+        assertEquals(200, valid.status(), valid::toString);
+    }
+
+    @Test
+    void anIdentityProviderJwtWorksWithALowerCaseSchemeAndSeveralSpaces() {
+        String jwt = idpJwt(claims("carol", 600));
+        for (String prefix : List.of("bearer ", "Bearer  ", "BEARER   ")) {
+            Api.Reply reply = Api.send(java.net.http.HttpRequest.newBuilder(root.base().resolve("api/auth/whoami"))
+                    .timeout(Duration.ofSeconds(30)).header("Authorization", prefix + jwt).build());
+            assertEquals(200, reply.status(), prefix + " -> " + reply);
+            assertEquals("carol", reply.object().getString("name"));
+        }
+    }
+
+    @Test
+    void badJwtsLeaveAtMostAShortLineEachInTheServerLog() throws Exception {
+        long now = System.currentTimeMillis() / 1000;
+        JsonObject good = claims("carol", 600);
+        List<String> bad = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            bad.add(idpJwt(Json.createObjectBuilder(good).add("iat", now - 7200).add("exp", now - 3600 - i).build()));
+            bad.add(idpJwt(Json.createObjectBuilder(good).add("nbf", now + 3600 + i).build()));
+            bad.add(Jwts.rs256(Jwts.rsaKeyPair().getPrivate(), good));
+            bad.add(Jwts.hs256(idp.getPublic().getEncoded(), Json.createObjectBuilder(good).add("jti", "h" + i).build()));
+            bad.add(Jwts.unsigned(Json.createObjectBuilder(good).add("jti", "n" + i).build()));
+        }
+        int before = settledLength();
+        for (String jwt : bad) {
+            assertProblem(server.api(jwt).get("api/auth/whoami"), 401, "UNAUTHORIZED");
+        }
+        int growth = settledLength() - before;
+        assertTrue(growth <= bad.size() * 200, bad.size() + " bad JWTs grew the server log by " + growth + " characters");
+    }
+
+    /** The log's length once it stopped growing, within 20 s. */
+    private static int settledLength() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        int last = server.log().length();
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(1_500);
+            int now = server.log().length();
+            if (now == last) {
+                return now;
+            }
+            last = now;
+        }
+        return last;
+    }
 }

@@ -13,6 +13,12 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.SecureRandom;
@@ -782,5 +788,165 @@ class PeopleApiIT extends DeployedWarTest {
 
     private static String abbreviate(String body) {
         return body == null || body.length() <= 300 ? body : body.substring(0, 300) + "...";
+    }
+
+    // ---------------------------------------------------------------- hardening (issue 10: items 3, 4, 8)
+
+    @Test
+    void theBearerSchemeIsCaseInsensitiveAndMaySpanSeveralSpacesForEveryCredentialKind() {
+        Person person = member(project, "viewer");
+        Map<String, String> credentials = new LinkedHashMap<>();
+        credentials.put("session JWT", jwt(person));
+        credentials.put("project token", fixtures.secret(project, "viewer"));
+        credentials.put("root", Fixtures.ROOT);
+        List<String> failures = new ArrayList<>();
+        credentials.forEach((kind, credential) -> {
+            for (String prefix : List.of("Bearer ", "bearer ", "BEARER ", "Bearer  ", "bEaReR   ")) {
+                Api.Reply reply = Api.send(HttpRequest.newBuilder(root.base().resolve("api/auth/whoami"))
+                        .timeout(Duration.ofSeconds(30)).header("Authorization", prefix + credential).build());
+                if (reply.status() != 200) {
+                    failures.add(kind + " with '" + prefix + "' -> " + reply.status() + " " + abbreviate(reply.body()));
+                }
+            }
+        });
+        assertEquals(List.of(), failures);
+        for (String header : List.of("Basic " + Fixtures.ROOT, "Bearer", "Bearer" + Fixtures.ROOT, "Bearer a b")) {
+            Api.Reply reply = Api.send(HttpRequest.newBuilder(root.base().resolve("api/auth/whoami"))
+                    .timeout(Duration.ofSeconds(30)).header("Authorization", header).build());
+            assertTrue(isJsonUnauthorized(reply), header + " -> " + reply);
+        }
+    }
+
+    @Test
+    void badJwtsGrowTheServerLogByNoMoreThanAShortLineEach() throws Exception {
+        Person person = member(project, "viewer");
+        String jwt = jwt(person);
+        JsonObject claims = Jwts.claims(jwt);
+        long now = System.currentTimeMillis() / 1000;
+        KeyPair foreign = Jwts.rsaKeyPair();
+        List<String> bad = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            bad.add(Jwts.withClaims(jwt, with(claims, "upn", "root" + i)));
+            bad.add(Jwts.withFlippedSignature(jwt));
+            bad.add(Jwts.rs256(foreign.getPrivate(), with(with(claims, "iat", now - 7200), "exp", now - 3600 - i)));
+            bad.add(Jwts.unsigned(with(claims, "jti", "none-" + i)));
+            bad.add("eyJ" + "x".repeat(500 * (i + 1)) + ".eyJ" + i + ".c2ln");
+        }
+        Path log = Path.of(System.getProperty("tollgate.it.log"));
+        int before = settledLength(log);
+        for (String credential : bad) {
+            Api.Reply reply = root.as(credential).get("api/auth/whoami");
+            assertTrue(isJsonUnauthorized(reply), reply::toString);
+        }
+        int growth = settledLength(log) - before;
+        assertTrue(growth <= bad.size() * 200, "20 bad JWTs grew the server log by " + growth + " characters");
+    }
+
+    @Test
+    void anAttackersAddressCannotLockTheUserOutFromAnotherAddress() throws Exception {
+        Person person = user();
+        String wrong = credentials(person.username(), password());
+        RawReply locked = null;
+        for (int i = 1; i <= 20 && locked == null; i++) {
+            RawReply reply = loginFrom("127.0.0.2", wrong);
+            assertTrue(reply.status() == 401 || reply.status() == 429, reply::toString);
+            if (reply.status() == 429) {
+                locked = reply;
+                assertTrue(i > 10, "ten failures do not lock: locked at attempt " + i);
+            }
+        }
+        assertTrue(locked != null, "the attacker's address is locked after more than ten failures");
+        assertEquals("TOO_MANY_REQUESTS", locked.json().getString("code"), locked::toString);
+        String retryAfter = locked.headers().get("retry-after");
+        assertTrue(retryAfter != null && retryAfter.matches("[1-9][0-9]*"), "Retry-After: " + retryAfter);
+        assertEquals(retryAfter, locked.json().getJsonObject("info").getString("retry_after_seconds"));
+        assertTrue(Long.parseLong(retryAfter) <= 60, "Retry-After: " + retryAfter);
+        assertEquals(429, loginFrom("127.0.0.2", credentials(person.username(), person.password())).status(),
+                "the attacker's address stays locked even with the right password");
+
+        RawReply user = loginFrom("127.0.0.1", credentials(person.username(), person.password()));
+        assertEquals(200, user.status(), "the user logs in from another address: " + user);
+        assertFalse(user.json().getString("token").isBlank());
+    }
+
+    @Test
+    void usernamesLongerThanAnyUserAreRefusedWithoutBeingTracked() {
+        String tooLong = "u".repeat(65);
+        for (int i = 1; i <= 15; i++) {
+            Api.Reply reply = login(tooLong + i, password());
+            assertProblem(reply, 401, "UNAUTHORIZED");
+        }
+        for (int i = 1; i <= 15; i++) {
+            Api.Reply reply = login(tooLong, password());
+            assertProblem(reply, 401, "UNAUTHORIZED");
+        }
+    }
+
+    /** A login sent over a socket bound to {@code localAddress} (HttpClient cannot choose its source address). */
+    private RawReply loginFrom(String localAddress, String body) throws IOException {
+        byte[] json = body.getBytes(StandardCharsets.UTF_8);
+        try (Socket socket = new Socket()) {
+            socket.setSoTimeout(30_000);
+            socket.bind(new InetSocketAddress(localAddress, 0));
+            socket.connect(new InetSocketAddress("127.0.0.1", base.getPort()), 10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + root.base().getPath() + "api/auth/login HTTP/1.1\r\nHost: 127.0.0.1:" + base.getPort()
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + json.length
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(json);
+            out.flush();
+            return RawReply.parse(socket.getInputStream().readAllBytes());
+        }
+    }
+
+    /** An HTTP/1.1 response read off a socket: status, headers (lower-case names), body. */
+    record RawReply(int status, Map<String, String> headers, String body) {
+
+        static RawReply parse(byte[] bytes) {
+            String text = new String(bytes, StandardCharsets.ISO_8859_1);
+            int end = text.indexOf("\r\n\r\n");
+            String[] lines = text.substring(0, end).split("\r\n");
+            Map<String, String> headers = new LinkedHashMap<>();
+            for (int i = 1; i < lines.length; i++) {
+                int colon = lines[i].indexOf(':');
+                headers.put(lines[i].substring(0, colon).strip().toLowerCase(), lines[i].substring(colon + 1).strip());
+            }
+            String body = text.substring(end + 4);
+            if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
+                StringBuilder joined = new StringBuilder();
+                int at = 0;
+                while (true) {
+                    int lineEnd = body.indexOf("\r\n", at);
+                    int size = Integer.parseInt(body.substring(at, lineEnd).split(";")[0].strip(), 16);
+                    if (size == 0) {
+                        break;
+                    }
+                    joined.append(body, lineEnd + 2, lineEnd + 2 + size);
+                    at = lineEnd + 2 + size + 2;
+                }
+                body = joined.toString();
+            }
+            return new RawReply(Integer.parseInt(lines[0].split(" ")[1]), headers,
+                    new String(body.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
+        }
+
+        JsonObject json() {
+            return Json.createReader(new java.io.StringReader(body)).readObject();
+        }
+    }
+
+    /** The log's length once it stopped growing (Payara writes it from a queue), within 20 s. */
+    private static int settledLength(Path log) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        int last = ServerLogs.read(log).length();
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(1_500);
+            int now = ServerLogs.read(log).length();
+            if (now == last) {
+                return now;
+            }
+            last = now;
+        }
+        return last;
     }
 }

@@ -1,14 +1,11 @@
 package io.tollgate.access.boundary;
 
+import io.tollgate.storage.boundary.Migrations;
 import io.tollgate.tokens.control.TokenSecrets;
 import jakarta.annotation.PostConstruct;
-import jakarta.ejb.ConcurrencyManagement;
-import jakarta.ejb.ConcurrencyManagementType;
-import jakarta.ejb.DependsOn;
-import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -20,17 +17,17 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The root credential (spec section 1). On start: {@code tollgate.root-token} if set (replacing a
  * stored one that differs), else the stored one, else a freshly minted token printed once. Only its
- * SHA-256 is kept, in the database and here.
+ * SHA-256 is kept, in the database and here. A CDI bean, not an EJB: {@link #isRoot} runs on every
+ * request and is a plain method call; the bean is still created when the application starts.
  */
-@Singleton
-@Startup
-@DependsOn("Migrations")
-@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@ApplicationScoped
 public class RootCredentials {
 
     static final int MIN_LENGTH = 32;
     private static final Logger LOG = Logger.getLogger(RootCredentials.class.getName());
+
+    @Inject
+    Migrations migrations;
 
     @Inject
     RootCredentialStore store;
@@ -41,9 +38,15 @@ public class RootCredentials {
 
     private volatile byte[] rootHash = new byte[0];
 
+    /** Establishes the root credential at start, so that a bad TOLLGATE_ROOT_TOKEN stops the server. */
+    void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        // the observer's injection of this bean runs establish()
+    }
+
     @PostConstruct
     void establish() {
         String configuredHash = configured.map(value -> TokenSecrets.hash(requireAcceptable(value))).orElse(null);
+        migrations.ensureMigrated();
         try {
             remember(store.establish(configuredHash));
         } catch (RuntimeException firstTry) {

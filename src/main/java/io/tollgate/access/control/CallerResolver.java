@@ -1,22 +1,26 @@
 package io.tollgate.access.control;
 
+import com.nimbusds.jwt.JWTClaimsSet;
 import io.tollgate.access.boundary.RootCredentials;
 import io.tollgate.access.entity.Caller;
 import io.tollgate.auth.control.JwtConfigSource;
+import io.tollgate.auth.control.JwtVerifier;
 import io.tollgate.auth.control.SessionTokens;
 import io.tollgate.tokens.boundary.ActiveTokens;
 import io.tollgate.tokens.control.TokenSecrets;
 import io.tollgate.tokens.entity.ActiveToken;
 import io.tollgate.users.boundary.Users;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.json.JsonNumber;
-import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * Turns a presented bearer credential into a {@link Caller}: the root credential by its hash first,
- * then well-formed {@code tg_} tokens by an indexed (and cached) hash lookup. Anything else is
- * refused without a database query.
+ * Turns a presented bearer credential into a {@link Caller}, hashing it once: the root credential by
+ * its hash first, then well-formed {@code tg_} tokens by an indexed (and cached) hash lookup, then
+ * values shaped like a JWT by {@link JwtVerifier}. Anything else is refused without a database query.
  */
 @ApplicationScoped
 public class CallerResolver {
@@ -30,16 +34,28 @@ public class CallerResolver {
     @Inject
     Users users;
 
+    private JwtVerifier jwts;
+
+    @PostConstruct
+    void readJwtConfiguration() {
+        jwts = JwtVerifier.fromConfig(ConfigProvider.getConfig());
+    }
+
+    /** A wrong JWT key configuration stops the deployment instead of failing the first request. */
+    void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        // the observer's injection of this bean runs readJwtConfiguration()
+    }
+
     /**
      * A person from a verified JWT: the username is {@code upn}, else {@code preferred_username},
      * else {@code sub} (what external identity providers put there varies). A session Tollgate issued
      * itself must belong to a user that exists and existed when it was issued: a deleted user's session
      * ends with them, and is never inherited by a later user of the same name.
      */
-    public Caller person(JsonWebToken jwt) {
-        String name = jwt.getClaim("upn");
+    Caller person(JWTClaimsSet jwt) {
+        String name = text(jwt.getClaim("upn"));
         if (name == null || name.isBlank()) {
-            name = jwt.getClaim("preferred_username");
+            name = text(jwt.getClaim("preferred_username"));
         }
         if (name == null || name.isBlank()) {
             name = jwt.getSubject();
@@ -50,14 +66,16 @@ public class CallerResolver {
         if (!JwtConfigSource.externalIdentityProvider() && !isCurrentUser(name, jwt.getClaim(SessionTokens.USER_CREATED))) {
             return null;
         }
-        return Caller.user(name, jwt.getExpirationTime() * 1000);
+        return Caller.user(name, jwt.getExpirationTime().getTime());
+    }
+
+    private static String text(Object claim) {
+        return claim instanceof String value ? value : null;
     }
 
     private boolean isCurrentUser(String username, Object userCreated) {
         long created;
-        if (userCreated instanceof JsonNumber number) {
-            created = number.longValue();
-        } else if (userCreated instanceof Number number) {
+        if (userCreated instanceof Number number) {
             created = number.longValue();
         } else {
             return false;
@@ -65,14 +83,15 @@ public class CallerResolver {
         return users.isCurrent(username, created);
     }
 
-    /** The caller for root or a project token, or null if the credential is neither (or no longer valid). */
+    /** The caller a bearer credential names, or null if it names none (or no longer a valid one). */
     public Caller resolve(String credential, long now) {
         String hash = TokenSecrets.hash(credential);
         if (root.isRoot(hash)) {
             return Caller.root();
         }
         if (!TokenSecrets.isWellFormed(credential)) {
-            return null;
+            JWTClaimsSet claims = jwts.verify(credential);
+            return claims == null ? null : person(claims);
         }
         ActiveToken token = tokens.byHash(hash);
         if (token == null || token.isExpired(now)) {

@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -34,9 +35,10 @@ public class AuthResource {
     @Path("login")
     @Public
     @Consumes(MediaType.APPLICATION_JSON)
-    public JsonObject login(JsonObject body) {
+    public JsonObject login(JsonObject body, @Context HttpServletRequest request) {
         JsonFields fields = JsonFields.of(body, Set.of("username", "password"));
-        return logins.login(fields.requiredString("username"), fields.requiredString("password"));
+        return logins.login(fields.requiredString("username"), fields.requiredString("password"),
+                request.getRemoteAddr());
     }
 
     @GET

@@ -19,11 +19,18 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Password login. An unknown user and a wrong password get the same 401 after the same work (a
- * PBKDF2 check either way); more than {@code tollgate.login.max-failures} failures for one username
- * within {@code tollgate.login.window} lock it for {@code tollgate.login.lockout} (429).
+ * PBKDF2 check either way). More than {@code tollgate.login.max-failures} failures of one username
+ * from one client address within {@code tollgate.login.window} lock that pair for
+ * {@code tollgate.login.lockout}; more than {@code tollgate.login.username-max-failures} of one
+ * username from all addresses within {@code tollgate.login.username-window} lock the username until
+ * that window ends (429 with Retry-After, see {@link LoginThrottle}). A username longer than any user
+ * can have is a 401 at once: no password check, nothing remembered.
  */
 @ApplicationScoped
 public class Logins {
+
+    /** No user's name is longer (see {@code User}): longer ones are neither checked nor tracked. */
+    static final int MAX_USERNAME = 64;
 
     @Inject
     Users users;
@@ -51,19 +58,36 @@ public class Logins {
     @ConfigProperty(name = "tollgate.login.lockout", defaultValue = "PT1M")
     Duration lockout;
 
+    @Inject
+    @ConfigProperty(name = "tollgate.login.username-max-failures", defaultValue = "100")
+    int usernameMaxFailures;
+
+    @Inject
+    @ConfigProperty(name = "tollgate.login.username-window", defaultValue = "PT15M")
+    Duration usernameWindow;
+
+    @Inject
+    @ConfigProperty(name = "tollgate.login.max-tracked", defaultValue = "50000")
+    long maxTracked;
+
     private LoginThrottle throttle;
 
     @PostConstruct
     void init() {
-        throttle = new LoginThrottle(maxFailures, window.toMillis(), lockout.toMillis());
+        throttle = new LoginThrottle(maxFailures, window.toMillis(), lockout.toMillis(),
+                usernameMaxFailures, usernameWindow.toMillis(), maxTracked);
     }
 
-    public JsonObject login(String username, String password) {
+    /** A session JWT for the right password; {@code clientAddress} is the TCP peer of the request. */
+    public JsonObject login(String username, String password, String clientAddress) {
         if (JwtConfigSource.externalIdentityProvider()) {
             throw ApiException.forbidden("password login is off: this server trusts an external identity provider");
         }
+        if (username.length() > MAX_USERNAME) {
+            throw ApiException.unauthorized("wrong username or password");
+        }
         long now = System.currentTimeMillis();
-        long wait = throttle.attempt(username, now);
+        long wait = throttle.attempt(username, clientAddress, now);
         if (wait > 0) {
             throw new ApiException(new Problem(429, "TOO_MANY_REQUESTS",
                     "too many failed logins for this username; try again later",
@@ -73,7 +97,7 @@ public class Logins {
         if (!passwords.matches(password, user == null ? null : user.passwordHash())) {
             throw ApiException.unauthorized("wrong username or password");
         }
-        throttle.succeeded(username);
+        throttle.succeeded(username, clientAddress, now);
         long expiresAt = now + lifetime.toMillis();
         return JsonBuilders.object()
                 .add("token", SessionTokens.mint(issuer, username, user.createdDate(), now, expiresAt))

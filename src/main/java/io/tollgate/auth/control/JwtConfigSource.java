@@ -5,8 +5,8 @@ import java.util.Set;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
- * Tells MicroProfile JWT to trust Tollgate's own signing key and issuer unless the operator
- * configured the standard {@code mp.jwt.verify.*} keys (an external identity provider, or a
+ * Tells {@link JwtVerifier} (through the standard MicroProfile JWT keys) to trust Tollgate's own
+ * signing key and issuer unless the operator configured the standard {@code mp.jwt.verify.*} keys (an external identity provider, or a
  * cluster's shared key): then this source stays silent and theirs apply.
  */
 public class JwtConfigSource implements ConfigSource {

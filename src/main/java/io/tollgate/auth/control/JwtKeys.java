@@ -8,17 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.interfaces.RSAPrivateCrtKey;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.security.spec.RSAPublicKeySpec;
 import java.util.Base64;
 
 /**
  * The RSA key pair that signs session JWTs. From configuration ({@code tollgate.jwt.private-key},
- * base64 PKCS#8: every node of a cluster gets the same) or, on the embedded default, generated on
+ * base64 PKCS#8, PEM armor allowed, or a private RSA JWK: every node of a cluster gets the same) or, on the embedded default, generated on
  * first start into {@code <data dir>/jwt-signing-key.pk8} (owner-only) and reused after restarts.
  */
 public final class JwtKeys {
@@ -58,21 +54,23 @@ public final class JwtKeys {
         try {
             String configured = EarlyConfig.value(PRIVATE_KEY);
             if (configured != null) {
-                return fromPkcs8(Base64.getMimeDecoder().decode(strip(configured)));
+                return KeyText.rsaKeyPair(configured);
             }
             Path file = dataDir().resolve(FILE);
             if (Files.exists(file)) {
-                return fromPkcs8(Base64.getMimeDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII)));
+                return KeyText.rsaKeyPair(Files.readString(file, StandardCharsets.US_ASCII));
             }
             return generateInto(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or write the JWT signing key", e);
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalStateException("the JWT signing key is not a valid RSA PKCS#8 key", e);
+        } catch (GeneralSecurityException | java.text.ParseException | com.nimbusds.jose.JOSEException
+                 | IllegalArgumentException | ClassCastException e) {
+            throw new IllegalStateException("the JWT signing key is not a valid RSA key (PKCS#8 or JWK)", e);
         }
     }
 
-    private static KeyPair generateInto(Path file) throws IOException, GeneralSecurityException {
+    private static KeyPair generateInto(Path file) throws IOException, GeneralSecurityException,
+            java.text.ParseException, com.nimbusds.jose.JOSEException {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
         KeyPair pair = generator.generateKeyPair();
@@ -94,18 +92,7 @@ public final class JwtKeys {
         } finally {
             Files.deleteIfExists(temporary);
         }
-        return fromPkcs8(Base64.getMimeDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII)));
-    }
-
-    private static KeyPair fromPkcs8(byte[] der) throws GeneralSecurityException {
-        KeyFactory factory = KeyFactory.getInstance("RSA");
-        RSAPrivateCrtKey privateKey = (RSAPrivateCrtKey) factory.generatePrivate(new PKCS8EncodedKeySpec(der));
-        return new KeyPair(factory.generatePublic(
-                new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent())), privateKey);
-    }
-
-    private static String strip(String pem) {
-        return pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        return KeyText.rsaKeyPair(Files.readString(file, StandardCharsets.US_ASCII));
     }
 
     private static Path dataDir() {

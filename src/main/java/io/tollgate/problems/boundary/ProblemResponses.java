@@ -20,6 +20,9 @@ public final class ProblemResponses {
         if (problem.status() == 401) {
             builder.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         }
+        if (problem.status() == 429 && problem.info().containsKey("retry_after_seconds")) {
+            builder.header(HttpHeaders.RETRY_AFTER, problem.info().get("retry_after_seconds"));
+        }
         return builder.build();
     }
 }

@@ -35,4 +35,9 @@ public class Migrations {
         LOG.info(() -> "Database schema at version " + result.targetSchemaVersion
                 + " (" + result.migrationsExecuted + " migrations applied now)");
     }
+
+    /** Returns once the schema is migrated: the container runs {@link #migrate} before any call. */
+    public void ensureMigrated() {
+        // nothing more to do: being called is the point
+    }
 }

@@ -1,0 +1,17 @@
+/**
+ * People: password login ({@code Logins}) and the session JWTs it hands out, minted with nimbus
+ * ({@code SessionTokens}, RS256 with {@code JwtKeys}) and verified, like an external identity
+ * provider's, by {@code JwtVerifier} from the standard {@code mp.jwt.verify.*} keys.
+ *
+ * <p>Decisions. JWT times: {@code exp} and {@code nbf} are enforced, {@code iat} may not lie in the
+ * future, each with {@code mp.jwt.verify.clock.skew} seconds of tolerance (default 60, the difference
+ * between servers' clocks NTP keeps well under). Login throttle: 10 failures of one username from
+ * one client address (the TCP peer; no proxy support yet) per minute lock that pair for one minute,
+ * so an attacker's address cannot lock the user out elsewhere; 100 failures of one username from
+ * all addresses per 15 minutes lock it everywhere until those 15 minutes end (distributed
+ * guessing is held to 100 guesses per 15 minutes, and locking a user out takes more than 100
+ * failures from several addresses and ends within 15 minutes of the attack). 429 carries
+ * {@code Retry-After}. The throttle's maps are bounded (50 000 entries each) and usernames longer
+ * than 64 characters are never tracked.
+ */
+package io.tollgate.auth;
