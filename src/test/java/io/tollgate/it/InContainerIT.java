@@ -440,7 +440,7 @@ class InContainerIT {
         String name = unique("pw");
         users.create(name, "a-long-password-" + name);
         assertTrue(users.find(name).passwordHash().startsWith("PBKDF2WithHmacSHA256:210000:"), users.find(name).passwordHash());
-        assertFalse(logins.login(name, "a-long-password-" + name).getString("token").isEmpty());
+        assertFalse(logins.login(name, "a-long-password-" + name, "127.0.0.1").getString("token").isEmpty());
     }
 
     @Test
@@ -450,8 +450,8 @@ class InContainerIT {
         em.persist(new User(name, LEGACY_HASH, System.currentTimeMillis()));
         transaction.commit();
         try {
-            assertFalse(logins.login(name, LEGACY_PASSWORD).getString("token").isEmpty());
-            ApiException refused = assertThrows(ApiException.class, () -> logins.login(name, "legacy password 2025"));
+            assertFalse(logins.login(name, LEGACY_PASSWORD, "127.0.0.1").getString("token").isEmpty());
+            ApiException refused = assertThrows(ApiException.class, () -> logins.login(name, "legacy password 2025", "127.0.0.1"));
             assertEquals(401, refused.problem().status());
         } finally {
             users.delete(name);
