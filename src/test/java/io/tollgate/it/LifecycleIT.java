@@ -9,11 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -96,4 +99,40 @@ class LifecycleIT {
         }
     }
 
+    @Test
+    void dataDirectoryIsOwnerOnlyWhetherNewOrLeftOpenByAnOlderVersion() throws Exception {
+        Path data = dir.resolve("data");
+        try (TollgateServer server = TollgateServer.start(data, dir.resolve("new.log"),
+                Map.of("TOLLGATE_ROOT_TOKEN", "owner-only-root-credential-0123456789abcdef"))) {
+            assertTrue(server.awaitReady(STARTUP), server.log());
+            assertEquals(200, server.api("owner-only-root-credential-0123456789abcdef")
+                    .post("api/projects", "{\"name\":\"private\"}").status());
+            assertOwnerOnly(data);
+        }
+        // as an older version left it: a world-readable directory and database file
+        Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxr-xr-x"));
+        try (Stream<Path> files = Files.list(data)) {
+            for (Path file : files.toList()) {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+            }
+        }
+        try (TollgateServer server = TollgateServer.start(data, dir.resolve("old.log"),
+                Map.of("TOLLGATE_ROOT_TOKEN", "owner-only-root-credential-0123456789abcdef"))) {
+            assertTrue(server.awaitReady(STARTUP), server.log());
+            assertOwnerOnly(data);
+        }
+    }
+
+    private static void assertOwnerOnly(Path data) throws Exception {
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(data)), data.toString());
+        List<Path> files;
+        try (Stream<Path> listed = Files.list(data)) {
+            files = listed.toList();
+        }
+        assertTrue(files.stream().anyMatch(f -> f.getFileName().toString().equals("tollgate.mv.db")), files.toString());
+        assertTrue(files.stream().anyMatch(f -> f.getFileName().toString().equals("jwt-signing-key.pk8")), files.toString());
+        for (Path file : files) {
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)), file.toString());
+        }
+    }
 }

@@ -24,6 +24,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -368,6 +369,97 @@ class TokensApiIT extends DeployedWarTest {
             assertFalse(content.contains(secret), "a token secret was logged");
             assertFalse(content.contains(secret.substring(3, 20)), "part of a token secret was logged");
         }
+    }
+
+    @Test
+    void projectDeleteRacingCreatesLeavesNoTokenBrokerOrMembershipBehind() throws Exception {
+        List<String> users = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String username = Fixtures.unique("racer");
+            Api.Reply user = root.post("api/users", "{\"username\":\"" + username + "\",\"password\":\"pw-"
+                    + java.util.UUID.randomUUID() + "\"}");
+            assertEquals(200, user.status(), user::toString);
+            users.add(username);
+        }
+        List<String> deleted = new ArrayList<>();
+        List<String> secrets = new ArrayList<>();
+        List<String> wrong = new ArrayList<>();
+        int accepted = 0;
+        ExecutorService pool = Executors.newFixedThreadPool(24);
+        try {
+            for (int round = 0; round < 20; round++) {
+                String doomed = fixtures.project();
+                String itsBroker = fixtures.broker(doomed);
+                String adminSecret = fixtures.secret(doomed, "admin");
+                Api admin = root.as(adminSecret);
+                secrets.add(adminSecret);
+                java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+                List<Future<Api.Reply>> creates = new ArrayList<>();
+                List<Boolean> byAdmin = new ArrayList<>();
+                Future<Api.Reply> delete = null;
+                for (int i = 0; i < 50; i++) {
+                    if (i == 25) {
+                        delete = pool.submit(awaiting(go, () -> root.delete("api/projects/" + doomed)));
+                    }
+                    Api caller = i % 2 == 0 ? root : admin;
+                    String name = Fixtures.unique("r" + i);
+                    String member = users.get(i % users.size());
+                    Callable<Api.Reply> create = switch (i % 5) {
+                        case 0, 1 -> () -> caller.post("api/projects/" + doomed + "/tokens", "{\"name\":\"" + name
+                                + "\",\"role\":\"editor\",\"type\":\"unrestricted\",\"brokers\":[]}");
+                        case 2 -> () -> caller.post("api/projects/" + doomed + "/tokens", "{\"name\":\"" + name
+                                + "\",\"role\":\"viewer\",\"type\":\"restricted\",\"brokers\":[\"" + itsBroker + "\"]}");
+                        case 3 -> () -> caller.post("api/projects/" + doomed + "/brokers", "{\"name\":\"" + name
+                                + "\",\"url\":\"mqtt://race.local:1883\"}");
+                        default -> () -> caller.put("api/projects/" + doomed + "/members/" + member,
+                                "{\"role\":\"viewer\"}");
+                    };
+                    creates.add(pool.submit(awaiting(go, create)));
+                    byAdmin.add(caller == admin);
+                }
+                go.countDown();
+                Api.Reply gone = delete.get(60, TimeUnit.SECONDS);
+                assertEquals(200, gone.status(), gone::toString);
+                for (int i = 0; i < creates.size(); i++) {
+                    Api.Reply reply = creates.get(i).get(60, TimeUnit.SECONDS);
+                    if (reply.status() == 200) {
+                        accepted++;
+                        if (reply.object().containsKey("token")) {
+                            secrets.add(reply.object().getString("token"));
+                        }
+                    } else if (reply.status() != 404 && !(byAdmin.get(i) && reply.status() == 401)) {
+                        wrong.add("a create racing the delete answered " + reply);
+                    }
+                }
+                deleted.add(doomed);
+            }
+        } finally {
+            pool.shutdownNow();
+            assertTrue(pool.awaitTermination(60, TimeUnit.SECONDS));
+        }
+        for (String secret : secrets) {
+            Api.Reply whoami = root.as(secret).get("api/auth/whoami");
+            if (whoami.status() != 401) {
+                wrong.add("a token of a deleted project still answers " + whoami);
+            }
+        }
+        for (String doomed : deleted) {
+            for (String what : List.of("", "/tokens", "/brokers", "/members")) {
+                assertEquals(404, root.get("api/projects/" + doomed + what).status(), doomed + what);
+            }
+        }
+        Orphans.find().forEach(orphan -> wrong.add("in the database, without its project: " + orphan));
+        System.out.printf("delete race: %d creates answered 200, %d secrets checked, %d wrong%n",
+                accepted, secrets.size(), wrong.size());
+        assertEquals(List.of(), wrong);
+        assertUnauthorized(root.as(secrets.get(0)).get("api/auth/whoami"));
+    }
+
+    private static Callable<Api.Reply> awaiting(java.util.concurrent.CountDownLatch go, Callable<Api.Reply> call) {
+        return () -> {
+            assertTrue(go.await(60, TimeUnit.SECONDS));
+            return call.call();
+        };
     }
 
     private JsonObject find(String tokenId) {

@@ -1,5 +1,6 @@
 package io.tollgate.auth.control;
 
+import io.tollgate.config.DataDirectory;
 import io.tollgate.config.EarlyConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -96,7 +97,6 @@ public final class JwtKeys {
     }
 
     private static Path dataDir() {
-        String dir = EarlyConfig.value("tollgate.data-dir");
-        return Path.of(dir == null ? "./data" : dir);
+        return DataDirectory.established();
     }
 }

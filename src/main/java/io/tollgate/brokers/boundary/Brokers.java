@@ -35,7 +35,7 @@ public class Brokers {
     Event<TokensChanged> tokensChanged;
 
     public Broker create(String projectId, String name, BrokerUrl url) {
-        projects.require(projectId);
+        projects.lock(projectId);
         Broker broker = new Broker(projectId, name, url, System.currentTimeMillis());
         try {
             em.persist(broker);

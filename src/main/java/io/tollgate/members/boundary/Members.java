@@ -33,7 +33,7 @@ public class Members {
 
     /** Adds the user to the project with {@code role}, or changes their role there. */
     public Membership put(String projectId, String username, Role role) {
-        projects.require(projectId);
+        projects.lock(projectId);
         if (users.find(username) == null) {
             throw ApiException.notFound("no user named " + username);
         }

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
@@ -65,13 +66,26 @@ public class Projects {
         return project;
     }
 
-    public void delete(String projectId) {
-        int deleted = em.createQuery("DELETE FROM Project p WHERE p.id = :id")
-                .setParameter("id", projectId)
-                .executeUpdate();
-        if (deleted == 0) {
+    /**
+     * Locks the project row until the caller's transaction ends, or answers 404 when it is gone.
+     * Everything inserted under a project calls this first: the project delete takes the same row
+     * lock, so a create either commits before the delete (which then cascades it) or sees the
+     * project gone. A foreign key alone does not do that on H2, which does not lock the parent row.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lock(String projectId) {
+        if (em.find(Project.class, projectId, LockModeType.PESSIMISTIC_WRITE) == null) {
             throw ApiException.notFound("no project with id " + projectId);
         }
+    }
+
+    public void delete(String projectId) {
+        // the row lock first: the delete then runs after every create that held it has committed, so
+        // its cascade sees their rows (on H2 a statement started before they committed would not)
+        lock(projectId);
+        em.createQuery("DELETE FROM Project p WHERE p.id = :id")
+                .setParameter("id", projectId)
+                .executeUpdate();
         tokensChanged.fire(TokensChanged.all());
     }
 

@@ -1,5 +1,6 @@
 package io.tollgate.storage.boundary;
 
+import io.tollgate.config.DataDirectory;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
@@ -27,11 +28,15 @@ public class Migrations {
 
     @PostConstruct
     void migrate() {
+        // before any data is written: created or tightened to 700 (H2 may have just created it with the umask)
+        DataDirectory.established();
         MigrateResult result = Flyway.configure(Migrations.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
                 .load()
                 .migrate();
+        // the files H2 just created followed the umask: 600 like the rest
+        DataDirectory.secure();
         LOG.info(() -> "Database schema at version " + result.targetSchemaVersion
                 + " (" + result.migrationsExecuted + " migrations applied now)");
     }

@@ -61,7 +61,8 @@ public class Tokens {
 
     /** Creates a token and answers its JSON, the only place its secret ever appears. */
     public JsonObject create(String projectId, TokenRequest request, Caller creator) {
-        projects.require(projectId);
+        // first of the locks (project, then brokers): a racing project delete waits or wins with a 404
+        projects.lock(projectId);
         Role creatorRole = roles.of(creator, projectId);
         if (creatorRole == null || !creatorRole.atLeast(request.role())) {
             throw ApiException.forbidden("a token cannot carry a higher role than its creator");
