@@ -3,7 +3,7 @@ package io.tollgate.brokers.boundary;
 import io.tollgate.access.entity.Caller;
 import io.tollgate.brokers.entity.Broker;
 import io.tollgate.brokers.entity.BrokerUrl;
-import io.tollgate.problems.entity.ApiException;
+import io.tollgate.errors.NotFound;
 import io.tollgate.projects.boundary.Projects;
 import io.tollgate.storage.control.Constraints;
 import io.tollgate.tokens.entity.TokensChanged;
@@ -42,7 +42,7 @@ public class Brokers {
             em.flush();
         } catch (PersistenceException e) {
             if (Constraints.isViolation(e)) {
-                throw ApiException.notFound("no project with id " + projectId);
+                throw new NotFound("no project with id " + projectId);
             }
             throw e;
         }
@@ -68,7 +68,7 @@ public class Brokers {
         Broker broker = em.find(Broker.class, brokerId);
         if (broker == null || !broker.projectId().equals(projectId)) {
             projects.require(projectId);
-            throw ApiException.notFound("no broker with id " + brokerId + " in this project");
+            throw new NotFound("no broker with id " + brokerId + " in this project");
         }
         return broker;
     }
@@ -87,7 +87,7 @@ public class Brokers {
                 .executeUpdate();
         if (deleted == 0) {
             projects.require(projectId);
-            throw ApiException.notFound("no broker with id " + brokerId + " in this project");
+            throw new NotFound("no broker with id " + brokerId + " in this project");
         }
         tokensChanged.fire(TokensChanged.all());
     }

@@ -1,8 +1,9 @@
 package io.tollgate.members.boundary;
 
 import io.tollgate.access.entity.Role;
+import io.tollgate.errors.Conflict;
+import io.tollgate.errors.NotFound;
 import io.tollgate.members.entity.Membership;
-import io.tollgate.problems.entity.ApiException;
 import io.tollgate.projects.boundary.Projects;
 import io.tollgate.storage.control.Constraints;
 import io.tollgate.users.boundary.Users;
@@ -35,7 +36,7 @@ public class Members {
     public Membership put(String projectId, String username, Role role) {
         projects.require(projectId);
         if (users.find(username) == null) {
-            throw ApiException.notFound("no user named " + username);
+            throw new NotFound("no user named " + username);
         }
         Membership membership = em.find(Membership.class, new Membership.Key(projectId, username));
         try {
@@ -48,7 +49,7 @@ public class Members {
             em.flush();
         } catch (PersistenceException e) {
             if (Constraints.isViolation(e)) {
-                throw ApiException.conflict("username", "the membership changed concurrently; retry");
+                throw new Conflict("username", "the membership changed concurrently; retry");
             }
             throw e;
         }
@@ -70,7 +71,7 @@ public class Members {
                 .executeUpdate();
         if (deleted == 0) {
             projects.require(projectId);
-            throw ApiException.notFound(username + " is not a member of this project");
+            throw new NotFound(username + " is not a member of this project");
         }
     }
 

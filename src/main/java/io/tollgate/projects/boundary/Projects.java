@@ -1,7 +1,8 @@
 package io.tollgate.projects.boundary;
 
 import io.tollgate.access.entity.Caller;
-import io.tollgate.problems.entity.ApiException;
+import io.tollgate.errors.Conflict;
+import io.tollgate.errors.NotFound;
 import io.tollgate.projects.entity.Project;
 import io.tollgate.storage.control.Constraints;
 import io.tollgate.tokens.entity.TokensChanged;
@@ -60,7 +61,7 @@ public class Projects {
     public Project require(String projectId) {
         Project project = em.find(Project.class, projectId);
         if (project == null) {
-            throw ApiException.notFound("no project with id " + projectId);
+            throw new NotFound("no project with id " + projectId);
         }
         return project;
     }
@@ -70,12 +71,12 @@ public class Projects {
                 .setParameter("id", projectId)
                 .executeUpdate();
         if (deleted == 0) {
-            throw ApiException.notFound("no project with id " + projectId);
+            throw new NotFound("no project with id " + projectId);
         }
         tokensChanged.fire(TokensChanged.all());
     }
 
-    private static ApiException taken(String name) {
-        return ApiException.conflict("name", "a project named '" + name + "' already exists");
+    private static Conflict taken(String name) {
+        return new Conflict("name", "a project named '" + name + "' already exists");
     }
 }

@@ -4,7 +4,10 @@ import io.tollgate.access.control.ProjectRoles;
 import io.tollgate.access.entity.Caller;
 import io.tollgate.access.entity.Role;
 import io.tollgate.brokers.boundary.Brokers;
-import io.tollgate.problems.entity.ApiException;
+import io.tollgate.errors.Conflict;
+import io.tollgate.errors.Forbidden;
+import io.tollgate.errors.InvalidField;
+import io.tollgate.errors.NotFound;
 import io.tollgate.projects.boundary.Projects;
 import io.tollgate.storage.control.Constraints;
 import io.tollgate.tokens.control.TokenSecrets;
@@ -64,7 +67,7 @@ public class Tokens {
         projects.require(projectId);
         Role creatorRole = roles.of(creator, projectId);
         if (creatorRole == null || !creatorRole.atLeast(request.role())) {
-            throw ApiException.forbidden("a token cannot carry a higher role than its creator");
+            throw new Forbidden("a token cannot carry a higher role than its creator");
         }
         Instant now = Instant.now();
         long validDate = ValidDates.resolve(request.validDate(), now, defaultLifetime, maxLifetime,
@@ -72,7 +75,7 @@ public class Tokens {
         // last of the checks: it locks the named brokers until this transaction ends
         Set<String> unknown = brokers.unknownIn(projectId, request.brokers());
         if (!unknown.isEmpty()) {
-            throw ApiException.validation("brokers",
+            throw new InvalidField("brokers",
                     "not brokers of this project: " + String.join(", ", unknown.stream().sorted().toList()));
         }
         if (nameTaken(projectId, request.name())) {
@@ -88,7 +91,7 @@ public class Tokens {
             if (!Constraints.isViolation(e)) {
                 throw e;
             }
-            throw ApiException.conflict("name", "a token named '" + request.name()
+            throw new Conflict("name", "a token named '" + request.name()
                     + "' already exists in this project, or one of its brokers was just deleted");
         }
         return token.toJson(secret, now.toEpochMilli());
@@ -117,7 +120,7 @@ public class Tokens {
                 .executeUpdate();
         if (deleted == 0) {
             projects.require(projectId);
-            throw ApiException.notFound("no token with id " + tokenId + " in this project");
+            throw new NotFound("no token with id " + tokenId + " in this project");
         }
         tokensChanged.fire(new TokensChanged(tokenId));
     }
@@ -129,7 +132,7 @@ public class Tokens {
                 .getSingleResult() > 0;
     }
 
-    private static ApiException taken(String name) {
-        return ApiException.conflict("name", "a token named '" + name + "' already exists in this project");
+    private static Conflict taken(String name) {
+        return new Conflict("name", "a token named '" + name + "' already exists in this project");
     }
 }

@@ -1,6 +1,7 @@
 package io.tollgate.users.boundary;
 
-import io.tollgate.problems.entity.ApiException;
+import io.tollgate.errors.Conflict;
+import io.tollgate.errors.NotFound;
 import io.tollgate.storage.control.Constraints;
 import io.tollgate.users.control.Passwords;
 import io.tollgate.users.entity.User;
@@ -63,11 +64,11 @@ public class Users {
                 .setParameter("username", username)
                 .executeUpdate();
         if (deleted == 0) {
-            throw ApiException.notFound("no user named " + username);
+            throw new NotFound("no user named " + username);
         }
     }
 
-    private static ApiException taken(String username) {
-        return ApiException.conflict("username", "a user named '" + username + "' already exists");
+    private static Conflict taken(String username) {
+        return new Conflict("username", "a user named '" + username + "' already exists");
     }
 }
