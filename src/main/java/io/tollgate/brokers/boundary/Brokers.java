@@ -13,7 +13,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.util.Collection;
 import java.util.HashSet;
@@ -37,16 +36,8 @@ public class Brokers {
     public Broker create(String projectId, String name, BrokerUrl url) {
         projects.require(projectId);
         Broker broker = new Broker(projectId, name, url, System.currentTimeMillis());
-        try {
-            em.persist(broker);
-            em.flush();
-        } catch (PersistenceException e) {
-            if (Constraints.isViolation(e)) {
-                throw new NotFound("no project with id " + projectId);
-            }
-            throw e;
-        }
-        return broker;
+        // the only constraint a new broker can break is its project's foreign key: the project is gone
+        return Constraints.persist(em, broker, () -> new NotFound("no project with id " + projectId));
     }
 
     /** The project's brokers as far as the caller may see them: a restricted token sees its own. */
@@ -85,10 +76,8 @@ public class Brokers {
                 .setParameter("id", brokerId)
                 .setParameter("project", projectId)
                 .executeUpdate();
-        if (deleted == 0) {
-            projects.require(projectId);
-            throw new NotFound("no broker with id " + brokerId + " in this project");
-        }
+        projects.requireDeleted(deleted, projectId,
+                () -> new NotFound("no broker with id " + brokerId + " in this project"));
         tokensChanged.fire(TokensChanged.all());
     }
 

@@ -11,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.util.List;
 
@@ -39,20 +38,13 @@ public class Members {
             throw new NotFound("no user named " + username);
         }
         Membership membership = em.find(Membership.class, new Membership.Key(projectId, username));
-        try {
-            if (membership == null) {
-                membership = new Membership(projectId, username, role, System.currentTimeMillis());
-                em.persist(membership);
-            } else {
-                membership.changeRole(role);
-            }
-            em.flush();
-        } catch (PersistenceException e) {
-            if (Constraints.isViolation(e)) {
-                throw new Conflict("username", "the membership changed concurrently; retry");
-            }
-            throw e;
+        if (membership == null) {
+            membership = new Membership(projectId, username, role, System.currentTimeMillis());
+            em.persist(membership);
+        } else {
+            membership.changeRole(role);
         }
+        Constraints.flush(em, () -> new Conflict("username", "the membership changed concurrently; retry"));
         return membership;
     }
 
@@ -69,10 +61,7 @@ public class Members {
                 .setParameter("project", projectId)
                 .setParameter("username", username)
                 .executeUpdate();
-        if (deleted == 0) {
-            projects.require(projectId);
-            throw new NotFound(username + " is not a member of this project");
-        }
+        projects.requireDeleted(deleted, projectId, () -> new NotFound(username + " is not a member of this project"));
     }
 
     /** The person's role in the project, or null if they are not a member. */

@@ -11,10 +11,10 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** Transaction boundary for projects. Deleting one takes its brokers, tokens and members with it. */
 @ApplicationScoped
@@ -31,17 +31,7 @@ public class Projects {
         if (em.createNamedQuery(Project.BY_NAME, Long.class).setParameter("name", name).getSingleResult() > 0) {
             throw taken(name);
         }
-        Project project = new Project(name, System.currentTimeMillis());
-        try {
-            em.persist(project);
-            em.flush();
-        } catch (PersistenceException e) {
-            if (Constraints.isViolation(e)) {
-                throw taken(name);
-            }
-            throw e;
-        }
-        return project;
+        return Constraints.persist(em, new Project(name, System.currentTimeMillis()), () -> taken(name));
     }
 
     /** The projects a caller may see: all for root, its own for a token, a person's memberships. */
@@ -64,6 +54,18 @@ public class Projects {
             throw new NotFound("no project with id " + projectId);
         }
         return project;
+    }
+
+    /**
+     * Checks the row count of a delete of one of the project's things: nothing deleted means a 404 for
+     * the project if it is gone, else {@code missing} (the thing is not in it).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public void requireDeleted(int deleted, String projectId, Supplier<NotFound> missing) {
+        if (deleted == 0) {
+            require(projectId);
+            throw missing.get();
+        }
     }
 
     public void delete(String projectId) {

@@ -21,7 +21,6 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
@@ -84,16 +83,8 @@ public class Tokens {
         String secret = TokenSecrets.mint();
         ProjectToken token = new ProjectToken(projectId, request.name(), request.role(), request.type(),
                 request.brokers(), creator.issuer(), TokenSecrets.hash(secret), now.toEpochMilli(), validDate);
-        try {
-            em.persist(token);
-            em.flush();
-        } catch (PersistenceException e) {
-            if (!Constraints.isViolation(e)) {
-                throw e;
-            }
-            throw new Conflict("name", "a token named '" + request.name()
-                    + "' already exists in this project, or one of its brokers was just deleted");
-        }
+        Constraints.persist(em, token, () -> new Conflict("name", "a token named '" + request.name()
+                + "' already exists in this project, or one of its brokers was just deleted"));
         return token.toJson(secret, now.toEpochMilli());
     }
 
@@ -118,10 +109,8 @@ public class Tokens {
                 .setParameter("id", tokenId)
                 .setParameter("project", projectId)
                 .executeUpdate();
-        if (deleted == 0) {
-            projects.require(projectId);
-            throw new NotFound("no token with id " + tokenId + " in this project");
-        }
+        projects.requireDeleted(deleted, projectId,
+                () -> new NotFound("no token with id " + tokenId + " in this project"));
         tokensChanged.fire(new TokensChanged(tokenId));
     }
 

@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.util.List;
 
@@ -29,16 +28,7 @@ public class Users {
             throw taken(username);
         }
         User user = new User(username, passwords.hash(password), System.currentTimeMillis());
-        try {
-            em.persist(user);
-            em.flush();
-        } catch (PersistenceException e) {
-            if (Constraints.isViolation(e)) {
-                throw taken(username);
-            }
-            throw e;
-        }
-        return user;
+        return Constraints.persist(em, user, () -> taken(username));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
