@@ -85,7 +85,7 @@ public class Tokens {
                 request.brokers(), creator.issuer(), TokenSecrets.hash(secret), now.toEpochMilli(), validDate);
         Constraints.persist(em, token, () -> new Conflict("name", "a token named '" + request.name()
                 + "' already exists in this project, or one of its brokers was just deleted"));
-        return token.toJson(secret, now.toEpochMilli());
+        return TokenJson.of(token, secret, now.toEpochMilli());
     }
 
     /** The project's tokens ordered by issue date, without secrets. */

@@ -50,7 +50,7 @@ public class TokensResource {
         long now = System.currentTimeMillis();
         JsonArrayBuilder list = JsonBuilders.array();
         tokens.list(projectId, number("limit", limit, 1, MAX_LIMIT), number("offset", offset, 0, Integer.MAX_VALUE))
-                .forEach(token -> list.add(token.toJson(null, now)));
+                .forEach(token -> list.add(TokenJson.of(token, now)));
         return list.build();
     }
 
