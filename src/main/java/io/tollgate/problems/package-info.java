@@ -1,7 +1,7 @@
 /**
  * The one error body ({@code message, code, status, info}) and every path that produces it:
- * Tollgate's own {@code ApiException}, what JAX-RS rejects (404, 405, 415, ...), the servlet
- * container's own errors (web.xml error pages), and the last resort: a 503 while the database is
+ * the domain's exceptions ({@code io.tollgate.errors}, which know no HTTP: only the mapper here
+ * gives them a status), what JAX-RS rejects (404, 405, 415, ...), the servlet container's own errors (web.xml error pages), and the last resort: a 503 while the database is
  * unreachable, else a 500 whose {@code info.error_id} is repeated in the one log line with details.
  */
 package io.tollgate.problems;

@@ -4,5 +4,7 @@
  * used (Flyway's lock serialises nodes starting together), and a probe telling an outage from a bug.
  * An outage fails fast: EclipseLink does not retry (it waited 3 × 5 s per request), the pool
  * validates its connections and reconnects by itself, and the probe turns the failure into a 503.
+ * Boundaries persist through {@code Constraints.persist}: it flushes at once, so that a constraint the
+ * database enforces fails as the caller's domain exception (a taken name, a parent deleted meanwhile).
  */
 package io.tollgate.storage;

@@ -6,5 +6,8 @@
  * frequency-and-recency policy) rather than emptying, with an index from token id to hashes so that
  * revoking one token touches only its own entries. It writes {@code last_used_date} at most once per token per
  * granularity, only for successful (2xx) requests, never moving it backwards.
+ * A token's JSON is built in one place, {@code TokenJson} (create and list), not on the entity as the
+ * other features do: it holds the one-time secret and a status at the request's clock, neither of
+ * which the stored entity may know.
  */
 package io.tollgate.tokens;

@@ -14,11 +14,20 @@ import io.tollgate.access.entity.Caller;
 import io.tollgate.access.entity.Role;
 import io.tollgate.access.entity.Scope;
 import io.tollgate.auth.boundary.Logins;
+import io.tollgate.errors.Conflict;
+import io.tollgate.errors.Forbidden;
+import io.tollgate.errors.InvalidField;
+import io.tollgate.errors.Malformed;
+import io.tollgate.errors.NotFound;
+import io.tollgate.errors.TooLarge;
+import io.tollgate.errors.TooManyAttempts;
+import io.tollgate.errors.Unauthorized;
+import io.tollgate.errors.Unavailable;
+import io.tollgate.errors.UnsupportedContentType;
 import io.tollgate.members.boundary.Members;
-import io.tollgate.problems.boundary.ApiExceptionMapper;
+import io.tollgate.problems.boundary.DomainExceptionMapper;
 import io.tollgate.problems.boundary.UnexpectedExceptionMapper;
 import io.tollgate.problems.boundary.WebApplicationExceptionMapper;
-import io.tollgate.problems.entity.ApiException;
 import io.tollgate.projects.boundary.Projects;
 import io.tollgate.tokens.boundary.ActiveTokens;
 import io.tollgate.tokens.boundary.Tokens;
@@ -112,7 +121,7 @@ class InContainerIT {
     UserTransaction transaction;
 
     @Inject
-    ApiExceptionMapper apiExceptions;
+    DomainExceptionMapper domainExceptions;
 
     @Inject
     WebApplicationExceptionMapper webExceptions;
@@ -132,9 +141,9 @@ class InContainerIT {
     @Test
     void editorTokenCannotCreateAnAdminTokenButMayCreateAnEditorOne() {
         Caller editor = tokenCaller(Role.EDITOR, null);
-        ApiException refused = assertThrows(ApiException.class, () -> tokens.create(project, request(Role.ADMIN, null), editor));
-        assertEquals(403, refused.problem().status());
-        assertEquals("FORBIDDEN", refused.problem().code());
+        Forbidden refused = assertThrows(Forbidden.class, () -> tokens.create(project, request(Role.ADMIN, null), editor));
+        assertEquals(403, DomainExceptionMapper.problemOf(refused).status());
+        assertEquals("FORBIDDEN", DomainExceptionMapper.problemOf(refused).code());
         assertEquals("editor", tokens.create(project, request(Role.EDITOR, null), editor).getString("role_id"));
         assertEquals(2, tokens.list(project, null, null).size(), "the refused token was not stored");
     }
@@ -144,8 +153,8 @@ class InContainerIT {
         String person = newUser();
         members.put(project, person, Role.EDITOR);
         Caller editor = Caller.user(person, System.currentTimeMillis() + 3_600_000);
-        ApiException refused = assertThrows(ApiException.class, () -> tokens.create(project, request(Role.ADMIN, null), editor));
-        assertEquals(403, refused.problem().status());
+        Forbidden refused = assertThrows(Forbidden.class, () -> tokens.create(project, request(Role.ADMIN, null), editor));
+        assertEquals(403, DomainExceptionMapper.problemOf(refused).status());
         assertEquals("viewer", tokens.create(project, request(Role.VIEWER, null), editor).getString("role_id"));
     }
 
@@ -154,9 +163,9 @@ class InContainerIT {
         long creatorValidDate = System.currentTimeMillis() + 2 * 86_400_000L;
         Caller creator = tokenCaller(Role.ADMIN, creatorValidDate);
         String later = Long.toString(creatorValidDate + 1);
-        ApiException refused = assertThrows(ApiException.class, () -> tokens.create(project, request(Role.VIEWER, later), creator));
-        assertEquals(400, refused.problem().status());
-        assertEquals("valid_date", refused.problem().info().get("field"));
+        InvalidField refused = assertThrows(InvalidField.class, () -> tokens.create(project, request(Role.VIEWER, later), creator));
+        assertEquals(400, DomainExceptionMapper.problemOf(refused).status());
+        assertEquals("valid_date", refused.field());
         JsonObject defaulted = tokens.create(project, request(Role.VIEWER, null), creator);
         assertEquals(creatorValidDate, defaulted.getJsonNumber("valid_date").longValue(),
                 "without a valid_date the new token ends with its creator, not 30 days later");
@@ -205,14 +214,14 @@ class InContainerIT {
         String written;
         try {
             written = projects.create(name).id();
-            assertThrows(ApiException.class, () -> tokens.create(written, request(Role.ADMIN, null), editor));
+            assertThrows(Forbidden.class, () -> tokens.create(written, request(Role.ADMIN, null), editor));
         } catch (RuntimeException | Error e) {
             transaction.rollback();
             throw e;
         }
         assertThrows(RollbackException.class, transaction::commit, "a refused create marks its transaction for rollback");
-        ApiException gone = assertThrows(ApiException.class, () -> projects.require(written));
-        assertEquals(404, gone.problem().status());
+        NotFound gone = assertThrows(NotFound.class, () -> projects.require(written));
+        assertEquals(404, DomainExceptionMapper.problemOf(gone).status());
         assertTrue(projects.visibleTo(Caller.root()).stream().noneMatch(p -> p.id().equals(written)));
     }
 
@@ -238,19 +247,25 @@ class InContainerIT {
     // ---- every exception mapper: status and body
 
     @Test
-    void apiExceptionMapperAnswersTheProblemItCarries() {
-        assertBody(apiExceptions.toResponse(ApiException.validation("name", "name is required")),
+    void domainExceptionMapperGivesEachDomainFailureItsStatusAndBody() {
+        assertBody(domainExceptions.toResponse(new InvalidField("name", "name is required")),
                 400, "VALIDATION_FAILED", "name is required", Map.of("field", "name"));
-        Response unauthorized = apiExceptions.toResponse(ApiException.unauthorized("no credential"));
+        assertBody(domainExceptions.toResponse(new Malformed("not JSON")), 400, "MALFORMED_REQUEST", "not JSON", Map.of());
+        Response unauthorized = domainExceptions.toResponse(new Unauthorized("no credential"));
         assertBody(unauthorized, 401, "UNAUTHORIZED", "no credential", Map.of());
         assertEquals("Bearer", unauthorized.getHeaderString(HttpHeaders.WWW_AUTHENTICATE));
-        assertBody(apiExceptions.toResponse(ApiException.forbidden("not yours")), 403, "FORBIDDEN", "not yours", Map.of());
-        assertBody(apiExceptions.toResponse(ApiException.notFound("no such")), 404, "NOT_FOUND", "no such", Map.of());
-        assertBody(apiExceptions.toResponse(ApiException.conflict("name", "taken")), 409, "CONFLICT", "taken",
+        assertBody(domainExceptions.toResponse(new Forbidden("not yours")), 403, "FORBIDDEN", "not yours", Map.of());
+        assertBody(domainExceptions.toResponse(new NotFound("no such")), 404, "NOT_FOUND", "no such", Map.of());
+        assertBody(domainExceptions.toResponse(new Conflict("name", "taken")), 409, "CONFLICT", "taken",
                 Map.of("field", "name"));
-        assertBody(apiExceptions.toResponse(ApiException.tooLarge(65536)), 413, "PAYLOAD_TOO_LARGE",
+        assertBody(domainExceptions.toResponse(new TooLarge(65536)), 413, "PAYLOAD_TOO_LARGE",
                 "request body exceeds 65536 bytes", Map.of("limit", "65536"));
-        assertBody(apiExceptions.toResponse(ApiException.unavailable("down")), 503, "SERVICE_UNAVAILABLE", "down", Map.of());
+        assertBody(domainExceptions.toResponse(new UnsupportedContentType("json only")), 415, "UNSUPPORTED_MEDIA_TYPE",
+                "json only", Map.of());
+        Response throttled = domainExceptions.toResponse(new TooManyAttempts("slow down", 42));
+        assertBody(throttled, 429, "TOO_MANY_REQUESTS", "slow down", Map.of("retry_after_seconds", "42"));
+        assertEquals("42", throttled.getHeaderString(HttpHeaders.RETRY_AFTER));
+        assertBody(domainExceptions.toResponse(new Unavailable("down")), 503, "SERVICE_UNAVAILABLE", "down", Map.of());
     }
 
     @Test
@@ -279,7 +294,7 @@ class InContainerIT {
         UUID.fromString(body.getJsonObject("info").getString("error_id"));
         assertEquals(List.of("error_id"), List.copyOf(body.getJsonObject("info").keySet()));
 
-        assertBody(unexpected.toResponse(new RuntimeException(ApiException.notFound("no project"))),
+        assertBody(unexpected.toResponse(new RuntimeException(new NotFound("no project"))),
                 404, "NOT_FOUND", "no project", Map.of());
         assertBody(unexpected.toResponse(new RuntimeException(new NotFoundException())),
                 404, "NOT_FOUND", "no such resource", Map.of());
@@ -451,8 +466,8 @@ class InContainerIT {
         transaction.commit();
         try {
             assertFalse(logins.login(name, LEGACY_PASSWORD, "127.0.0.1").getString("token").isEmpty());
-            ApiException refused = assertThrows(ApiException.class, () -> logins.login(name, "legacy password 2025", "127.0.0.1"));
-            assertEquals(401, refused.problem().status());
+            Unauthorized refused = assertThrows(Unauthorized.class, () -> logins.login(name, "legacy password 2025", "127.0.0.1"));
+            assertEquals(401, DomainExceptionMapper.problemOf(refused).status());
         } finally {
             users.delete(name);
         }

@@ -3,7 +3,7 @@ package io.tollgate.access.boundary;
 import io.tollgate.access.control.BearerCredential;
 import io.tollgate.access.control.CallerResolver;
 import io.tollgate.access.entity.Caller;
-import io.tollgate.problems.entity.ApiException;
+import io.tollgate.errors.Unauthorized;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
@@ -36,11 +36,11 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         }
         String credential = BearerCredential.of(header);
         if (credential == null) {
-            throw ApiException.unauthorized("Authorization must be 'Bearer <token>'");
+            throw new Unauthorized("Authorization must be 'Bearer <token>'");
         }
         Caller caller = resolver.resolve(credential, System.currentTimeMillis());
         if (caller == null) {
-            throw ApiException.unauthorized("invalid, expired or revoked credential");
+            throw new Unauthorized("invalid, expired or revoked credential");
         }
         boolean secure = request.getSecurityContext().isSecure();
         request.setSecurityContext(new CallerContext(caller, secure));

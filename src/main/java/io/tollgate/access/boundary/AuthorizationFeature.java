@@ -4,7 +4,8 @@ import io.tollgate.access.control.AccessPolicy;
 import io.tollgate.access.control.ProjectRoles;
 import io.tollgate.access.entity.Caller;
 import io.tollgate.access.entity.Role;
-import io.tollgate.problems.entity.ApiException;
+import io.tollgate.errors.Forbidden;
+import io.tollgate.errors.Unauthorized;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -106,7 +107,7 @@ public class AuthorizationFeature implements DynamicFeature {
         if (request.getSecurityContext().getUserPrincipal() instanceof Caller caller) {
             return caller;
         }
-        throw ApiException.unauthorized("this request needs 'Authorization: Bearer <token>'");
+        throw new Unauthorized("this request needs 'Authorization: Bearer <token>'");
     }
 
     /** Applies one method's {@link Allow}. */
@@ -140,8 +141,8 @@ public class AuthorizationFeature implements DynamicFeature {
         }
     }
 
-    static ApiException forbidden(String projectId, Role role) {
-        return ApiException.forbidden(projectId != null && role == null
+    static Forbidden forbidden(String projectId, Role role) {
+        return new Forbidden(projectId != null && role == null
                 ? "no access to this project" : "not allowed for this credential");
     }
 
@@ -163,7 +164,7 @@ public class AuthorizationFeature implements DynamicFeature {
         public void filter(ContainerRequestContext request) {
             Caller caller = requireCaller(request);
             if (!HttpMethod.OPTIONS.equals(request.getMethod())) {
-                throw ApiException.forbidden("not allowed for this credential");
+                throw new Forbidden("not allowed for this credential");
             }
             MultivaluedMap<String, String> path = request.getUriInfo().getPathParameters();
             String projectId = path.getFirst("projectId");
@@ -202,7 +203,7 @@ public class AuthorizationFeature implements DynamicFeature {
         @Override
         public void filter(ContainerRequestContext request) {
             requireCaller(request);
-            throw ApiException.forbidden("not allowed for this credential");
+            throw new Forbidden("not allowed for this credential");
         }
     }
 }

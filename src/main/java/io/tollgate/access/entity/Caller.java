@@ -1,6 +1,10 @@
 package io.tollgate.access.entity;
 
+import io.tollgate.json.JsonBuilders;
 import io.tollgate.tokens.entity.ActiveToken;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import java.security.Principal;
 import java.util.Set;
 
@@ -60,5 +64,34 @@ public record Caller(Kind kind, String name, ActiveToken token, Long expiresAt) 
             case USER -> name;
             case TOKEN -> "token:" + token.name();
         };
+    }
+
+    /** What {@code whoami} answers: the caller as the server sees it (never the credential itself). */
+    public JsonObject toJson() {
+        JsonObjectBuilder json = JsonBuilders.object()
+                .add("kind", kind.name().toLowerCase())
+                .add("name", name);
+        if (token != null) {
+            JsonArrayBuilder brokerIds = JsonBuilders.array();
+            token.brokers().stream().sorted().forEach(brokerIds::add);
+            json.add("project_id", token.projectId())
+                    .add("role", token.role().id())
+                    .add("type", token.type().id())
+                    .add("brokers", brokerIds);
+        } else {
+            json.addNull("project_id");
+            if (isRoot()) {
+                json.add("role", Role.ROOT.id());
+            } else {
+                json.addNull("role");
+            }
+            json.addNull("type").addNull("brokers");
+        }
+        if (expiresAt == null) {
+            json.addNull("expires_at");
+        } else {
+            json.add("expires_at", expiresAt);
+        }
+        return json.build();
     }
 }

@@ -1,6 +1,5 @@
 package io.tollgate.auth.boundary;
 
-import io.tollgate.json.JsonBuilders;
 import io.tollgate.TollgateApplication;
 import io.tollgate.access.boundary.Allow;
 import io.tollgate.access.boundary.Public;
@@ -9,9 +8,7 @@ import io.tollgate.access.entity.Role;
 import io.tollgate.access.entity.Scope;
 import io.tollgate.requests.control.JsonFields;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -45,31 +42,6 @@ public class AuthResource {
     @Path("whoami")
     @Allow(role = Role.VIEWER, scope = Scope.ANY)
     public JsonObject whoami(@Context SecurityContext security) {
-        Caller caller = (Caller) security.getUserPrincipal();
-        JsonObjectBuilder json = JsonBuilders.object()
-                .add("kind", caller.kind().name().toLowerCase())
-                .add("name", caller.name());
-        if (caller.token() != null) {
-            JsonArrayBuilder brokers = JsonBuilders.array();
-            caller.token().brokers().stream().sorted().forEach(brokers::add);
-            json.add("project_id", caller.token().projectId())
-                    .add("role", caller.token().role().id())
-                    .add("type", caller.token().type().id())
-                    .add("brokers", brokers);
-        } else {
-            json.addNull("project_id");
-            if (caller.isRoot()) {
-                json.add("role", Role.ROOT.id());
-            } else {
-                json.addNull("role");
-            }
-            json.addNull("type").addNull("brokers");
-        }
-        if (caller.expiresAt() == null) {
-            json.addNull("expires_at");
-        } else {
-            json.add("expires_at", caller.expiresAt());
-        }
-        return json.build();
+        return ((Caller) security.getUserPrincipal()).toJson();
     }
 }

@@ -1,11 +1,12 @@
 package io.tollgate.auth.boundary;
 
+import io.tollgate.errors.Forbidden;
+import io.tollgate.errors.TooManyAttempts;
+import io.tollgate.errors.Unauthorized;
 import io.tollgate.json.JsonBuilders;
 import io.tollgate.auth.control.JwtConfigSource;
 import io.tollgate.auth.control.LoginThrottle;
 import io.tollgate.auth.control.SessionTokens;
-import io.tollgate.problems.entity.ApiException;
-import io.tollgate.problems.entity.Problem;
 import io.tollgate.users.boundary.Users;
 import io.tollgate.users.control.Passwords;
 import io.tollgate.users.entity.User;
@@ -14,7 +15,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import java.time.Duration;
-import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -81,21 +81,20 @@ public class Logins {
     /** A session JWT for the right password; {@code clientAddress} is the TCP peer of the request. */
     public JsonObject login(String username, String password, String clientAddress) {
         if (JwtConfigSource.externalIdentityProvider()) {
-            throw ApiException.forbidden("password login is off: this server trusts an external identity provider");
+            throw new Forbidden("password login is off: this server trusts an external identity provider");
         }
         if (username.length() > MAX_USERNAME) {
-            throw ApiException.unauthorized("wrong username or password");
+            throw new Unauthorized("wrong username or password");
         }
         long now = System.currentTimeMillis();
         long wait = throttle.attempt(username, clientAddress, now);
         if (wait > 0) {
-            throw new ApiException(new Problem(429, "TOO_MANY_REQUESTS",
-                    "too many failed logins for this username; try again later",
-                    Map.of("retry_after_seconds", Long.toString((wait + 999) / 1000))));
+            throw new TooManyAttempts("too many failed logins for this username; try again later",
+                    (wait + 999) / 1000);
         }
         User user = users.find(username);
         if (!passwords.matches(password, user == null ? null : user.passwordHash())) {
-            throw ApiException.unauthorized("wrong username or password");
+            throw new Unauthorized("wrong username or password");
         }
         throttle.succeeded(username, clientAddress, now);
         long expiresAt = now + lifetime.toMillis();

@@ -3,7 +3,7 @@ package io.tollgate.brokers.boundary;
 import io.tollgate.access.entity.Caller;
 import io.tollgate.brokers.entity.Broker;
 import io.tollgate.brokers.entity.BrokerUrl;
-import io.tollgate.problems.entity.ApiException;
+import io.tollgate.errors.NotFound;
 import io.tollgate.projects.boundary.Projects;
 import io.tollgate.storage.control.Constraints;
 import io.tollgate.tokens.entity.TokensChanged;
@@ -13,7 +13,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.util.Collection;
 import java.util.HashSet;
@@ -37,16 +36,8 @@ public class Brokers {
     public Broker create(String projectId, String name, BrokerUrl url) {
         projects.lock(projectId);
         Broker broker = new Broker(projectId, name, url, System.currentTimeMillis());
-        try {
-            em.persist(broker);
-            em.flush();
-        } catch (PersistenceException e) {
-            if (Constraints.isViolation(e)) {
-                throw ApiException.notFound("no project with id " + projectId);
-            }
-            throw e;
-        }
-        return broker;
+        // the only constraint a new broker can break is its project's foreign key: the project is gone
+        return Constraints.persist(em, broker, () -> new NotFound("no project with id " + projectId));
     }
 
     /** The project's brokers as far as the caller may see them: a restricted token sees its own. */
@@ -68,7 +59,7 @@ public class Brokers {
         Broker broker = em.find(Broker.class, brokerId);
         if (broker == null || !broker.projectId().equals(projectId)) {
             projects.require(projectId);
-            throw ApiException.notFound("no broker with id " + brokerId + " in this project");
+            throw new NotFound("no broker with id " + brokerId + " in this project");
         }
         return broker;
     }
@@ -85,10 +76,8 @@ public class Brokers {
                 .setParameter("id", brokerId)
                 .setParameter("project", projectId)
                 .executeUpdate();
-        if (deleted == 0) {
-            projects.require(projectId);
-            throw ApiException.notFound("no broker with id " + brokerId + " in this project");
-        }
+        projects.requireDeleted(deleted, projectId,
+                () -> new NotFound("no broker with id " + brokerId + " in this project"));
         tokensChanged.fire(TokensChanged.all());
     }
 

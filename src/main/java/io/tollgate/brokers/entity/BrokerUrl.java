@@ -1,6 +1,6 @@
 package io.tollgate.brokers.entity;
 
-import io.tollgate.problems.entity.ApiException;
+import io.tollgate.errors.InvalidField;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -17,7 +17,7 @@ public record BrokerUrl(String value) {
         String value = text.strip();
         int length = value.codePointCount(0, value.length());
         if (length == 0 || length > MAX_LENGTH) {
-            throw ApiException.validation(FIELD, "url must be 1 to " + MAX_LENGTH + " characters long");
+            throw new InvalidField(FIELD, "url must be 1 to " + MAX_LENGTH + " characters long");
         }
         URI uri;
         try {
@@ -31,7 +31,7 @@ public record BrokerUrl(String value) {
             throw invalid();
         }
         if (authority.contains("@")) {
-            throw ApiException.validation(FIELD, "url must not carry credentials");
+            throw new InvalidField(FIELD, "url must not carry credentials");
         }
         checkHostAndPort(authority);
         return new BrokerUrl(value);
@@ -62,7 +62,7 @@ public record BrokerUrl(String value) {
             throw invalid();
         }
         if (port != null && !validPort(port)) {
-            throw ApiException.validation(FIELD, "url port must be 1 to 65535");
+            throw new InvalidField(FIELD, "url port must be 1 to 65535");
         }
     }
 
@@ -74,8 +74,8 @@ public record BrokerUrl(String value) {
         return value >= 1 && value <= 65535;
     }
 
-    private static ApiException invalid() {
-        return ApiException.validation(FIELD,
+    private static InvalidField invalid() {
+        return new InvalidField(FIELD,
                 "url must look like mqtt://host:1883, mqtts://host:8883, ws://host/path or wss://host/path");
     }
 }

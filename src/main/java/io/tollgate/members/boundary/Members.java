@@ -1,8 +1,9 @@
 package io.tollgate.members.boundary;
 
 import io.tollgate.access.entity.Role;
+import io.tollgate.errors.Conflict;
+import io.tollgate.errors.NotFound;
 import io.tollgate.members.entity.Membership;
-import io.tollgate.problems.entity.ApiException;
 import io.tollgate.projects.boundary.Projects;
 import io.tollgate.storage.control.Constraints;
 import io.tollgate.users.boundary.Users;
@@ -10,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.util.List;
 
@@ -35,23 +35,16 @@ public class Members {
     public Membership put(String projectId, String username, Role role) {
         projects.lock(projectId);
         if (users.find(username) == null) {
-            throw ApiException.notFound("no user named " + username);
+            throw new NotFound("no user named " + username);
         }
         Membership membership = em.find(Membership.class, new Membership.Key(projectId, username));
-        try {
-            if (membership == null) {
-                membership = new Membership(projectId, username, role, System.currentTimeMillis());
-                em.persist(membership);
-            } else {
-                membership.changeRole(role);
-            }
-            em.flush();
-        } catch (PersistenceException e) {
-            if (Constraints.isViolation(e)) {
-                throw ApiException.conflict("username", "the membership changed concurrently; retry");
-            }
-            throw e;
+        if (membership == null) {
+            membership = new Membership(projectId, username, role, System.currentTimeMillis());
+            em.persist(membership);
+        } else {
+            membership.changeRole(role);
         }
+        Constraints.flush(em, () -> new Conflict("username", "the membership changed concurrently; retry"));
         return membership;
     }
 
@@ -68,10 +61,7 @@ public class Members {
                 .setParameter("project", projectId)
                 .setParameter("username", username)
                 .executeUpdate();
-        if (deleted == 0) {
-            projects.require(projectId);
-            throw ApiException.notFound(username + " is not a member of this project");
-        }
+        projects.requireDeleted(deleted, projectId, () -> new NotFound(username + " is not a member of this project"));
     }
 
     /** The person's role in the project, or null if they are not a member. */

@@ -1,11 +1,12 @@
 package io.tollgate.members.boundary;
 
+import io.tollgate.errors.Conflict;
+import io.tollgate.errors.InvalidField;
 import io.tollgate.json.JsonBuilders;
 import io.tollgate.TollgateApplication;
 import io.tollgate.access.boundary.Allow;
 import io.tollgate.access.entity.Role;
 import io.tollgate.access.entity.Scope;
-import io.tollgate.problems.entity.ApiException;
 import io.tollgate.requests.control.JsonFields;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
@@ -38,13 +39,10 @@ public class MembersResource {
                           JsonObject body) {
         String roleId = JsonFields.of(body, Set.of("role")).requiredString("role");
         Role role = Role.requestable(roleId)
-                .orElseThrow(() -> ApiException.validation("role", "role must be admin, editor or viewer"));
+                .orElseThrow(() -> new InvalidField("role", "role must be admin, editor or viewer"));
         try {
             return members.put(projectId, username, role).toJson();
-        } catch (ApiException conflict) {
-            if (conflict.problem().status() != 409) {
-                throw conflict;
-            }
+        } catch (Conflict conflict) {
             // two first PUTs of one membership raced; PUT is idempotent, so the loser tries once more
             return members.put(projectId, username, role).toJson();
         }

@@ -1,6 +1,7 @@
 package io.tollgate.problems.boundary;
 
-import io.tollgate.problems.entity.ApiException;
+import io.tollgate.errors.DomainException;
+import io.tollgate.errors.Unavailable;
 import io.tollgate.problems.entity.Problem;
 import io.tollgate.storage.boundary.DatabaseProbe;
 import jakarta.inject.Inject;
@@ -15,7 +16,7 @@ import java.util.logging.Logger;
 /**
  * The last resort: a generic 500 whose {@code info.error_id} repeats in the one log line that holds
  * the details. Exceptions that wrap a decided failure (e.g. a transaction interceptor wrapping an
- * {@link ApiException}) keep their status instead of becoming a 500, and failures while the database
+ * {@link DomainException}) keep their status instead of becoming a 500, and failures while the database
  * is unreachable are a 503: an outage, not a bug.
  */
 @Provider
@@ -39,13 +40,14 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
     /** The decided problem a failure wraps, a 503 while the database is down, else a logged 500. */
     Problem problemFor(Throwable exception) {
         for (Throwable cause = exception; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
-            if (cause instanceof ApiException api) {
-                return api.problem();
+            if (cause instanceof DomainException domain) {
+                return DomainExceptionMapper.problemOf(domain);
             }
         }
         if (!database.isUp()) {
             LOG.log(Level.WARNING, "Database unavailable: {0}", exception.toString());
-            return ApiException.unavailable("the database is unavailable; retry shortly (nothing was changed)").problem();
+            return DomainExceptionMapper.problemOf(
+                    new Unavailable("the database is unavailable; retry shortly (nothing was changed)"));
         }
         String errorId = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Unexpected failure, error_id=" + errorId, exception);

@@ -1,7 +1,8 @@
 package io.tollgate.projects.boundary;
 
 import io.tollgate.access.entity.Caller;
-import io.tollgate.problems.entity.ApiException;
+import io.tollgate.errors.Conflict;
+import io.tollgate.errors.NotFound;
 import io.tollgate.projects.entity.Project;
 import io.tollgate.storage.control.Constraints;
 import io.tollgate.tokens.entity.TokensChanged;
@@ -11,10 +12,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** Transaction boundary for projects. Deleting one takes its brokers, tokens and members with it. */
 @ApplicationScoped
@@ -31,17 +32,7 @@ public class Projects {
         if (em.createNamedQuery(Project.BY_NAME, Long.class).setParameter("name", name).getSingleResult() > 0) {
             throw taken(name);
         }
-        Project project = new Project(name, System.currentTimeMillis());
-        try {
-            em.persist(project);
-            em.flush();
-        } catch (PersistenceException e) {
-            if (Constraints.isViolation(e)) {
-                throw taken(name);
-            }
-            throw e;
-        }
-        return project;
+        return Constraints.persist(em, new Project(name, System.currentTimeMillis()), () -> taken(name));
     }
 
     /** The projects a caller may see: all for root, its own for a token, a person's memberships. */
@@ -61,7 +52,7 @@ public class Projects {
     public Project require(String projectId) {
         Project project = em.find(Project.class, projectId);
         if (project == null) {
-            throw ApiException.notFound("no project with id " + projectId);
+            throw new NotFound("no project with id " + projectId);
         }
         return project;
     }
@@ -75,7 +66,19 @@ public class Projects {
     @Transactional(Transactional.TxType.MANDATORY)
     public void lock(String projectId) {
         if (em.find(Project.class, projectId, LockModeType.PESSIMISTIC_WRITE) == null) {
-            throw ApiException.notFound("no project with id " + projectId);
+            throw new NotFound("no project with id " + projectId);
+        }
+    }
+
+    /**
+     * Checks the row count of a delete of one of the project's things: nothing deleted means a 404 for
+     * the project if it is gone, else {@code missing} (the thing is not in it).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public void requireDeleted(int deleted, String projectId, Supplier<NotFound> missing) {
+        if (deleted == 0) {
+            require(projectId);
+            throw missing.get();
         }
     }
 
@@ -89,7 +92,7 @@ public class Projects {
         tokensChanged.fire(TokensChanged.all());
     }
 
-    private static ApiException taken(String name) {
-        return ApiException.conflict("name", "a project named '" + name + "' already exists");
+    private static Conflict taken(String name) {
+        return new Conflict("name", "a project named '" + name + "' already exists");
     }
 }

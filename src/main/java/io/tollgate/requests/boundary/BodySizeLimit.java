@@ -1,6 +1,6 @@
 package io.tollgate.requests.boundary;
 
-import io.tollgate.problems.entity.ApiException;
+import io.tollgate.errors.TooLarge;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -24,7 +24,7 @@ public class BodySizeLimit implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         if (request.getLength() > LIMIT) {
-            throw ApiException.tooLarge(LIMIT);
+            throw new TooLarge(LIMIT);
         }
         if (request.hasEntity()) {
             request.setEntityStream(new Limited(request.getEntityStream()));
@@ -60,7 +60,7 @@ public class BodySizeLimit implements ContainerRequestFilter {
         private void count(int n) {
             count += n;
             if (count > LIMIT) {
-                throw ApiException.tooLarge(LIMIT);
+                throw new TooLarge(LIMIT);
             }
         }
     }

@@ -1,7 +1,8 @@
 package io.tollgate.requests.boundary;
 
-import io.tollgate.problems.entity.ApiException;
-import io.tollgate.problems.entity.Problem;
+import io.tollgate.errors.InvalidField;
+import io.tollgate.errors.Malformed;
+import io.tollgate.errors.UnsupportedContentType;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonBuilderFactory;
@@ -74,18 +75,18 @@ public class JsonObjectReader implements MessageBodyReader<JsonObject> {
         JsonValue value;
         try (JsonParser parser = PARSERS.createParser(reader)) {
             if (!parser.hasNext()) {
-                throw ApiException.malformed("request body must be a JSON object");
+                throw new Malformed("request body must be a JSON object");
             }
             value = readValue(parser);
             if (parser.hasNext()) {
-                throw ApiException.malformed("request body holds more than one JSON value");
+                throw new Malformed("request body holds more than one JSON value");
             }
         } catch (JsonException | IllegalStateException | NoSuchElementException e) {
             // a decoding failure arrives here too, wrapped by the parser; stay generic
-            throw ApiException.malformed("request body is not well-formed JSON");
+            throw new Malformed("request body is not well-formed JSON");
         }
         if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-            throw ApiException.validation("body", "request body must be a JSON object");
+            throw new InvalidField("body", "request body must be a JSON object");
         }
         return value.asJsonObject();
     }
@@ -97,7 +98,7 @@ public class JsonObjectReader implements MessageBodyReader<JsonObject> {
     private static void requireJson(MediaType mediaType) {
         if (mediaType == null || !"application".equalsIgnoreCase(mediaType.getType())
                 || !"json".equalsIgnoreCase(mediaType.getSubtype())) {
-            throw new ApiException(Problem.of(415, "request body must be application/json"));
+            throw new UnsupportedContentType("request body must be application/json");
         }
     }
 
@@ -110,7 +111,7 @@ public class JsonObjectReader implements MessageBodyReader<JsonObject> {
             switch (event) {
                 case START_OBJECT, START_ARRAY -> {
                     if (open.size() == MAX_DEPTH) {
-                        throw ApiException.malformed("request body is nested deeper than " + MAX_DEPTH + " levels");
+                        throw new Malformed("request body is nested deeper than " + MAX_DEPTH + " levels");
                     }
                     open.push(event == JsonParser.Event.START_OBJECT ? new OpenObject() : new OpenArray());
                     continue;
@@ -123,7 +124,7 @@ public class JsonObjectReader implements MessageBodyReader<JsonObject> {
                 case VALUE_STRING -> done = Json.createValue(wellFormed(parser.getString()));
                 case VALUE_NUMBER -> {
                     if (parser.getString().length() > MAX_NUMBER_LENGTH) {
-                        throw ApiException.malformed("request body holds a number longer than " + MAX_NUMBER_LENGTH
+                        throw new Malformed("request body holds a number longer than " + MAX_NUMBER_LENGTH
                                 + " characters");
                     }
                     done = parser.getValue();
@@ -131,7 +132,7 @@ public class JsonObjectReader implements MessageBodyReader<JsonObject> {
                 case VALUE_TRUE -> done = JsonValue.TRUE;
                 case VALUE_FALSE -> done = JsonValue.FALSE;
                 case VALUE_NULL -> done = JsonValue.NULL;
-                default -> throw ApiException.malformed("request body is not well-formed JSON");
+                default -> throw new Malformed("request body is not well-formed JSON");
             }
             if (open.isEmpty()) {
                 return done;
@@ -147,7 +148,7 @@ public class JsonObjectReader implements MessageBodyReader<JsonObject> {
             if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(c)) {
-                throw ApiException.malformed("request body holds half a surrogate pair (not Unicode text)");
+                throw new Malformed("request body holds half a surrogate pair (not Unicode text)");
             }
         }
         return text;
@@ -173,7 +174,7 @@ public class JsonObjectReader implements MessageBodyReader<JsonObject> {
         public void key(String name) {
             if (!keys.add(name)) {
                 // the runtime would keep the last one silently; the client meant something else
-                throw ApiException.malformed("request body repeats a key in one object");
+                throw new Malformed("request body repeats a key in one object");
             }
             key = name;
         }

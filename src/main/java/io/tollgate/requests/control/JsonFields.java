@@ -1,6 +1,7 @@
 package io.tollgate.requests.control;
 
-import io.tollgate.problems.entity.ApiException;
+import io.tollgate.errors.InvalidField;
+import io.tollgate.errors.Malformed;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -24,11 +25,11 @@ public final class JsonFields {
 
     public static JsonFields of(JsonObject body, Set<String> allowed) {
         if (body == null) {
-            throw ApiException.malformed("request body must be a JSON object");
+            throw new Malformed("request body must be a JSON object");
         }
         for (String key : body.keySet()) {
             if (!allowed.contains(key)) {
-                throw ApiException.validation(key, "unknown field '" + key + "'");
+                throw new InvalidField(key, "unknown field '" + key + "'");
             }
         }
         return new JsonFields(body);
@@ -46,7 +47,7 @@ public final class JsonFields {
         }
         JsonValue value = body.get(field);
         if (value.getValueType() != JsonValue.ValueType.STRING) {
-            throw ApiException.validation(field, field + " must be a string");
+            throw new InvalidField(field, field + " must be a string");
         }
         return ((JsonString) value).getString();
     }
@@ -54,7 +55,7 @@ public final class JsonFields {
     public String requiredString(String field) {
         String value = optionalString(field);
         if (value == null) {
-            throw ApiException.validation(field, field + " is required");
+            throw new InvalidField(field, field + " is required");
         }
         return value;
     }
@@ -67,17 +68,17 @@ public final class JsonFields {
         String raw = requiredString(field);
         // checked before trimming: U+2028/U+2029 count as whitespace and would be stripped silently
         if (raw.codePoints().anyMatch(JsonFields::isInvisibleFormat)) {
-            throw ApiException.validation(field, field
+            throw new InvalidField(field, field
                     + " must not contain invisible format characters (zero-width, bidi controls, BOM, line separators)");
         }
         String value = Normalizer.normalize(raw.strip(), Normalizer.Form.NFC);
         int length = value.codePointCount(0, value.length());
         if (length < min || length > max) {
-            throw ApiException.validation(field,
+            throw new InvalidField(field,
                     field + " must be " + min + " to " + max + " characters long");
         }
         if (value.codePoints().anyMatch(Character::isISOControl)) {
-            throw ApiException.validation(field, field + " must not contain control characters");
+            throw new InvalidField(field, field + " must not contain control characters");
         }
         return value;
     }
@@ -95,12 +96,12 @@ public final class JsonFields {
         }
         JsonValue value = body.get(field);
         if (value.getValueType() != JsonValue.ValueType.ARRAY) {
-            throw ApiException.validation(field, field + " must be an array of strings");
+            throw new InvalidField(field, field + " must be an array of strings");
         }
         List<String> result = new ArrayList<>();
         for (JsonValue item : (JsonArray) value) {
             if (item.getValueType() != JsonValue.ValueType.STRING) {
-                throw ApiException.validation(field, field + " must be an array of strings");
+                throw new InvalidField(field, field + " must be an array of strings");
             }
             result.add(((JsonString) item).getString());
         }

@@ -1,6 +1,9 @@
 package io.tollgate.storage.control;
 
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 import java.sql.SQLException;
+import java.util.function.Supplier;
 
 /** Recognises a database integrity violation (SQLSTATE class 23) anywhere in a cause chain. */
 public final class Constraints {
@@ -18,5 +21,28 @@ public final class Constraints {
             }
         }
         return false;
+    }
+
+    /**
+     * Persists {@code entity} and flushes at once, so that a constraint the database enforces (a taken
+     * name, a parent row deleted meanwhile) fails here as {@code onViolation}'s exception instead of at
+     * commit as a 500. Other failures pass through unchanged.
+     */
+    public static <T> T persist(EntityManager em, T entity, Supplier<? extends RuntimeException> onViolation) {
+        em.persist(entity);
+        flush(em, onViolation);
+        return entity;
+    }
+
+    /** Flushes pending changes; a constraint violation becomes {@code onViolation}'s exception. */
+    public static void flush(EntityManager em, Supplier<? extends RuntimeException> onViolation) {
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            if (isViolation(e)) {
+                throw onViolation.get();
+            }
+            throw e;
+        }
     }
 }

@@ -4,7 +4,10 @@ import io.tollgate.access.control.ProjectRoles;
 import io.tollgate.access.entity.Caller;
 import io.tollgate.access.entity.Role;
 import io.tollgate.brokers.boundary.Brokers;
-import io.tollgate.problems.entity.ApiException;
+import io.tollgate.errors.Conflict;
+import io.tollgate.errors.Forbidden;
+import io.tollgate.errors.InvalidField;
+import io.tollgate.errors.NotFound;
 import io.tollgate.projects.boundary.Projects;
 import io.tollgate.storage.control.Constraints;
 import io.tollgate.tokens.control.TokenSecrets;
@@ -18,7 +21,6 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
@@ -65,7 +67,7 @@ public class Tokens {
         projects.lock(projectId);
         Role creatorRole = roles.of(creator, projectId);
         if (creatorRole == null || !creatorRole.atLeast(request.role())) {
-            throw ApiException.forbidden("a token cannot carry a higher role than its creator");
+            throw new Forbidden("a token cannot carry a higher role than its creator");
         }
         Instant now = Instant.now();
         long validDate = ValidDates.resolve(request.validDate(), now, defaultLifetime, maxLifetime,
@@ -73,7 +75,7 @@ public class Tokens {
         // last of the checks: it locks the named brokers until this transaction ends
         Set<String> unknown = brokers.unknownIn(projectId, request.brokers());
         if (!unknown.isEmpty()) {
-            throw ApiException.validation("brokers",
+            throw new InvalidField("brokers",
                     "not brokers of this project: " + String.join(", ", unknown.stream().sorted().toList()));
         }
         if (nameTaken(projectId, request.name())) {
@@ -82,17 +84,9 @@ public class Tokens {
         String secret = TokenSecrets.mint();
         ProjectToken token = new ProjectToken(projectId, request.name(), request.role(), request.type(),
                 request.brokers(), creator.issuer(), TokenSecrets.hash(secret), now.toEpochMilli(), validDate);
-        try {
-            em.persist(token);
-            em.flush();
-        } catch (PersistenceException e) {
-            if (!Constraints.isViolation(e)) {
-                throw e;
-            }
-            throw ApiException.conflict("name", "a token named '" + request.name()
-                    + "' already exists in this project, or one of its brokers was just deleted");
-        }
-        return token.toJson(secret, now.toEpochMilli());
+        Constraints.persist(em, token, () -> new Conflict("name", "a token named '" + request.name()
+                + "' already exists in this project, or one of its brokers was just deleted"));
+        return TokenJson.of(token, secret, now.toEpochMilli());
     }
 
     /** The project's tokens ordered by issue date, without secrets. */
@@ -116,10 +110,8 @@ public class Tokens {
                 .setParameter("id", tokenId)
                 .setParameter("project", projectId)
                 .executeUpdate();
-        if (deleted == 0) {
-            projects.require(projectId);
-            throw ApiException.notFound("no token with id " + tokenId + " in this project");
-        }
+        projects.requireDeleted(deleted, projectId,
+                () -> new NotFound("no token with id " + tokenId + " in this project"));
         tokensChanged.fire(new TokensChanged(tokenId));
     }
 
@@ -130,7 +122,7 @@ public class Tokens {
                 .getSingleResult() > 0;
     }
 
-    private static ApiException taken(String name) {
-        return ApiException.conflict("name", "a token named '" + name + "' already exists in this project");
+    private static Conflict taken(String name) {
+        return new Conflict("name", "a token named '" + name + "' already exists in this project");
     }
 }

@@ -1,12 +1,12 @@
 package io.tollgate.tokens.boundary;
 
+import io.tollgate.errors.InvalidField;
 import io.tollgate.json.JsonBuilders;
 import io.tollgate.TollgateApplication;
 import io.tollgate.access.boundary.Allow;
 import io.tollgate.access.entity.Caller;
 import io.tollgate.access.entity.Role;
 import io.tollgate.access.entity.Scope;
-import io.tollgate.problems.entity.ApiException;
 import io.tollgate.tokens.entity.TokenRequest;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
@@ -50,7 +50,7 @@ public class TokensResource {
         long now = System.currentTimeMillis();
         JsonArrayBuilder list = JsonBuilders.array();
         tokens.list(projectId, number("limit", limit, 1, MAX_LIMIT), number("offset", offset, 0, Integer.MAX_VALUE))
-                .forEach(token -> list.add(token.toJson(null, now)));
+                .forEach(token -> list.add(TokenJson.of(token, now)));
         return list.build();
     }
 
@@ -73,6 +73,6 @@ public class TokensResource {
                 return (int) value;
             }
         }
-        throw ApiException.validation(name, name + " must be a whole number from " + min + " to " + max);
+        throw new InvalidField(name, name + " must be a whole number from " + min + " to " + max);
     }
 }

@@ -1,6 +1,6 @@
 package io.tollgate.tokens.control;
 
-import io.tollgate.problems.entity.ApiException;
+import io.tollgate.errors.InvalidField;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,12 +24,12 @@ public final class ValidDates {
     public static long parse(String text) {
         String value = text.strip();
         if (value.isEmpty()) {
-            throw ApiException.validation(FIELD, "valid_date must not be empty");
+            throw new InvalidField(FIELD, "valid_date must not be empty");
         }
         try {
             if (value.chars().allMatch(c -> c >= '0' && c <= '9')) {
                 if (value.length() > 15) {
-                    throw ApiException.validation(FIELD, "valid_date is out of range");
+                    throw new InvalidField(FIELD, "valid_date is out of range");
                 }
                 return Long.parseLong(value);
             }
@@ -39,7 +39,7 @@ public final class ValidDates {
             }
             return OffsetDateTime.parse(value).toInstant().toEpochMilli();
         } catch (DateTimeException | ArithmeticException e) {
-            throw ApiException.validation(FIELD, "valid_date must be an ISO-8601 instant "
+            throw new InvalidField(FIELD, "valid_date must be an ISO-8601 instant "
                     + "(2027-06-30T00:00:00Z), an ISO date (2027-06-30) or epoch milliseconds");
         }
     }
@@ -60,14 +60,14 @@ public final class ValidDates {
         }
         long validDate = parse(requested);
         if (validDate <= nowMillis) {
-            throw ApiException.validation(FIELD, "valid_date must lie in the future");
+            throw new InvalidField(FIELD, "valid_date must lie in the future");
         }
         if (validDate > max) {
-            throw ApiException.validation(FIELD,
+            throw new InvalidField(FIELD,
                     "valid_date must lie within " + maxLifetime.toDays() + " days from now");
         }
         if (creatorLimit != null && validDate > creatorLimit) {
-            throw ApiException.validation(FIELD,
+            throw new InvalidField(FIELD,
                     "valid_date must not lie after the expiry of the credential creating the token");
         }
         return validDate;

@@ -1,10 +1,6 @@
 package io.tollgate.tokens.entity;
 
-import io.tollgate.json.JsonBuilders;
 import io.tollgate.access.entity.Role;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -125,6 +121,15 @@ public class ProjectToken {
         return hash;
     }
 
+    /** Who created it: {@code root}, a username, or {@code token:<name>}. */
+    public String issuer() {
+        return issuer;
+    }
+
+    public long issueDate() {
+        return issueDate;
+    }
+
     public long validDate() {
         return validDate;
     }
@@ -140,34 +145,5 @@ public class ProjectToken {
     /** Expired once {@code valid_date} is reached: {@code valid_date <= now}. */
     public boolean isExpired(long now) {
         return validDate <= now;
-    }
-
-    /** The JSON of the contract; {@code secret} is non-null only in the response that creates it. */
-    public JsonObject toJson(String secret, long now) {
-        JsonArrayBuilder brokerIds = JsonBuilders.array();
-        brokers.forEach(brokerIds::add);
-        JsonObjectBuilder json = JsonBuilders.object()
-                .add("id", id)
-                .add("project_id", projectId)
-                .add("role_id", role.id())
-                .add("issuer", issuer)
-                .add("name", name)
-                .add("hash", hash)
-                .add("issue_date", issueDate)
-                .add("valid_date", validDate);
-        if (lastUsedDate == null) {
-            json.addNull("last_used_date");
-        } else {
-            json.add("last_used_date", lastUsedDate);
-        }
-        json.add("brokers", brokerIds)
-                .add("type", type.id())
-                .add("status", isExpired(now) ? "expired" : "valid");
-        if (secret == null) {
-            json.addNull("token");
-        } else {
-            json.add("token", secret);
-        }
-        return json.build();
     }
 }

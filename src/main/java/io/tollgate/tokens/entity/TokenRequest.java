@@ -1,7 +1,7 @@
 package io.tollgate.tokens.entity;
 
 import io.tollgate.access.entity.Role;
-import io.tollgate.problems.entity.ApiException;
+import io.tollgate.errors.InvalidField;
 import io.tollgate.requests.control.JsonFields;
 import jakarta.json.JsonObject;
 import java.util.LinkedHashSet;
@@ -17,17 +17,17 @@ public record TokenRequest(String name, Role role, TokenType type, Set<String> b
         JsonFields fields = JsonFields.of(body, FIELDS);
         String name = fields.requiredText("name", 1, ProjectToken.MAX_NAME);
         Role role = Role.requestable(fields.requiredString("role"))
-                .orElseThrow(() -> ApiException.validation("role", "role must be admin, editor or viewer"));
+                .orElseThrow(() -> new InvalidField("role", "role must be admin, editor or viewer"));
         String typeId = fields.optionalString("type");
         TokenType type = typeId == null ? TokenType.UNRESTRICTED : TokenType.of(typeId)
-                .orElseThrow(() -> ApiException.validation("type", "type must be restricted or unrestricted"));
+                .orElseThrow(() -> new InvalidField("type", "type must be restricted or unrestricted"));
         List<String> brokerList = fields.optionalStrings("brokers");
         Set<String> brokers = brokerList == null ? Set.of() : new LinkedHashSet<>(brokerList);
         if (type == TokenType.RESTRICTED && brokers.isEmpty()) {
-            throw ApiException.validation("brokers", "a restricted token needs at least one broker");
+            throw new InvalidField("brokers", "a restricted token needs at least one broker");
         }
         if (type == TokenType.UNRESTRICTED && !brokers.isEmpty()) {
-            throw ApiException.validation("brokers", "an unrestricted token takes no brokers");
+            throw new InvalidField("brokers", "an unrestricted token takes no brokers");
         }
         return new TokenRequest(name, role, type, brokers, fields.optionalString("valid_date"));
     }

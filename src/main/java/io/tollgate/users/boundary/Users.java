@@ -1,6 +1,7 @@
 package io.tollgate.users.boundary;
 
-import io.tollgate.problems.entity.ApiException;
+import io.tollgate.errors.Conflict;
+import io.tollgate.errors.NotFound;
 import io.tollgate.storage.control.Constraints;
 import io.tollgate.users.control.Passwords;
 import io.tollgate.users.entity.User;
@@ -8,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.util.List;
 
@@ -28,16 +28,7 @@ public class Users {
             throw taken(username);
         }
         User user = new User(username, passwords.hash(password), System.currentTimeMillis());
-        try {
-            em.persist(user);
-            em.flush();
-        } catch (PersistenceException e) {
-            if (Constraints.isViolation(e)) {
-                throw taken(username);
-            }
-            throw e;
-        }
-        return user;
+        return Constraints.persist(em, user, () -> taken(username));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -63,11 +54,11 @@ public class Users {
                 .setParameter("username", username)
                 .executeUpdate();
         if (deleted == 0) {
-            throw ApiException.notFound("no user named " + username);
+            throw new NotFound("no user named " + username);
         }
     }
 
-    private static ApiException taken(String username) {
-        return ApiException.conflict("username", "a user named '" + username + "' already exists");
+    private static Conflict taken(String username) {
+        return new Conflict("username", "a user named '" + username + "' already exists");
     }
 }

@@ -1,7 +1,7 @@
 package io.tollgate.users.entity;
 
+import io.tollgate.errors.InvalidField;
 import io.tollgate.json.JsonBuilders;
-import io.tollgate.problems.entity.ApiException;
 import jakarta.json.JsonObject;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -43,12 +43,12 @@ public class User {
 
     public static String requireUsername(String username) {
         if (!USERNAME.matcher(username).matches()) {
-            throw ApiException.validation("username",
+            throw new InvalidField("username",
                     "username must be 3 to 64 characters of a-z, 0-9, '.', '_' and '-'");
         }
         if (RESERVED.equals(username)) {
             // tokens record their creator as issuer: "root" must only ever mean the root credential
-            throw ApiException.validation("username", "username 'root' is reserved");
+            throw new InvalidField("username", "username 'root' is reserved");
         }
         return username;
     }
@@ -56,7 +56,7 @@ public class User {
     public static String requirePassword(String password) {
         int length = password.codePointCount(0, password.length());
         if (length < MIN_PASSWORD || length > MAX_PASSWORD) {
-            throw ApiException.validation("password",
+            throw new InvalidField("password",
                     "password must be " + MIN_PASSWORD + " to " + MAX_PASSWORD + " characters long");
         }
         return password;

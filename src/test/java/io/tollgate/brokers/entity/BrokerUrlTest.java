@@ -3,7 +3,9 @@ package io.tollgate.brokers.entity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.tollgate.problems.entity.ApiException;
+import io.tollgate.errors.DomainException;
+import io.tollgate.errors.InvalidField;
+import io.tollgate.problems.boundary.DomainExceptionMapper;
 import io.tollgate.problems.entity.Problem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,8 +14,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class BrokerUrlTest {
 
     private static Problem rejected(String text) {
-        ApiException e = assertThrows(ApiException.class, () -> BrokerUrl.parse(text), text);
-        Problem problem = e.problem();
+        InvalidField e = assertThrows(InvalidField.class, () -> BrokerUrl.parse(text), text);
+        Problem problem = DomainExceptionMapper.problemOf(e);
         assertEquals(400, problem.status());
         assertEquals("VALIDATION_FAILED", problem.code());
         assertEquals("url", problem.info().get("field"));
@@ -82,7 +84,7 @@ class BrokerUrlTest {
     @ParameterizedTest
     @ValueSource(strings = {"mqtt://host:", "mqtt://host#frag", "mqtt://host:01883x", "ws://[::1"})
     void emptyPortsFragmentsAndBrokenLiteralsAreRejected(String url) {
-        assertThrows(ApiException.class, () -> BrokerUrl.parse(url));
+        assertThrows(DomainException.class, () -> BrokerUrl.parse(url));
     }
 
     @ParameterizedTest

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tollgate.problems.entity.ApiException;
+import io.tollgate.errors.NotFound;
 import io.tollgate.problems.entity.Problem;
 import io.tollgate.storage.boundary.DatabaseProbe;
 import jakarta.json.JsonObject;
@@ -71,7 +71,7 @@ class UnexpectedExceptionMapperTest {
 
     @Test
     void aWrappedDecidedFailureKeepsItsStatus() {
-        Problem problem = mapper(true).problemFor(new RuntimeException(ApiException.notFound("no such thing")));
+        Problem problem = mapper(true).problemFor(new RuntimeException(new NotFound("no such thing")));
         assertEquals(404, problem.status());
         assertEquals("NOT_FOUND", problem.code());
         assertTrue(logged.isEmpty());

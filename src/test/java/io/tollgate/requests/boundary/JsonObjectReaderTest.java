@@ -3,7 +3,8 @@ package io.tollgate.requests.boundary;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.tollgate.problems.entity.ApiException;
+import io.tollgate.errors.DomainException;
+import io.tollgate.problems.boundary.DomainExceptionMapper;
 import io.tollgate.problems.entity.Problem;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -31,7 +32,7 @@ class JsonObjectReaderTest {
     }
 
     private static Problem refused(byte[] body, MediaType type) {
-        return assertThrows(ApiException.class, () -> read(body, type)).problem();
+        return DomainExceptionMapper.problemOf(assertThrows(DomainException.class, () -> read(body, type)));
     }
 
     private static void assertMalformed(byte[] body) {

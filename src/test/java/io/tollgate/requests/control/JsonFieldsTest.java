@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tollgate.problems.entity.ApiException;
+import io.tollgate.errors.InvalidField;
+import io.tollgate.errors.Malformed;
+import io.tollgate.problems.boundary.DomainExceptionMapper;
 import io.tollgate.problems.entity.Problem;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -40,8 +42,8 @@ class JsonFieldsTest {
     }
 
     private static Problem rejected(String field, Executable call) {
-        ApiException e = assertThrows(ApiException.class, call);
-        Problem problem = e.problem();
+        InvalidField e = assertThrows(InvalidField.class, call);
+        Problem problem = DomainExceptionMapper.problemOf(e);
         assertEquals(400, problem.status());
         assertEquals("VALIDATION_FAILED", problem.code());
         assertEquals(field, problem.info().get("field"));
@@ -50,9 +52,9 @@ class JsonFieldsTest {
 
     @Test
     void missingBodyIsMalformed() {
-        ApiException e = assertThrows(ApiException.class, () -> JsonFields.of(null, ALLOWED));
-        assertEquals(400, e.problem().status());
-        assertEquals("MALFORMED_REQUEST", e.problem().code());
+        Malformed e = assertThrows(Malformed.class, () -> JsonFields.of(null, ALLOWED));
+        assertEquals(400, DomainExceptionMapper.problemOf(e).status());
+        assertEquals("MALFORMED_REQUEST", DomainExceptionMapper.problemOf(e).code());
     }
 
     @Test

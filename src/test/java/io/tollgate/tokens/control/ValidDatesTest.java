@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tollgate.problems.entity.ApiException;
+import io.tollgate.errors.InvalidField;
+import io.tollgate.problems.boundary.DomainExceptionMapper;
 import io.tollgate.problems.entity.Problem;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,8 +23,8 @@ class ValidDatesTest {
     private static final Duration MAX = Duration.ofDays(365);
 
     private static Problem rejected(Executable call) {
-        ApiException e = assertThrows(ApiException.class, call);
-        Problem problem = e.problem();
+        InvalidField e = assertThrows(InvalidField.class, call);
+        Problem problem = DomainExceptionMapper.problemOf(e);
         assertEquals(400, problem.status());
         assertEquals("VALIDATION_FAILED", problem.code());
         assertEquals("valid_date", problem.info().get("field"));

@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tollgate.access.entity.Role;
-import io.tollgate.problems.entity.ApiException;
+import io.tollgate.errors.InvalidField;
+import io.tollgate.problems.boundary.DomainExceptionMapper;
 import io.tollgate.problems.entity.Problem;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -29,8 +30,8 @@ class TokenRequestTest {
     }
 
     private static Problem rejected(String field, String text) {
-        ApiException e = assertThrows(ApiException.class, () -> request(text), text);
-        Problem problem = e.problem();
+        InvalidField e = assertThrows(InvalidField.class, () -> request(text), text);
+        Problem problem = DomainExceptionMapper.problemOf(e);
         assertEquals(400, problem.status());
         assertEquals("VALIDATION_FAILED", problem.code());
         assertEquals(field, problem.info().get("field"));

@@ -1,0 +1,51 @@
+package io.tollgate.tokens.boundary;
+
+import io.tollgate.json.JsonBuilders;
+import io.tollgate.tokens.entity.ProjectToken;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+
+/**
+ * The one wire shape of a project token, for create and list. It lives here, not on the entity,
+ * because it holds what the entity must never see: the one-time secret and the request's clock.
+ */
+final class TokenJson {
+
+    private TokenJson() {
+    }
+
+    /** A listed token: {@code token} is null, the secret is gone for good. */
+    static JsonObject of(ProjectToken token, long now) {
+        return of(token, null, now);
+    }
+
+    /** {@code secret} is non-null only in the response that creates the token. */
+    static JsonObject of(ProjectToken token, String secret, long now) {
+        JsonArrayBuilder brokerIds = JsonBuilders.array();
+        token.brokers().stream().sorted().forEach(brokerIds::add);
+        JsonObjectBuilder json = JsonBuilders.object()
+                .add("id", token.id())
+                .add("project_id", token.projectId())
+                .add("role_id", token.role().id())
+                .add("issuer", token.issuer())
+                .add("name", token.name())
+                .add("hash", token.hash())
+                .add("issue_date", token.issueDate())
+                .add("valid_date", token.validDate());
+        if (token.lastUsedDate() == null) {
+            json.addNull("last_used_date");
+        } else {
+            json.add("last_used_date", token.lastUsedDate());
+        }
+        json.add("brokers", brokerIds)
+                .add("type", token.type().id())
+                .add("status", token.isExpired(now) ? "expired" : "valid");
+        if (secret == null) {
+            json.addNull("token");
+        } else {
+            json.add("token", secret);
+        }
+        return json.build();
+    }
+}
