@@ -3,8 +3,8 @@ package io.tollgate.projects.boundary;
 import io.tollgate.access.entity.Caller;
 import io.tollgate.problems.entity.ApiException;
 import io.tollgate.projects.entity.Project;
+import io.tollgate.projects.entity.ProjectDeleted;
 import io.tollgate.storage.control.Constraints;
-import io.tollgate.tokens.entity.TokensChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -24,7 +24,7 @@ public class Projects {
     EntityManager em;
 
     @Inject
-    Event<TokensChanged> tokensChanged;
+    Event<ProjectDeleted> projectDeleted;
 
     public Project create(String name) {
         if (em.createNamedQuery(Project.BY_NAME, Long.class).setParameter("name", name).getSingleResult() > 0) {
@@ -72,7 +72,7 @@ public class Projects {
         if (deleted == 0) {
             throw ApiException.notFound("no project with id " + projectId);
         }
-        tokensChanged.fire(TokensChanged.all());
+        projectDeleted.fire(new ProjectDeleted(projectId));
     }
 
     private static ApiException taken(String name) {

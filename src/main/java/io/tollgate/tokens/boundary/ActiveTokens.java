@@ -1,5 +1,7 @@
 package io.tollgate.tokens.boundary;
 
+import io.tollgate.brokers.entity.BrokerDeleted;
+import io.tollgate.projects.entity.ProjectDeleted;
 import io.tollgate.tokens.control.TokenCache;
 import io.tollgate.tokens.entity.ActiveToken;
 import io.tollgate.tokens.entity.ProjectToken;
@@ -85,6 +87,16 @@ public class ActiveTokens {
 
     void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) TokensChanged change) {
         invalidate(change.tokenId());
+    }
+
+    /** A project's tokens went with it. */
+    void onProjectDeleted(@Observes(during = TransactionPhase.AFTER_SUCCESS) ProjectDeleted deleted) {
+        invalidate(null);
+    }
+
+    /** Tokens that listed the broker lost it: every cached token may be affected. */
+    void onBrokerDeleted(@Observes(during = TransactionPhase.AFTER_SUCCESS) BrokerDeleted deleted) {
+        invalidate(null);
     }
 
     /** Drops one token's cached lookup, or every one when {@code tokenId} is null. */
