@@ -6,5 +6,13 @@
  * frequency-and-recency policy) rather than emptying, with an index from token id to hashes so that
  * revoking one token touches only its own entries. It writes {@code last_used_date} at most once per token per
  * granularity, only for successful (2xx) requests, never moving it backwards.
+ *
+ * <p>{@code ActiveTokens} is the project tokens' {@code access.control.CredentialResolver}: it looks
+ * up only well-formed {@code tg_} values (the checksum gate before any query) and answers a minimal
+ * {@code Caller} carrying the token's id, by which {@code TokenUseRecorder} finds the cached record
+ * again (no query). Cache invalidation follows {@code TokensChanged} (this feature's token deletes)
+ * and the publishers' own {@code ProjectDeleted} and {@code BrokerDeleted}, locally and, in a
+ * cluster, through {@code ClusterInvalidation}. Tokens depends on access, projects and brokers;
+ * none of them depends on tokens.
  */
 package io.tollgate.tokens;

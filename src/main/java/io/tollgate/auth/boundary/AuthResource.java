@@ -8,6 +8,7 @@ import io.tollgate.access.entity.Caller;
 import io.tollgate.access.entity.Role;
 import io.tollgate.access.entity.Scope;
 import io.tollgate.requests.control.JsonFields;
+import io.tollgate.tokens.entity.TokenType;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -49,12 +50,12 @@ public class AuthResource {
         JsonObjectBuilder json = JsonBuilders.object()
                 .add("kind", caller.kind().name().toLowerCase())
                 .add("name", caller.name());
-        if (caller.token() != null) {
+        if (caller.kind() == Caller.Kind.TOKEN) {
             JsonArrayBuilder brokers = JsonBuilders.array();
-            caller.token().brokers().stream().sorted().forEach(brokers::add);
-            json.add("project_id", caller.token().projectId())
-                    .add("role", caller.token().role().id())
-                    .add("type", caller.token().type().id())
+            caller.brokers().stream().sorted().forEach(brokers::add);
+            json.add("project_id", caller.projectId())
+                    .add("role", caller.role().id())
+                    .add("type", (caller.isRestricted() ? TokenType.RESTRICTED : TokenType.UNRESTRICTED).id())
                     .add("brokers", brokers);
         } else {
             json.addNull("project_id");

@@ -48,7 +48,7 @@ public class Projects {
     public List<Project> visibleTo(Caller caller) {
         return switch (caller.kind()) {
             case ROOT -> em.createNamedQuery(Project.ALL, Project.class).getResultList();
-            case TOKEN -> Optional.ofNullable(em.find(Project.class, caller.token().projectId()))
+            case TOKEN -> Optional.ofNullable(em.find(Project.class, caller.projectId()))
                     .map(List::of).orElse(List.of());
             case USER -> em.createNamedQuery(Project.OF_MEMBER, Project.class)
                     .setParameter("username", caller.name())
