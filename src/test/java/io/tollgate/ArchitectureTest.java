@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
     /** The features; access may use the shared infrastructure (problems, storage, json, ...) but none of them. */
-    private static final String[] FEATURES = {"auth", "brokers", "members", "projects", "tokens", "users"};
+    private static final String[] FEATURES = {"auth", "brokers", "members", "projects", "root", "tokens", "users"};
 
     private static JavaClasses classes;
 
