@@ -1,24 +1,32 @@
 /**
- * Who is calling and what they may do. {@code AuthenticationFilter} resolves the bearer credential
- * (root by hash first, then well-formed {@code tg_} tokens; anything else is refused without a
- * query). {@code AuthorizationFeature} binds each resource method's {@code @Allow} (least role and
- * scope) at startup and applies {@code AccessPolicy}, the role table of the contract; a method
- * without {@code @Allow} or {@code @Public} is closed. Resources never check roles themselves.
- * The runtime's automatic OPTIONS is the one generated handler that opens: it needs a caller and
- * answers 204 with an {@code Allow} of only the route's methods that caller may call, or the 403
- * they would all answer, so it reveals nothing a caller could not learn by trying them.
- * The root credential lives as a hash in the database and is replaced when TOLLGATE_ROOT_TOKEN changes.
+ * Who is calling and what they may do: the shared kernel every feature depends on and which depends
+ * on no feature (only on the infrastructure package problems, for the error type). It holds
+ * {@code Role}, {@code Scope}, {@code @Allow}/{@code @Public}, a minimal {@code Caller}, the role
+ * table ({@code AccessPolicy}), the two filters, and two service interfaces that features implement
+ * as CDI beans so that access imports none of them: {@code CredentialResolver} (root in
+ * {@code io.tollgate.root}, project tokens in {@code tokens}, JWTs in {@code auth}; collected once at
+ * start, asked in priority order) and {@code MembershipRoles} (in {@code members}).
+ *
+ * <p>{@code AuthenticationFilter} resolves the bearer credential: root by hash first, then
+ * well-formed {@code tg_} tokens (the checksum is checked before any query), then JWTs; anything
+ * else is refused without a query. {@code AuthorizationFeature} binds each resource method's
+ * {@code @Allow} (least role and scope) at startup and applies {@code AccessPolicy}, the role table
+ * of the contract; a method without {@code @Allow} or {@code @Public} is closed. Resources never
+ * check roles themselves. The runtime's automatic OPTIONS is the one generated handler that opens:
+ * it needs a caller and answers 204 with an {@code Allow} of only the route's methods that caller
+ * may call, or the 403 they would all answer, so it reveals nothing a caller could not learn by
+ * trying them.
  *
  * <p><b>One authentication pass, in the JAX-RS filter.</b> The {@code Authorization} header is read
  * by {@code BearerCredential} only (scheme in any case, one or more spaces: RFC 7235), once per
- * request, and the credential is hashed once ({@code CallerResolver}): root, project token, or JWT,
- * which Tollgate verifies itself with nimbus ({@code auth.control.JwtVerifier}). The layer is the
- * JAX-RS {@code AuthenticationFilter} and not a servlet-level Jakarta Security mechanism because
- * only {@code /api} takes credentials, the filter's refusals go through the one JSON error mapper,
- * and nothing else needs a container principal. Payara's MicroProfile JWT mechanism is therefore not
- * enabled (no {@code @LoginConfig}): it saw every Bearer value before the application, accepted only
- * {@code Bearer} with a capital B, ignored {@code nbf}, and logged a 5 KB stack trace per bad JWT;
- * now no credential reaches the runtime's JWT code at all, and a bad one costs no log line.
- * {@code RootCredentials} is a CDI bean (no EJB call on the request path), created at start.
+ * request, and the credential is hashed once ({@code CallerResolver}, {@code CredentialHash}): root,
+ * project token, or JWT, which Tollgate verifies itself with nimbus ({@code auth.control.JwtVerifier}).
+ * The layer is the JAX-RS {@code AuthenticationFilter} and not a servlet-level Jakarta Security
+ * mechanism because only {@code /api} takes credentials, the filter's refusals go through the one
+ * JSON error mapper, and nothing else needs a container principal. Payara's MicroProfile JWT
+ * mechanism is therefore not enabled (no {@code @LoginConfig}): it saw every Bearer value before the
+ * application, accepted only {@code Bearer} with a capital B, ignored {@code nbf}, and logged a 5 KB
+ * stack trace per bad JWT; now no credential reaches the runtime's JWT code at all, and a bad one
+ * costs no log line.
  */
 package io.tollgate.access;

@@ -2,6 +2,8 @@
  * People: password login ({@code Logins}) and the session JWTs it hands out, minted with nimbus
  * ({@code SessionTokens}, RS256 with {@code JwtKeys}) and verified, like an external identity
  * provider's, by {@code JwtVerifier} from the standard {@code mp.jwt.verify.*} keys.
+ * {@code JwtCredentials} is the JWTs' {@code access.control.CredentialResolver} (asked after root
+ * and project tokens); it turns a verified JWT into a person's {@code Caller}.
  *
  * <p>Decisions. JWT times: {@code exp} and {@code nbf} are enforced, {@code iat} may not lie in the
  * future, each with {@code mp.jwt.verify.clock.skew} seconds of tolerance (default 60, the difference

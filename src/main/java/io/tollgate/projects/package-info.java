@@ -1,7 +1,9 @@
 /**
  * Projects: the unit that owns brokers, tokens and members. Root creates and deletes them; deleting
  * one removes its brokers, tokens (and their broker links) through the database's ON DELETE CASCADE,
- * in one statement, then drops every cached token lookup. Names are unique (a database constraint),
+ * in one statement, and fires {@code ProjectDeleted} in that transaction (the tokens feature observes
+it and drops every cached token lookup once it commits: the event belongs to its publisher, so
+projects needs nothing of tokens). Names are unique (a database constraint),
  * compared exactly after trimming.
  * <p>
  * Whatever is inserted under a project (token, broker, membership) first locks the project row with

@@ -1,102 +1,54 @@
 package io.tollgate.access.control;
 
-import com.nimbusds.jwt.JWTClaimsSet;
-import io.tollgate.access.boundary.RootCredentials;
 import io.tollgate.access.entity.Caller;
-import io.tollgate.auth.control.JwtConfigSource;
-import io.tollgate.auth.control.JwtVerifier;
-import io.tollgate.auth.control.SessionTokens;
-import io.tollgate.tokens.boundary.ActiveTokens;
-import io.tollgate.tokens.control.TokenSecrets;
-import io.tollgate.tokens.entity.ActiveToken;
-import io.tollgate.users.boundary.Users;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.ConfigProvider;
+import java.util.Comparator;
+import java.util.List;
 
 /**
- * Turns a presented bearer credential into a {@link Caller}, hashing it once: the root credential by
- * its hash first, then well-formed {@code tg_} tokens by an indexed (and cached) hash lookup, then
- * values shaped like a JWT by {@link JwtVerifier}. Anything else is refused without a database query.
+ * Turns a presented bearer credential into a {@link Caller}, hashing it once: each
+ * {@link CredentialResolver} in priority order (root by its hash, then well-formed {@code tg_} tokens
+ * by an indexed and cached hash lookup, then JWTs), the first that names a caller wins. Anything no
+ * kind recognises is refused without a database query. The resolvers are collected once, at start.
  */
 @ApplicationScoped
 public class CallerResolver {
 
     @Inject
-    RootCredentials root;
+    @Any
+    Instance<CredentialResolver> found;
 
-    @Inject
-    ActiveTokens tokens;
-
-    @Inject
-    Users users;
-
-    private JwtVerifier jwts;
+    List<CredentialResolver> resolvers;
 
     @PostConstruct
-    void readJwtConfiguration() {
-        jwts = JwtVerifier.fromConfig(ConfigProvider.getConfig());
+    void collect() {
+        resolvers = inPriorityOrder(found.stream().toList());
     }
 
-    /** A wrong JWT key configuration stops the deployment instead of failing the first request. */
+    static List<CredentialResolver> inPriorityOrder(List<CredentialResolver> kinds) {
+        return kinds.stream().sorted(Comparator.comparingInt(CredentialResolver::priority)).toList();
+    }
+
+    /** Collects the resolvers (and so starts them) with the application rather than on the first request. */
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        // the observer's injection of this bean runs readJwtConfiguration()
-    }
-
-    /**
-     * A person from a verified JWT: the username is {@code upn}, else {@code preferred_username},
-     * else {@code sub} (what external identity providers put there varies). A session Tollgate issued
-     * itself must belong to a user that exists and existed when it was issued: a deleted user's session
-     * ends with them, and is never inherited by a later user of the same name.
-     */
-    Caller person(JWTClaimsSet jwt) {
-        String name = text(jwt.getClaim("upn"));
-        if (name == null || name.isBlank()) {
-            name = text(jwt.getClaim("preferred_username"));
-        }
-        if (name == null || name.isBlank()) {
-            name = jwt.getSubject();
-        }
-        if (name == null || name.isBlank()) {
-            return null;
-        }
-        if (!JwtConfigSource.externalIdentityProvider() && !isCurrentUser(name, jwt.getClaim(SessionTokens.USER_CREATED))) {
-            return null;
-        }
-        return Caller.user(name, jwt.getExpirationTime().getTime());
-    }
-
-    private static String text(Object claim) {
-        return claim instanceof String value ? value : null;
-    }
-
-    private boolean isCurrentUser(String username, Object userCreated) {
-        long created;
-        if (userCreated instanceof Number number) {
-            created = number.longValue();
-        } else {
-            return false;
-        }
-        return users.isCurrent(username, created);
+        // the observer's injection of this bean runs collect()
     }
 
     /** The caller a bearer credential names, or null if it names none (or no longer a valid one). */
     public Caller resolve(String credential, long now) {
-        String hash = TokenSecrets.hash(credential);
-        if (root.isRoot(hash)) {
-            return Caller.root();
+        String hash = CredentialHash.of(credential);
+        for (CredentialResolver resolver : resolvers) {
+            Caller caller = resolver.resolve(credential, hash, now);
+            if (caller != null) {
+                return caller;
+            }
         }
-        if (!TokenSecrets.isWellFormed(credential)) {
-            JWTClaimsSet claims = jwts.verify(credential);
-            return claims == null ? null : person(claims);
-        }
-        ActiveToken token = tokens.byHash(hash);
-        if (token == null || token.isExpired(now)) {
-            return null;
-        }
-        return Caller.of(token);
+        return null;
     }
 }

@@ -2,7 +2,6 @@ package io.tollgate.access.control;
 
 import io.tollgate.access.entity.Caller;
 import io.tollgate.access.entity.Role;
-import io.tollgate.members.boundary.Members;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -14,13 +13,13 @@ import jakarta.inject.Inject;
 public class ProjectRoles {
 
     @Inject
-    Members members;
+    MembershipRoles members;
 
     /** The role, or null if the caller has none in that project. */
     public Role of(Caller caller, String projectId) {
         return switch (caller.kind()) {
             case ROOT -> Role.ROOT;
-            case TOKEN -> caller.token().projectId().equals(projectId) ? caller.token().role() : null;
+            case TOKEN -> caller.projectId().equals(projectId) ? caller.role() : null;
             case USER -> members.roleOf(caller.name(), projectId);
         };
     }

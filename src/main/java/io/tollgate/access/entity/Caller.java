@@ -1,7 +1,6 @@
 package io.tollgate.access.entity;
 
 import io.tollgate.json.JsonBuilders;
-import io.tollgate.tokens.entity.ActiveToken;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -10,25 +9,34 @@ import java.util.Set;
 
 /**
  * Who is calling, as the authentication filter found out: root, a project token (one project, one
- * role), or a person (a role per project, from memberships, looked up on every request).
+ * role), or a person (a role per project, from memberships, looked up on every request). Built by the
+ * credential kind that recognised the credential; access itself knows no credential kind's classes.
  *
- * @param expiresAt when the credential stops working (epoch ms), null if never
+ * @param projectId   a token's project, else null
+ * @param role        a token's role in its project, else null
+ * @param restricted  whether the caller may act only on {@code brokers}
+ * @param brokers     the brokers a restricted token lists; empty otherwise
+ * @param expiresAt   when the credential stops working (epoch ms), null if never
+ * @param credentialId an id the credential's own feature uses to find it again (a token's id), else null
  */
-public record Caller(Kind kind, String name, ActiveToken token, Long expiresAt) implements Principal {
+public record Caller(Kind kind, String name, String projectId, Role role, boolean restricted,
+                     Set<String> brokers, Long expiresAt, String credentialId) implements Principal {
 
     /** The kinds of credential a caller can present. */
     public enum Kind { ROOT, TOKEN, USER }
 
     public static Caller root() {
-        return new Caller(Kind.ROOT, "root", null, null);
+        return new Caller(Kind.ROOT, "root", null, null, false, Set.of(), null, null);
     }
 
-    public static Caller of(ActiveToken token) {
-        return new Caller(Kind.TOKEN, token.name(), token, token.validDate());
+    /** A project token's caller: {@code validDate} is its expiry, {@code id} its id. */
+    public static Caller token(String id, String name, String projectId, Role role, boolean restricted,
+                               Set<String> brokers, long validDate) {
+        return new Caller(Kind.TOKEN, name, projectId, role, restricted, Set.copyOf(brokers), validDate, id);
     }
 
     public static Caller user(String username, long expiresAt) {
-        return new Caller(Kind.USER, username, null, expiresAt);
+        return new Caller(Kind.USER, username, null, null, false, Set.of(), expiresAt, null);
     }
 
     @Override
@@ -41,12 +49,13 @@ public record Caller(Kind kind, String name, ActiveToken token, Long expiresAt) 
     }
 
     public boolean isRestricted() {
-        return token != null && token.isRestricted();
+        return restricted;
     }
 
     /** Brokers a restricted caller may act on; empty for unrestricted ones, which may act on all. */
+    @Override
     public Set<String> brokers() {
-        return isRestricted() ? token.brokers() : Set.of();
+        return restricted ? brokers : Set.of();
     }
 
     /**
@@ -54,7 +63,7 @@ public record Caller(Kind kind, String name, ActiveToken token, Long expiresAt) 
      * people, whose session length says nothing about how long their tokens should live.
      */
     public Long validDate() {
-        return token == null ? null : token.validDate();
+        return kind == Kind.TOKEN ? expiresAt : null;
     }
 
     /** The {@code issuer} of what this caller creates: {@code root}, a username, or {@code token:<name>}. */
@@ -62,7 +71,7 @@ public record Caller(Kind kind, String name, ActiveToken token, Long expiresAt) 
         return switch (kind) {
             case ROOT -> "root";
             case USER -> name;
-            case TOKEN -> "token:" + token.name();
+            case TOKEN -> "token:" + name;
         };
     }
 
@@ -71,12 +80,12 @@ public record Caller(Kind kind, String name, ActiveToken token, Long expiresAt) 
         JsonObjectBuilder json = JsonBuilders.object()
                 .add("kind", kind.name().toLowerCase())
                 .add("name", name);
-        if (token != null) {
+        if (kind == Kind.TOKEN) {
             JsonArrayBuilder brokerIds = JsonBuilders.array();
-            token.brokers().stream().sorted().forEach(brokerIds::add);
-            json.add("project_id", token.projectId())
-                    .add("role", token.role().id())
-                    .add("type", token.type().id())
+            brokers.stream().sorted().forEach(brokerIds::add);
+            json.add("project_id", projectId)
+                    .add("role", role.id())
+                    .add("type", restricted ? "restricted" : "unrestricted")
                     .add("brokers", brokerIds);
         } else {
             json.addNull("project_id");

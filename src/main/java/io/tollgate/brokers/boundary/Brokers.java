@@ -2,11 +2,11 @@ package io.tollgate.brokers.boundary;
 
 import io.tollgate.access.entity.Caller;
 import io.tollgate.brokers.entity.Broker;
+import io.tollgate.brokers.entity.BrokerDeleted;
 import io.tollgate.brokers.entity.BrokerUrl;
 import io.tollgate.errors.NotFound;
 import io.tollgate.projects.boundary.Projects;
 import io.tollgate.storage.control.Constraints;
-import io.tollgate.tokens.entity.TokensChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -31,7 +31,7 @@ public class Brokers {
     Projects projects;
 
     @Inject
-    Event<TokensChanged> tokensChanged;
+    Event<BrokerDeleted> brokerDeleted;
 
     public Broker create(String projectId, String name, BrokerUrl url) {
         projects.lock(projectId);
@@ -78,7 +78,7 @@ public class Brokers {
                 .executeUpdate();
         projects.requireDeleted(deleted, projectId,
                 () -> new NotFound("no broker with id " + brokerId + " in this project"));
-        tokensChanged.fire(TokensChanged.all());
+        brokerDeleted.fire(new BrokerDeleted(projectId, brokerId));
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.tollgate.members.boundary;
 
+import io.tollgate.access.control.MembershipRoles;
 import io.tollgate.access.entity.Role;
 import io.tollgate.errors.Conflict;
 import io.tollgate.errors.NotFound;
@@ -20,7 +21,7 @@ import java.util.List;
  */
 @ApplicationScoped
 @Transactional
-public class Members {
+public class Members implements MembershipRoles {
 
     @PersistenceContext(unitName = "tollgate")
     EntityManager em;
@@ -65,6 +66,7 @@ public class Members {
     }
 
     /** The person's role in the project, or null if they are not a member. */
+    @Override
     @Transactional(Transactional.TxType.SUPPORTS)
     public Role roleOf(String username, String projectId) {
         List<Role> roles = em.createNamedQuery(Membership.ROLE, Role.class)

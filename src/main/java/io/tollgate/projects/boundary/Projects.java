@@ -4,8 +4,8 @@ import io.tollgate.access.entity.Caller;
 import io.tollgate.errors.Conflict;
 import io.tollgate.errors.NotFound;
 import io.tollgate.projects.entity.Project;
+import io.tollgate.projects.entity.ProjectDeleted;
 import io.tollgate.storage.control.Constraints;
-import io.tollgate.tokens.entity.TokensChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -26,7 +26,7 @@ public class Projects {
     EntityManager em;
 
     @Inject
-    Event<TokensChanged> tokensChanged;
+    Event<ProjectDeleted> projectDeleted;
 
     public Project create(String name) {
         if (em.createNamedQuery(Project.BY_NAME, Long.class).setParameter("name", name).getSingleResult() > 0) {
@@ -40,7 +40,7 @@ public class Projects {
     public List<Project> visibleTo(Caller caller) {
         return switch (caller.kind()) {
             case ROOT -> em.createNamedQuery(Project.ALL, Project.class).getResultList();
-            case TOKEN -> Optional.ofNullable(em.find(Project.class, caller.token().projectId()))
+            case TOKEN -> Optional.ofNullable(em.find(Project.class, caller.projectId()))
                     .map(List::of).orElse(List.of());
             case USER -> em.createNamedQuery(Project.OF_MEMBER, Project.class)
                     .setParameter("username", caller.name())
@@ -89,7 +89,7 @@ public class Projects {
         em.createQuery("DELETE FROM Project p WHERE p.id = :id")
                 .setParameter("id", projectId)
                 .executeUpdate();
-        tokensChanged.fire(TokensChanged.all());
+        projectDeleted.fire(new ProjectDeleted(projectId));
     }
 
     private static Conflict taken(String name) {

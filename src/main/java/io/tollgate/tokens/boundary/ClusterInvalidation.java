@@ -5,6 +5,8 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import com.hazelcast.map.listener.EntryAddedListener;
 import com.hazelcast.map.listener.EntryUpdatedListener;
+import io.tollgate.brokers.entity.BrokerDeleted;
+import io.tollgate.projects.entity.ProjectDeleted;
 import io.tollgate.tokens.entity.TokensChanged;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -66,10 +68,21 @@ public class ClusterInvalidation {
     }
 
     void publish(@Observes(during = TransactionPhase.AFTER_SUCCESS) TokensChanged change) {
+        publish(change.tokenId() == null ? ALL : change.tokenId());
+    }
+
+    void publish(@Observes(during = TransactionPhase.AFTER_SUCCESS) ProjectDeleted deleted) {
+        publish(ALL);
+    }
+
+    void publish(@Observes(during = TransactionPhase.AFTER_SUCCESS) BrokerDeleted deleted) {
+        publish(ALL);
+    }
+
+    private void publish(String key) {
         if (invalidations == null) {
             return;
         }
-        String key = change.tokenId() == null ? ALL : change.tokenId();
         try {
             // a unique value makes every publication an update the listeners see, even for the same key
             invalidations.put(key, UUID.randomUUID().toString(), 10, TimeUnit.MINUTES);

@@ -21,8 +21,8 @@ public class TokenUseRecorder implements ContainerResponseFilter {
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         if (response.getStatus() / 100 == 2
                 && request.getSecurityContext().getUserPrincipal() instanceof Caller caller
-                && caller.token() != null) {
-            tokens.recordUse(caller.token(), System.currentTimeMillis());
+                && caller.kind() == Caller.Kind.TOKEN) {
+            tokens.recordUse(caller.credentialId(), System.currentTimeMillis());
         }
     }
 }

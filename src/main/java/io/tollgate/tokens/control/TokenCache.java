@@ -39,6 +39,20 @@ public final class TokenCache {
         return byHash.getIfPresent(hash);
     }
 
+    /** The cached token with this id, or null if none of its lookups is cached (any more). */
+    public ActiveToken byId(String tokenId) {
+        Set<String> hashes = hashesById.get(tokenId);
+        if (hashes != null) {
+            for (String hash : hashes) {
+                ActiveToken token = byHash.getIfPresent(hash);
+                if (token != null && token.id().equals(tokenId)) {
+                    return token;
+                }
+            }
+        }
+        return null;
+    }
+
     public long generation() {
         return generation.get();
     }

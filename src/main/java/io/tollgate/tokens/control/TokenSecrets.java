@@ -1,10 +1,8 @@
 package io.tollgate.tokens.control;
 
+import io.tollgate.access.control.CredentialHash;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.zip.CRC32;
 
 /**
@@ -51,12 +49,7 @@ public final class TokenSecrets {
 
     /** Lower-case hex SHA-256 of the whole value: the token's {@code hash} and lookup key. */
     public static String hash(String value) {
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha256.digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
+        return CredentialHash.of(value);
     }
 
     static String checksum(CharSequence body) {

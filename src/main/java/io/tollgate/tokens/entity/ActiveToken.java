@@ -1,5 +1,6 @@
 package io.tollgate.tokens.entity;
 
+import io.tollgate.access.entity.Caller;
 import io.tollgate.access.entity.Role;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -26,5 +27,10 @@ public record ActiveToken(String id, String projectId, String name, Role role, T
 
     public boolean isRestricted() {
         return type == TokenType.RESTRICTED;
+    }
+
+    /** Who calls with this token; its id lets {@code TokenUseRecorder} find this record again. */
+    public Caller caller() {
+        return Caller.token(id, name, projectId, role, isRestricted(), brokers, validDate);
     }
 }

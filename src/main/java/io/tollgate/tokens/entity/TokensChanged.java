@@ -1,8 +1,10 @@
 package io.tollgate.tokens.entity;
 
 /**
- * Fired inside a transaction that changed what tokens may do; caches drop what it names once the
- * transaction commits. {@code tokenId} null means any token may be affected.
+ * Fired inside a transaction of this feature that changed what tokens may do (a token deleted);
+ * caches drop what it names once the transaction commits. {@code tokenId} null means any token may
+ * be affected. Other features' deletes arrive as their own events ({@code ProjectDeleted},
+ * {@code BrokerDeleted}), observed alongside this one.
  */
 public record TokensChanged(String tokenId) {
 

@@ -119,8 +119,8 @@ class AccessPolicyTest {
 
     private static Caller token(String projectId, Role role, TokenType type, Set<String> brokers) {
         String id = projectId + "-" + role.id() + "-" + type.id();
-        return Caller.of(new ActiveToken(id, projectId, id, role, type, brokers,
-                Long.MAX_VALUE, new AtomicLong(ActiveToken.NEVER)));
+        return new ActiveToken(id, projectId, id, role, type, brokers,
+                Long.MAX_VALUE, new AtomicLong(ActiveToken.NEVER)).caller();
     }
 
     /** As the authorization filter asks: the role in the path's project, and the path's broker. */
@@ -261,6 +261,6 @@ class AccessPolicyTest {
         if (caller.isRoot()) {
             return Role.ROOT;
         }
-        return caller.token().projectId().equals(projectId) ? caller.token().role() : null;
+        return caller.projectId().equals(projectId) ? caller.role() : null;
     }
 }

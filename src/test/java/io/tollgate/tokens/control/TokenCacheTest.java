@@ -232,4 +232,17 @@ class TokenCacheTest {
         assertEquals(0, cache.size());
         assertEquals(0, cache.indexedTokens(), "no index row outlives its entries");
     }
+
+    @Test
+    void cachedTokenIsFoundAgainByItsIdUntilInvalidated() {
+        TokenCache cache = new TokenCache(10);
+        ActiveToken token = token("t1");
+        cache.put("h1", token, cache.generation());
+        cache.put("h2", token("t2"), cache.generation());
+        assertSame(token, cache.byId("t1"), "the recorder of a use finds the record the request resolved");
+        assertNull(cache.byId("t3"));
+        cache.invalidate("t1");
+        assertNull(cache.byId("t1"));
+        assertEquals("t2", cache.byId("t2").id());
+    }
 }

@@ -1,7 +1,9 @@
-package io.tollgate.access.boundary;
+package io.tollgate.root.boundary;
 
+import io.tollgate.access.control.CredentialHash;
+import io.tollgate.access.control.CredentialResolver;
+import io.tollgate.access.entity.Caller;
 import io.tollgate.storage.boundary.Migrations;
-import io.tollgate.tokens.control.TokenSecrets;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -21,7 +23,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * request and is a plain method call; the bean is still created when the application starts.
  */
 @ApplicationScoped
-public class RootCredentials {
+public class RootCredentials implements CredentialResolver {
 
     static final int MIN_LENGTH = 32;
     private static final Logger LOG = Logger.getLogger(RootCredentials.class.getName());
@@ -45,7 +47,7 @@ public class RootCredentials {
 
     @PostConstruct
     void establish() {
-        String configuredHash = configured.map(value -> TokenSecrets.hash(requireAcceptable(value))).orElse(null);
+        String configuredHash = configured.map(value -> CredentialHash.of(requireAcceptable(value))).orElse(null);
         migrations.ensureMigrated();
         try {
             remember(store.establish(configuredHash));
@@ -59,6 +61,16 @@ public class RootCredentials {
     /** Whether a presented credential's SHA-256 hex is the root credential's, in constant time. */
     public boolean isRoot(String presentedHash) {
         return MessageDigest.isEqual(rootHash, presentedHash.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    @Override
+    public int priority() {
+        return ROOT;
+    }
+
+    @Override
+    public Caller resolve(String credential, String hash, long now) {
+        return isRoot(hash) ? Caller.root() : null;
     }
 
     private void remember(String hash) {

@@ -1,6 +1,7 @@
-package io.tollgate.access.boundary;
+package io.tollgate.root.boundary;
 
-import io.tollgate.access.entity.RootCredential;
+import io.tollgate.root.entity.RootCredential;
+import io.tollgate.access.control.CredentialHash;
 import io.tollgate.tokens.control.TokenSecrets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -41,7 +42,7 @@ public class RootCredentialStore {
             return stored.hash();
         }
         String secret = TokenSecrets.mint();
-        String hash = TokenSecrets.hash(secret);
+        String hash = CredentialHash.of(secret);
         em.persist(new RootCredential(hash, now));
         em.flush();
         // the one place a credential is logged, as the contract asks: once, on first start

@@ -1,4 +1,4 @@
-package io.tollgate.access.entity;
+package io.tollgate.root.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
