@@ -6,7 +6,8 @@ import io.tollgate.access.boundary.Public;
 import io.tollgate.access.entity.Caller;
 import io.tollgate.access.entity.Role;
 import io.tollgate.access.entity.Scope;
-import io.tollgate.requests.control.JsonFields;
+import io.tollgate.auth.entity.LoginRequest;
+import io.tollgate.requests.control.RequestValidator;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,7 +19,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
-import java.util.Set;
 
 /** {@code /api/auth}: a person's login, and who any caller is. */
 @Path("auth")
@@ -28,14 +28,16 @@ public class AuthResource {
     @Inject
     Logins logins;
 
+    @Inject
+    RequestValidator validator;
+
     @POST
     @Path("login")
     @Public
     @Consumes(MediaType.APPLICATION_JSON)
     public JsonObject login(JsonObject body, @Context HttpServletRequest request) {
-        JsonFields fields = JsonFields.of(body, Set.of("username", "password"));
-        return logins.login(fields.requiredString("username"), fields.requiredString("password"),
-                request.getRemoteAddr());
+        LoginRequest login = validator.valid(LoginRequest.from(body));
+        return logins.login(login.username(), login.password(), request.getRemoteAddr());
     }
 
     @GET

@@ -6,9 +6,8 @@ import io.tollgate.access.boundary.Allow;
 import io.tollgate.access.entity.Caller;
 import io.tollgate.access.entity.Role;
 import io.tollgate.access.entity.Scope;
-import io.tollgate.brokers.entity.Broker;
-import io.tollgate.brokers.entity.BrokerUrl;
-import io.tollgate.requests.control.JsonFields;
+import io.tollgate.brokers.entity.BrokerRequest;
+import io.tollgate.requests.control.RequestValidator;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -25,7 +24,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
-import java.util.Set;
 
 /** {@code /api/projects/{projectId}/brokers}: the project's MQTT broker connections. */
 @Path("projects/{projectId}/brokers")
@@ -33,18 +31,17 @@ import java.util.Set;
 @Consumes(MediaType.APPLICATION_JSON)
 public class BrokersResource {
 
-    private static final Set<String> FIELDS = Set.of("name", "url");
-
     @Inject
     Brokers brokers;
+
+    @Inject
+    RequestValidator validator;
 
     @POST
     @Allow(role = Role.EDITOR, scope = Scope.PROJECT)
     public JsonObject create(@PathParam("projectId") String projectId, JsonObject body) {
-        JsonFields fields = JsonFields.of(body, FIELDS);
-        String name = fields.requiredText("name", 1, Broker.MAX_NAME);
-        BrokerUrl url = BrokerUrl.parse(fields.requiredString("url"));
-        return brokers.create(projectId, name, url).toJson();
+        BrokerRequest request = validator.valid(BrokerRequest.from(body));
+        return brokers.create(projectId, request.name(), request.brokerUrl()).toJson();
     }
 
     @GET
@@ -67,10 +64,8 @@ public class BrokersResource {
     @Allow(role = Role.EDITOR, scope = Scope.BROKER)
     public JsonObject update(@PathParam("projectId") String projectId, @PathParam("brokerId") String brokerId,
                              JsonObject body) {
-        JsonFields fields = JsonFields.of(body, FIELDS);
-        String name = fields.requiredText("name", 1, Broker.MAX_NAME);
-        BrokerUrl url = BrokerUrl.parse(fields.requiredString("url"));
-        return brokers.update(projectId, brokerId, name, url).toJson();
+        BrokerRequest request = validator.valid(BrokerRequest.from(body));
+        return brokers.update(projectId, brokerId, request.name(), request.brokerUrl()).toJson();
     }
 
     @DELETE

@@ -1,13 +1,13 @@
 package io.tollgate.members.boundary;
 
 import io.tollgate.errors.Conflict;
-import io.tollgate.errors.InvalidField;
 import io.tollgate.json.JsonBuilders;
 import io.tollgate.TollgateApplication;
 import io.tollgate.access.boundary.Allow;
 import io.tollgate.access.entity.Role;
 import io.tollgate.access.entity.Scope;
-import io.tollgate.requests.control.JsonFields;
+import io.tollgate.members.entity.MemberRequest;
+import io.tollgate.requests.control.RequestValidator;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -21,7 +21,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Set;
 
 /** {@code /api/projects/{projectId}/members}: who belongs to a project, with which role. */
 @Path("projects/{projectId}/members")
@@ -32,14 +31,15 @@ public class MembersResource {
     @Inject
     Members members;
 
+    @Inject
+    RequestValidator validator;
+
     @PUT
     @Path("{username}")
     @Allow(role = Role.ADMIN, scope = Scope.PROJECT)
     public JsonObject put(@PathParam("projectId") String projectId, @PathParam("username") String username,
                           JsonObject body) {
-        String roleId = JsonFields.of(body, Set.of("role")).requiredString("role");
-        Role role = Role.requestable(roleId)
-                .orElseThrow(() -> new InvalidField("role", "role must be admin, editor or viewer"));
+        Role role = validator.valid(MemberRequest.from(body)).requestedRole();
         try {
             return members.put(projectId, username, role).toJson();
         } catch (Conflict conflict) {

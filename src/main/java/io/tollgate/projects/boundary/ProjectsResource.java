@@ -6,8 +6,8 @@ import io.tollgate.access.boundary.Allow;
 import io.tollgate.access.entity.Caller;
 import io.tollgate.access.entity.Role;
 import io.tollgate.access.entity.Scope;
-import io.tollgate.projects.entity.Project;
-import io.tollgate.requests.control.JsonFields;
+import io.tollgate.projects.entity.ProjectRequest;
+import io.tollgate.requests.control.RequestValidator;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -23,7 +23,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
-import java.util.Set;
 
 /** {@code /api/projects}: root manages projects; everyone sees the ones they belong to. */
 @Path("projects")
@@ -34,11 +33,13 @@ public class ProjectsResource {
     @Inject
     Projects projects;
 
+    @Inject
+    RequestValidator validator;
+
     @POST
     @Allow(role = Role.ROOT, scope = Scope.PLATFORM)
     public JsonObject create(JsonObject body) {
-        String name = JsonFields.of(body, Set.of("name")).requiredText("name", 1, Project.MAX_NAME);
-        return projects.create(name).toJson();
+        return projects.create(validator.valid(ProjectRequest.from(body)).name()).toJson();
     }
 
     @GET

@@ -5,8 +5,8 @@ import io.tollgate.TollgateApplication;
 import io.tollgate.access.boundary.Allow;
 import io.tollgate.access.entity.Role;
 import io.tollgate.access.entity.Scope;
-import io.tollgate.requests.control.JsonFields;
-import io.tollgate.users.entity.User;
+import io.tollgate.requests.control.RequestValidator;
+import io.tollgate.users.entity.UserRequest;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -20,7 +20,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Set;
 
 /** {@code /api/users}: root manages the people who may log in. */
 @Path("users")
@@ -31,13 +30,14 @@ public class UsersResource {
     @Inject
     Users users;
 
+    @Inject
+    RequestValidator validator;
+
     @POST
     @Allow(role = Role.ROOT, scope = Scope.PLATFORM)
     public JsonObject create(JsonObject body) {
-        JsonFields fields = JsonFields.of(body, Set.of("username", "password"));
-        String username = User.requireUsername(fields.requiredString("username"));
-        String password = User.requirePassword(fields.requiredString("password"));
-        return users.create(username, password).toJson();
+        UserRequest request = validator.valid(UserRequest.from(body));
+        return users.create(request.username(), request.password()).toJson();
     }
 
     @GET

@@ -1,6 +1,5 @@
 package io.tollgate.users.entity;
 
-import io.tollgate.errors.InvalidField;
 import io.tollgate.json.JsonBuilders;
 import jakarta.json.JsonObject;
 import jakarta.persistence.Column;
@@ -8,7 +7,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
-import java.util.regex.Pattern;
 
 /** A person who logs in with a password. Only the slow salted hash of the password is kept. */
 @Entity
@@ -17,8 +15,6 @@ import java.util.regex.Pattern;
 public class User {
 
     public static final String ALL = "User.all";
-    private static final Pattern USERNAME = Pattern.compile("[a-z0-9._-]{3,64}");
-    private static final String RESERVED = "root";
     public static final int MIN_PASSWORD = 12;
     public static final int MAX_PASSWORD = 1024;
 
@@ -39,27 +35,6 @@ public class User {
         this.username = username;
         this.passwordHash = passwordHash;
         this.createdDate = createdDate;
-    }
-
-    public static String requireUsername(String username) {
-        if (!USERNAME.matcher(username).matches()) {
-            throw new InvalidField("username",
-                    "username must be 3 to 64 characters of a-z, 0-9, '.', '_' and '-'");
-        }
-        if (RESERVED.equals(username)) {
-            // tokens record their creator as issuer: "root" must only ever mean the root credential
-            throw new InvalidField("username", "username 'root' is reserved");
-        }
-        return username;
-    }
-
-    public static String requirePassword(String password) {
-        int length = password.codePointCount(0, password.length());
-        if (length < MIN_PASSWORD || length > MAX_PASSWORD) {
-            throw new InvalidField("password",
-                    "password must be " + MIN_PASSWORD + " to " + MAX_PASSWORD + " characters long");
-        }
-        return password;
     }
 
     public String username() {
