@@ -20,5 +20,28 @@
  * separators are refused anywhere in a name, so that look-alikes cannot sit side by side. This also
  * refuses emoji sequences joined by U+200D.</li>
  * </ul>
+ *
+ * <p>Who checks what, in this order (the first failure answers):
+ * <ol>
+ * <li><b>The strict reader</b> ({@code JsonObjectReader}, then {@link io.tollgate.requests.control.JsonFields}
+ * mapping the object to a request record such as {@code ProjectRequest} or {@code TokenBody}): what
+ * JSON-B cannot promise. A JSON type is never coerced ({@code 42} is not a name), {@code null} is absent,
+ * an unknown field is a 400 naming it. Failures are {@code InvalidField}.</li>
+ * <li><b>Bean Validation</b> on the record, run by {@link io.tollgate.requests.control.RequestValidator}
+ * from the resource: the field rules, as annotations on the record components ({@code @NotNull},
+ * {@code @Pattern}, and the contract's own {@code @Text} (code points after NFC, no control or
+ * invisible format characters), {@code @CodePoints}, {@code @BrokerUrlValue}, {@code @RequestableRole},
+ * {@code @BrokersMatchType}). One {@code ConstraintViolationException} mapper answers 400 with the
+ * snake_case name of the first broken field in declaration order, so the answer does not depend on the
+ * order the validator reports in. The validator is called rather than {@code @Valid} on a parameter
+ * because the record is made inside the method from the strict reader's object, and a record
+ * component's name is the same on every runtime where a parameter's path is not.</li>
+ * <li><b>The boundaries</b>: rules that need the database or the clock (a unique name is a 409, the
+ * brokers of a restricted token belong to the project, {@code valid_date} lies between now and what its
+ * creator may grant), as domain exceptions.</li>
+ * </ol>
+ * Names are normalised (white space stripped, NFC) in the record's compact constructor, before they are
+ * validated and stored; line and paragraph separators are not stripped, so that they are refused instead
+ * of silently dropped. Passwords are never normalised.
  */
 package io.tollgate.requests;

@@ -25,10 +25,13 @@ import io.tollgate.errors.Unauthorized;
 import io.tollgate.errors.Unavailable;
 import io.tollgate.errors.UnsupportedContentType;
 import io.tollgate.members.boundary.Members;
+import io.tollgate.problems.boundary.ConstraintViolationExceptionMapper;
 import io.tollgate.problems.boundary.DomainExceptionMapper;
 import io.tollgate.problems.boundary.UnexpectedExceptionMapper;
 import io.tollgate.problems.boundary.WebApplicationExceptionMapper;
 import io.tollgate.projects.boundary.Projects;
+import io.tollgate.requests.control.RequestValidator;
+import io.tollgate.tokens.entity.TokenBody;
 import io.tollgate.tokens.boundary.ActiveTokens;
 import io.tollgate.tokens.boundary.Tokens;
 import io.tollgate.tokens.control.TokenSecrets;
@@ -44,6 +47,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.RollbackException;
 import jakarta.transaction.UserTransaction;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
@@ -471,5 +475,32 @@ class InContainerIT {
         } finally {
             users.delete(name);
         }
+    }
+
+    // ---- Bean Validation: the container's validator and the one ConstraintViolationException mapper
+
+    @Inject
+    RequestValidator requestValidator;
+
+    @Inject
+    ConstraintViolationExceptionMapper violations;
+
+    @Test
+    void constraintViolationMapperNamesTheFirstBrokenFieldOfTheRequestInSnakeCase() {
+        TokenBody allWrong = new TokenBody(" ", "root", "partial", List.of("b1"), null);
+        ConstraintViolationException refused = assertThrows(ConstraintViolationException.class,
+                () -> requestValidator.valid(allWrong));
+        assertTrue(refused.getConstraintViolations().size() >= 3, refused.getConstraintViolations()::toString);
+        assertBody(violations.toResponse(refused), 400, "VALIDATION_FAILED", "name must be 1 to 30 characters long",
+                Map.of("field", "name"));
+
+        TokenBody restrictedWithoutBrokers = new TokenBody("n", "viewer", "restricted", List.of(), "2027-01-01");
+        ConstraintViolationException brokers = assertThrows(ConstraintViolationException.class,
+                () -> requestValidator.valid(restrictedWithoutBrokers));
+        assertBody(violations.toResponse(brokers), 400, "VALIDATION_FAILED",
+                "brokers must list at least one broker for a restricted token", Map.of("field", "brokers"));
+
+        TokenBody valid = new TokenBody("  n  ", "viewer", null, null, null);
+        assertEquals("n", requestValidator.valid(valid).toRequest().name());
     }
 }

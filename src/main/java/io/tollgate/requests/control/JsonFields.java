@@ -6,7 +6,6 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -50,43 +49,6 @@ public final class JsonFields {
             throw new InvalidField(field, field + " must be a string");
         }
         return ((JsonString) value).getString();
-    }
-
-    public String requiredString(String field) {
-        String value = optionalString(field);
-        if (value == null) {
-            throw new InvalidField(field, field + " is required");
-        }
-        return value;
-    }
-
-    /**
-     * A trimmed string in Unicode NFC of {@code min..max} code points, without invisible format
-     * characters: names that look alike must be equal, so that uniqueness means what a reader sees.
-     */
-    public String requiredText(String field, int min, int max) {
-        String raw = requiredString(field);
-        // checked before trimming: U+2028/U+2029 count as whitespace and would be stripped silently
-        if (raw.codePoints().anyMatch(JsonFields::isInvisibleFormat)) {
-            throw new InvalidField(field, field
-                    + " must not contain invisible format characters (zero-width, bidi controls, BOM, line separators)");
-        }
-        String value = Normalizer.normalize(raw.strip(), Normalizer.Form.NFC);
-        int length = value.codePointCount(0, value.length());
-        if (length < min || length > max) {
-            throw new InvalidField(field,
-                    field + " must be " + min + " to " + max + " characters long");
-        }
-        if (value.codePoints().anyMatch(Character::isISOControl)) {
-            throw new InvalidField(field, field + " must not contain control characters");
-        }
-        return value;
-    }
-
-    /** Zero-width characters, joiners, bidi controls, BOM, soft hyphen, tags; line and paragraph separators. */
-    private static boolean isInvisibleFormat(int codePoint) {
-        int type = Character.getType(codePoint);
-        return type == Character.FORMAT || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR;
     }
 
     /** An array of strings, or {@code null} if absent or null. */

@@ -7,7 +7,8 @@ import io.tollgate.access.boundary.Allow;
 import io.tollgate.access.entity.Caller;
 import io.tollgate.access.entity.Role;
 import io.tollgate.access.entity.Scope;
-import io.tollgate.tokens.entity.TokenRequest;
+import io.tollgate.requests.control.RequestValidator;
+import io.tollgate.tokens.entity.TokenBody;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -36,11 +37,15 @@ public class TokensResource {
     @Inject
     Tokens tokens;
 
+    @Inject
+    RequestValidator validator;
+
     @POST
     @Allow(role = Role.ADMIN, scope = Scope.PROJECT)
     public JsonObject create(@PathParam("projectId") String projectId, JsonObject body,
                              @Context SecurityContext security) {
-        return tokens.create(projectId, TokenRequest.from(body), (Caller) security.getUserPrincipal());
+        return tokens.create(projectId, validator.valid(TokenBody.from(body)).toRequest(),
+                (Caller) security.getUserPrincipal());
     }
 
     @GET

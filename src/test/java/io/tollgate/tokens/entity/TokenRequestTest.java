@@ -7,12 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tollgate.access.entity.Role;
 import io.tollgate.errors.InvalidField;
+import io.tollgate.problems.boundary.ConstraintViolationExceptionMapper;
 import io.tollgate.problems.boundary.DomainExceptionMapper;
 import io.tollgate.problems.entity.Problem;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validation;
+import jakarta.validation.ValidatorFactory;
 import java.io.StringReader;
 import java.util.Set;
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -25,13 +31,29 @@ class TokenRequestTest {
         }
     }
 
+    private static final ValidatorFactory FACTORY = Validation.byDefaultProvider().configure()
+            .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory();
+
+    @AfterAll
+    static void close() {
+        FACTORY.close();
+    }
+
+    /** What the resource does: the strict reader, then Bean Validation, then the domain value. */
     private static TokenRequest request(String text) {
-        return TokenRequest.from(json(text));
+        TokenBody body = TokenBody.from(json(text));
+        var violations = FACTORY.getValidator().validate(body);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        return body.toRequest();
     }
 
     private static Problem rejected(String field, String text) {
-        InvalidField e = assertThrows(InvalidField.class, () -> request(text), text);
-        Problem problem = DomainExceptionMapper.problemOf(e);
+        RuntimeException e = assertThrows(RuntimeException.class, () -> request(text), text);
+        Problem problem = e instanceof ConstraintViolationException violations
+                ? ConstraintViolationExceptionMapper.problemOf(violations)
+                : DomainExceptionMapper.problemOf((InvalidField) e);
         assertEquals(400, problem.status());
         assertEquals("VALIDATION_FAILED", problem.code());
         assertEquals(field, problem.info().get("field"));
