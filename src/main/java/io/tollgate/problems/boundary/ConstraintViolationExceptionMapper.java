@@ -3,12 +3,16 @@ package io.tollgate.problems.boundary;
 import io.tollgate.problems.entity.Problem;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -42,8 +46,8 @@ public class ConstraintViolationExceptionMapper implements ExceptionMapper<Const
     static String leaf(ConstraintViolation<?> violation) {
         String name = "";
         for (Path.Node node : violation.getPropertyPath()) {
-            if (node.getName() != null && (node.getKind() == jakarta.validation.ElementKind.PROPERTY
-                    || node.getKind() == jakarta.validation.ElementKind.PARAMETER)) {
+            if (node.getName() != null && (node.getKind() == ElementKind.PROPERTY
+                    || node.getKind() == ElementKind.PARAMETER)) {
                 name = node.getName();
             }
         }
@@ -52,14 +56,14 @@ public class ConstraintViolationExceptionMapper implements ExceptionMapper<Const
 
     /** {@code validDate} is {@code valid_date} on the wire. */
     static String jsonName(String property) {
-        return property.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+        return property.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
     }
 
     private static int declarationIndex(ConstraintViolation<?> violation) {
         Class<?> type = violation.getLeafBean() == null ? violation.getRootBeanClass() : violation.getLeafBean().getClass();
         if (type.isRecord()) {
-            List<String> names = java.util.Arrays.stream(type.getRecordComponents())
-                    .map(java.lang.reflect.RecordComponent::getName).toList();
+            List<String> names = Arrays.stream(type.getRecordComponents())
+                    .map(RecordComponent::getName).toList();
             int index = names.indexOf(leaf(violation));
             if (index >= 0) {
                 return index;
