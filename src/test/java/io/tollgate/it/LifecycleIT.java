@@ -1,6 +1,6 @@
 package io.tollgate.it;
 
-import static io.tollgate.it.TokensApiIT.assertUnauthorized;
+import static io.tollgate.it.Asserts.assertUnauthorized;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

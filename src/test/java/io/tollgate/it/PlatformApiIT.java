@@ -1,6 +1,7 @@
 package io.tollgate.it;
 
-import static io.tollgate.it.TokensApiIT.assertUnauthorized;
+import static io.tollgate.it.Asserts.assertProblem;
+import static io.tollgate.it.Asserts.assertUnauthorized;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -260,15 +261,6 @@ class PlatformApiIT extends DeployedWarTest {
 
     private String serverRoot() {
         return URI.create(base.toString()).resolve("/").toString();
-    }
-
-    static void assertProblem(Api.Reply reply, int status, String code) {
-        assertEquals(status, reply.status(), reply::toString);
-        assertTrue(reply.contentType() != null && reply.contentType().startsWith("application/json"), reply.contentType());
-        JsonObject body = reply.object();
-        assertEquals(List.of("code", "info", "message", "status"), body.keySet().stream().sorted().toList());
-        assertEquals(code, body.getString("code"));
-        assertEquals(status, body.getInt("status"));
     }
 
     @Test
