@@ -1,5 +1,6 @@
 package io.tollgate.it;
 
+import static io.tollgate.it.Asserts.assertEachRejected;
 import static io.tollgate.it.Asserts.assertProblem;
 import static io.tollgate.it.Asserts.assertUnauthorized;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -103,13 +104,8 @@ class PlatformApiIT extends DeployedWarTest {
         cases.put(Api.brokerBody("b", "mqtt://user:pw@h:1883").toString(), "url");
         cases.put(Api.object().add("name", "b").add("url", 1883).build().toString(), "url");
         cases.put(Api.object().add("name", Json.createArrayBuilder()).add("url", "mqtt://h").build().toString(), "name");
-        cases.forEach((body, field) -> {
-            for (Api.Reply reply : List.of(root.post(brokers(), body), root.put(brokers() + "/" + broker, body))) {
-                assertEquals(400, reply.status(), body + " -> " + reply);
-                assertEquals("VALIDATION_FAILED", reply.code());
-                assertEquals(field, reply.object().getJsonObject("info").getString("field"), body);
-            }
-        });
+        assertEachRejected(cases, body -> root.post(brokers(), body), () -> root.listBrokers(project).array());
+        assertEachRejected(cases, body -> root.put(Api.broker(project, broker), body), () -> root.listBrokers(project).array());
         JsonArray after = root.listBrokers(project).array();
         assertEquals(1, after.size());
         assertEquals("mqtt://broker.local:1883", after.getJsonObject(0).getString("url"));
