@@ -66,8 +66,8 @@ class ClusterIT {
             assertTrue(delayMillis >= 0 && delayMillis < 10_000, "revocation delay " + delayMillis + " ms");
 
             String login = fixtures.unique("u");
-            assertEquals(200, rootA.post("api/users", "{\"username\":\"" + login + "\",\"password\":\"a-long-password\"}").status());
-            String jwt = a.api(null).post("api/auth/login", "{\"username\":\"" + login + "\",\"password\":\"a-long-password\"}")
+            assertEquals(200, rootA.createUser(login, "a-long-password").status());
+            String jwt = a.api(null).login(login, "a-long-password")
                     .object().getString("token");
             assertEquals(200, b.api(jwt).get("api/auth/whoami").status(), "a session from A works on B");
 

@@ -1,19 +1,17 @@
 package io.tollgate.it;
 
+import static io.tollgate.it.Asserts.sha256;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -204,10 +202,9 @@ class ConsoleIT {
         addMember("victor", "viewer");
 
         // tokens root made through the API, for a fuller list
-        root.post("api/projects/" + projectId + "/tokens", "{\"name\":\"dashboard\",\"role\":\"viewer\"}");
-        String sensorSecret = root.post("api/projects/" + projectId + "/tokens", "{\"name\":\"line-sensor\","
-                + "\"role\":\"viewer\",\"type\":\"restricted\",\"brokers\":[\"" + brokerIds.get(1) + "\"],"
-                + "\"valid_date\":\"" + LocalDate.now(ZoneOffset.UTC).plusDays(7) + "\"}").object().getString("token");
+        root.createToken(projectId, Api.TokenSpec.of("dashboard", "viewer"));
+        String sensorSecret = root.createToken(projectId, Api.TokenSpec.of("line-sensor", "viewer")
+                .restricted(brokerIds.get(1)).validDate(LocalDate.now(ZoneOffset.UTC).plusDays(7))).object().getString("token");
         assertNoOtherHost();
         signOut();
 
@@ -308,7 +305,7 @@ class ConsoleIT {
         assertTrue(driver.findElements(By.id("new-token")).isEmpty());
 
         // ---- the same person made editor: the page follows the membership at once
-        root.put("api/projects/" + projectId + "/members/victor", "{\"role\":\"editor\"}");
+        root.putMember(projectId, "victor", "editor");
         driver.get(server.base() + "#/projects/" + projectId + "/brokers");
         driver.navigate().refresh();
         waitText(By.id("my-role"), "editor");
@@ -418,9 +415,5 @@ class ConsoleIT {
     static Path screenshotDirectory() {
         String asked = System.getProperty(SCREENSHOTS_PROPERTY, "");
         return asked.isBlank() ? Path.of("target", "console-screenshots") : Path.of(asked);
-    }
-
-    private static String sha256(String text) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -1,7 +1,7 @@
 package io.tollgate.it;
 
-import static io.tollgate.it.PlatformApiIT.assertProblem;
-import static io.tollgate.it.TokensApiIT.assertUnauthorized;
+import static io.tollgate.it.Asserts.assertProblem;
+import static io.tollgate.it.Asserts.assertUnauthorized;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -92,16 +92,16 @@ class ExternalIdentityProviderIT {
 
     @Test
     void rootMakesCarolAMemberAndHerIdentityProviderJwtThenReadsTheProject() {
-        root.delete("api/users/carol"); // left by an earlier run on a shared (PostgreSQL) database
+        root.deleteUser("carol"); // left by an earlier run on a shared (PostgreSQL) database
         Fixtures fixtures = new Fixtures(root);
         String project = fixtures.project();
         Api carol = server.api(idpJwt(claims("carol", 600)));
         assertProblem(carol.get("api/projects/" + project), 403, "FORBIDDEN");
         assertEquals(0, carol.get("api/projects").array().size());
 
-        Api.Reply created = root.post("api/users", "{\"username\":\"carol\",\"password\":\"" + UUID.randomUUID() + "\"}");
+        Api.Reply created = root.createUser("carol", UUID.randomUUID().toString());
         assertEquals(200, created.status(), created::toString);
-        Api.Reply membership = root.put("api/projects/" + project + "/members/carol", "{\"role\":\"viewer\"}");
+        Api.Reply membership = root.putMember(project, "carol", "viewer");
         assertEquals(200, membership.status(), membership::toString);
 
         Api.Reply read = carol.get("api/projects/" + project);
@@ -109,7 +109,7 @@ class ExternalIdentityProviderIT {
         assertEquals(project, read.object().getString("id"));
         assertEquals(List.of(project), carol.get("api/projects").array().stream()
                 .map(p -> p.asJsonObject().getString("id")).toList());
-        assertProblem(carol.post("api/projects/" + project + "/brokers", "{\"name\":\"b\",\"url\":\"mqtt://h:1883\"}"),
+        assertProblem(carol.createBroker(project, "b", "mqtt://h:1883"),
                 403, "FORBIDDEN");
         String secret = fixtures.secret(project, "viewer");
         assertEquals(200, server.api(secret).get("api/projects/" + project).status(), "project tokens still work");
@@ -146,13 +146,12 @@ class ExternalIdentityProviderIT {
     void passwordLoginIsOffWhenAnIdentityProviderIsConfigured() {
         String username = Fixtures.unique("dave");
         String password = "pw-" + UUID.randomUUID();
-        Api.Reply created = root.post("api/users", "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}");
+        Api.Reply created = root.createUser(username, password);
         assertEquals(200, created.status(), created::toString);
         Api anonymous = server.api(null);
-        for (String body : List.of("{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}",
-                "{\"username\":\"" + username + "\",\"password\":\"wrong-password-123\"}",
-                "{\"username\":\"nobody-here\",\"password\":\"" + password + "\"}")) {
-            Api.Reply reply = anonymous.post("api/auth/login", body);
+        for (List<String> credentials : List.of(List.of(username, password), List.of(username, "wrong-password-123"),
+                List.of("nobody-here", password))) {
+            Api.Reply reply = anonymous.login(credentials.get(0), credentials.get(1));
             assertProblem(reply, 403, "FORBIDDEN");
             assertTrue(!reply.body().contains("\"token\""), reply::toString);
         }
@@ -211,17 +210,7 @@ class ExternalIdentityProviderIT {
     }
 
     /** The log's length once it stopped growing, within 20 s. */
-    private static int settledLength() throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        int last = server.log().length();
-        while (System.nanoTime() < deadline) {
-            Thread.sleep(1_500);
-            int now = server.log().length();
-            if (now == last) {
-                return now;
-            }
-            last = now;
-        }
-        return last;
+    private static int settledLength() throws Exception {
+        return ServerLogs.settled(server::log).length();
     }
 }

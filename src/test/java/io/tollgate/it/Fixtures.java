@@ -22,27 +22,21 @@ public final class Fixtures {
     }
 
     public String project() {
-        Api.Reply reply = root.post("api/projects", "{\"name\":\"" + unique("p") + "\"}");
+        Api.Reply reply = root.createProject(unique("p"));
         assertEquals(200, reply.status(), reply::toString);
         return reply.object().getString("id");
     }
 
     public String broker(String projectId) {
-        Api.Reply reply = root.post("api/projects/" + projectId + "/brokers",
-                "{\"name\":\"" + unique("b") + "\",\"url\":\"mqtt://broker.local:1883\"}");
+        Api.Reply reply = root.createBroker(projectId, unique("b"), "mqtt://broker.local:1883");
         assertEquals(200, reply.status(), reply::toString);
         return reply.object().getString("id");
     }
 
     /** A token created by root; the JSON of its creation, secret included. */
     public JsonObject token(String projectId, String role, String... brokers) {
-        String type = brokers.length == 0 ? "unrestricted" : "restricted";
-        StringBuilder ids = new StringBuilder();
-        for (String broker : brokers) {
-            ids.append(ids.length() == 0 ? "" : ",").append('"').append(broker).append('"');
-        }
-        Api.Reply reply = root.post("api/projects/" + projectId + "/tokens", "{\"name\":\"" + unique("t").substring(0, 10)
-                + "\",\"role\":\"" + role + "\",\"type\":\"" + type + "\",\"brokers\":[" + ids + "]}");
+        Api.TokenSpec spec = Api.TokenSpec.of(unique("t").substring(0, 10), role);
+        Api.Reply reply = root.createToken(projectId, brokers.length == 0 ? spec.unrestricted() : spec.restricted(brokers));
         assertEquals(200, reply.status(), reply::toString);
         return reply.object();
     }

@@ -1,6 +1,6 @@
 package io.tollgate.it;
 
-import static io.tollgate.it.TokensApiIT.assertUnauthorized;
+import static io.tollgate.it.Asserts.assertUnauthorized;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -43,11 +43,9 @@ class LifecycleIT {
             rootToken = printed.group(1);
             assertFalse(printed.find(), "the root token is printed once");
             Api root = first.api(rootToken);
-            projectId = root.post("api/projects", "{\"name\":\"survivor\"}").object().getString("id");
-            String broker = root.post("api/projects/" + projectId + "/brokers",
-                    "{\"name\":\"b\",\"url\":\"mqtt://h:1883\"}").object().getString("id");
-            JsonObject token = root.post("api/projects/" + projectId + "/tokens", "{\"name\":\"keeper\","
-                    + "\"role\":\"editor\",\"type\":\"restricted\",\"brokers\":[\"" + broker + "\"]}").object();
+            projectId = root.createProject("survivor").object().getString("id");
+            String broker = root.createBroker(projectId, "b", "mqtt://h:1883").object().getString("id");
+            JsonObject token = root.createToken(projectId, Api.TokenSpec.of("keeper", "editor").restricted(broker)).object();
             secret = token.getString("token");
             assertEquals(200, first.api(secret).get("api/projects/" + projectId).status());
             assertFalse(first.log().contains(secret), "token secret in the log");
@@ -106,7 +104,7 @@ class LifecycleIT {
                 Map.of("TOLLGATE_ROOT_TOKEN", "owner-only-root-credential-0123456789abcdef"))) {
             assertTrue(server.awaitReady(STARTUP), server.log());
             assertEquals(200, server.api("owner-only-root-credential-0123456789abcdef")
-                    .post("api/projects", "{\"name\":\"private\"}").status());
+                    .createProject("private").status());
             assertOwnerOnly(data);
         }
         // as an older version left it: a world-readable directory and database file

@@ -51,8 +51,6 @@ class PostgresResilienceIT {
             Fixtures fixtures = new Fixtures(root);
             project = fixtures.project();
             brokers = List.of(fixtures.broker(project), fixtures.broker(project));
-            String body = "\",\"role\":\"editor\",\"type\":\"restricted\",\"brokers\":[\"" + brokers.get(0)
-                    + "\",\"" + brokers.get(1) + "\"]}";
             AtomicBoolean running = new AtomicBoolean(true);
             AtomicInteger sequence = new AtomicInteger();
             ExecutorService writers = Executors.newFixedThreadPool(6);
@@ -61,7 +59,8 @@ class PostgresResilienceIT {
                     while (running.get()) {
                         String name = "d" + sequence.incrementAndGet();
                         try {
-                            Api.Reply reply = root.post("api/projects/" + project + "/tokens", "{\"name\":\"" + name + body);
+                            Api.Reply reply = root.createToken(project,
+                                    Api.TokenSpec.of(name, "editor").restricted(brokers.get(0), brokers.get(1)));
                             if (reply.status() == 200) {
                                 acknowledged.put(reply.object().getString("id"), reply.object().getString("token"));
                             } else {
@@ -130,7 +129,7 @@ class PostgresResilienceIT {
                             Map.<String, Supplier<Api.Reply>>entry("read as token",
                                     () -> tokenApi.get("api/projects/" + project)),
                             Map.<String, Supplier<Api.Reply>>entry("create as root",
-                                    () -> root.post("api/projects", "{\"name\":\"during-outage\"}")))) {
+                                    () -> root.createProject("during-outage")))) {
                         Api.Reply reply = timed(slow, call.getKey(), call.getValue());
                         assertEquals(503, reply.status(), call.getKey() + ": " + reply);
                         assertEquals("SERVICE_UNAVAILABLE", reply.code());
@@ -147,7 +146,7 @@ class PostgresResilienceIT {
             }
             assertEquals(200, readiness(server).status(), "ready again without a restart");
             assertEquals(200, tokenApi.get("api/projects/" + project).status());
-            Api.Reply write = root.post("api/projects", "{\"name\":\"after-outage\"}");
+            Api.Reply write = root.createProject("after-outage");
             assertEquals(200, write.status(), write::toString);
             assertTrue(root.get("api/projects").array().stream().map(JsonValue::asJsonObject)
                     .noneMatch(p -> p.getString("name").equals("during-outage")), "nothing half-done");

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -26,10 +27,24 @@ public final class RawHttp {
     private static final int TIMEOUT_MILLIS = 30_000;
 
     private final URI base;
+    private final String localAddress;
 
     /** @param base the application's URL; relative paths are resolved against its path */
     public RawHttp(URI base) {
+        this(base, null);
+    }
+
+    private RawHttp(URI base, String localAddress) {
         this.base = base;
+        this.localAddress = localAddress;
+    }
+
+    /**
+     * The same server reached over IPv4 loopback from {@code localAddress} (say {@code 127.0.0.2}):
+     * HttpClient cannot choose its source address, and the login throttle counts per address.
+     */
+    public RawHttp from(String localAddress) {
+        return new RawHttp(base, localAddress);
     }
 
     /** The request target of {@code path}: as is if it starts with '/', else below the application's path. */
@@ -62,7 +77,7 @@ public final class RawHttp {
 
     /** Exactly these bytes; the response read until the server closes the connection. */
     public Response exchange(byte[] request) {
-        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+        try (Socket socket = connect()) {
             socket.setSoTimeout(TIMEOUT_MILLIS);
             OutputStream out = socket.getOutputStream();
             out.write(request);
@@ -70,6 +85,21 @@ public final class RawHttp {
             return Response.parse(readAll(socket.getInputStream()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private Socket connect() throws IOException {
+        if (localAddress == null) {
+            return new Socket(base.getHost(), base.getPort());
+        }
+        Socket socket = new Socket();
+        try {
+            socket.bind(new InetSocketAddress(localAddress, 0));
+            socket.connect(new InetSocketAddress("127.0.0.1", base.getPort()), 10_000);
+            return socket;
+        } catch (IOException e) {
+            socket.close();
+            throw e;
         }
     }
 

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -13,6 +14,35 @@ import java.util.stream.Stream;
 public final class ServerLogs {
 
     private ServerLogs() {
+    }
+
+    /** Something that reads a whole log. */
+    @FunctionalInterface
+    public interface Source {
+        String read() throws IOException;
+    }
+
+    /**
+     * The log once it has stopped growing for 1.5 s (Payara writes it from a queue), within 20 s:
+     * what a test compares before and after the requests it sends.
+     */
+    public static String settled(Source log) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        String last = log.read();
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(1_500);
+            String now = log.read();
+            if (now.length() == last.length()) {
+                return now;
+            }
+            last = now;
+        }
+        return last;
+    }
+
+    /** {@link #settled(Source)} of a log file and its rotated siblings. */
+    public static String settled(Path log) throws IOException, InterruptedException {
+        return settled(() -> read(log));
     }
 
     public static String read(Path log) throws IOException {
