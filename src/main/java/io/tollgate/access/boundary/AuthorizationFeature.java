@@ -111,9 +111,8 @@ public class AuthorizationFeature implements DynamicFeature {
     }
 
     /** Applies one method's {@link Allow}. */
-    static final class Check implements ContainerRequestFilter {
+    static final class Check extends ProjectScoped {
         private final Allow allow;
-        private volatile ProjectRoles roles;
 
         Check(Allow allow) {
             this.allow = allow;
@@ -124,20 +123,29 @@ public class AuthorizationFeature implements DynamicFeature {
             Caller caller = requireCaller(request);
             MultivaluedMap<String, String> path = request.getUriInfo().getPathParameters();
             String projectId = path.getFirst("projectId");
-            Role role = projectId == null ? null : roles().of(caller, projectId);
+            Role role = roleIn(caller, projectId);
             if (!AccessPolicy.permits(caller, role, allow.role(), allow.scope(), path.getFirst("brokerId"))) {
                 throw forbidden(projectId, role);
             }
         }
 
-        /** Filters registered as instances are not injected: look the bean up once. */
-        private ProjectRoles roles() {
+    }
+
+    /** A filter that needs the caller's role in the request's project. */
+    abstract static class ProjectScoped implements ContainerRequestFilter {
+        private volatile ProjectRoles roles;
+
+        /** The role, or null without a project; filters registered as instances are not injected: look the bean up once. */
+        Role roleIn(Caller caller, String projectId) {
+            if (projectId == null) {
+                return null;
+            }
             ProjectRoles found = roles;
             if (found == null) {
                 found = CDI.current().select(ProjectRoles.class).get();
                 roles = found;
             }
-            return found;
+            return found.of(caller, projectId);
         }
     }
 
@@ -152,9 +160,8 @@ public class AuthorizationFeature implements DynamicFeature {
      * method would; with none left it is the 403 they would answer. Any other generated handler is
      * closed, like an unannotated method.
      */
-    static final class Options implements ContainerRequestFilter {
+    static final class Options extends ProjectScoped {
         private final List<Route> routes;
-        private volatile ProjectRoles roles;
 
         Options(List<Route> routes) {
             this.routes = routes;
@@ -168,7 +175,7 @@ public class AuthorizationFeature implements DynamicFeature {
             }
             MultivaluedMap<String, String> path = request.getUriInfo().getPathParameters();
             String projectId = path.getFirst("projectId");
-            Role role = projectId == null ? null : roles().of(caller, projectId);
+            Role role = roleIn(caller, projectId);
             String requestPath = request.getUriInfo().getPath();
             Set<String> allowed = new TreeSet<>();
             for (Route route : routes) {
@@ -186,15 +193,6 @@ public class AuthorizationFeature implements DynamicFeature {
             }
             allowed.add(HttpMethod.OPTIONS);
             request.abortWith(Response.noContent().header(HttpHeaders.ALLOW, String.join(", ", allowed)).build());
-        }
-
-        private ProjectRoles roles() {
-            ProjectRoles found = roles;
-            if (found == null) {
-                found = CDI.current().select(ProjectRoles.class).get();
-                roles = found;
-            }
-            return found;
         }
     }
 
