@@ -68,7 +68,7 @@ public class ClusterInvalidation {
     }
 
     void publish(@Observes(during = TransactionPhase.AFTER_SUCCESS) TokensChanged change) {
-        publish(change.tokenId() == null ? ALL : change.tokenId());
+        publish(change.tokenId());
     }
 
     void publish(@Observes(during = TransactionPhase.AFTER_SUCCESS) ProjectDeleted deleted) {
