@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
     /** The features; access may use the shared infrastructure (problems, storage, json, ...) but none of them. */
-    private static final String[] FEATURES = {"auth", "brokers", "members", "projects", "root", "tokens", "users"};
+    private static final String[] FEATURES = {"audit", "auth", "brokers", "members", "projects", "root", "tokens", "users"};
 
     private static JavaClasses classes;
 
@@ -52,6 +52,16 @@ class ArchitectureTest {
     void controlNeverCallsBoundaryOfItsFeature() {
         noClasses().that().resideInAPackage("io.tollgate.*.control..")
                 .should(dependOnTheBoundaryOfTheirFeature()).check(classes);
+    }
+
+    /** Every feature records its changes through audit: audit itself may use no feature (no cycle, ever). */
+    @Test
+    void auditTrailDependsOnNoOtherFeature() {
+        String[] others = java.util.Arrays.stream(FEATURES).filter(f -> !f.equals("audit"))
+                .map(f -> "io.tollgate." + f + "..").toArray(String[]::new);
+        noClasses().that().resideInAPackage("io.tollgate.audit..")
+                .should().dependOnClassesThat().resideInAnyPackage(others)
+                .check(classes);
     }
 
     private static ArchCondition<JavaClass> dependOnTheBoundaryOfTheirFeature() {

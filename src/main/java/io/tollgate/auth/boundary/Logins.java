@@ -1,5 +1,7 @@
 package io.tollgate.auth.boundary;
 
+import io.tollgate.audit.boundary.AuditTrail;
+import io.tollgate.audit.entity.AuditAction;
 import io.tollgate.errors.Forbidden;
 import io.tollgate.errors.TooManyAttempts;
 import io.tollgate.errors.Unauthorized;
@@ -37,6 +39,9 @@ public class Logins {
 
     @Inject
     Passwords passwords;
+
+    @Inject
+    AuditTrail audit;
 
     @Inject
     @ConfigProperty(name = "mp.jwt.verify.issuer", defaultValue = JwtConfigSource.DEFAULT_ISSUER)
@@ -94,13 +99,30 @@ public class Logins {
         }
         User user = users.find(username);
         if (!passwords.matches(password, user == null ? null : user.passwordHash())) {
+            recordFailure(user == null ? AuditTrail.ANONYMOUS : username, username, clientAddress);
             throw new Unauthorized("wrong username or password");
         }
         throttle.succeeded(username, clientAddress, now);
+        audit.action(AuditAction.LOGIN_SUCCESS).actor(username).recordAlone();
         long expiresAt = now + lifetime.toMillis();
         return JsonBuilders.object()
                 .add("token", SessionTokens.mint(issuer, username, user.createdDate(), now, expiresAt))
                 .add("expires_at", expiresAt / 1000 * 1000)
                 .build();
+    }
+
+    /**
+     * A wrong password, or a username that does not exist ({@code actor} is then {@code anonymous}:
+     * the typed name may be a password). Committed at once, though the login fails; a failure that
+     * started a lock also records {@code login.locked}, once per lock.
+     */
+    private void recordFailure(String actor, String username, String clientAddress) {
+        audit.action(AuditAction.LOGIN_FAILURE).actor(actor).recordAlone();
+        long locked = throttle.lockedFor(username, clientAddress, System.currentTimeMillis());
+        if (locked > 0) {
+            audit.action(AuditAction.LOGIN_LOCKED).actor(actor)
+                    .details(JsonBuilders.object().add("locked_seconds", (locked + 999) / 1000).build())
+                    .recordAlone();
+        }
     }
 }

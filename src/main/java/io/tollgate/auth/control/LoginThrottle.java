@@ -65,6 +65,23 @@ public final class LoginThrottle {
                 ? new Failures(f.windowStart, f.count - 1, f.lockedUntil) : f);
     }
 
+    /**
+     * How long this username stays locked from this address (ms), 0 if it is not: asked after a
+     * failure, it tells whether that failure started a lock. Reads only; counts nothing.
+     */
+    public long lockedFor(String username, String address, long now) {
+        long until = 0;
+        Failures ofPair = pairs.getIfPresent(new Pair(username, address));
+        if (ofPair != null) {
+            until = ofPair.lockedUntil;
+        }
+        Failures ofUsername = usernames.getIfPresent(username);
+        if (ofUsername != null) {
+            until = Math.max(until, ofUsername.lockedUntil);
+        }
+        return Math.max(0, until - now);
+    }
+
     /** How many entries both maps hold now (after pending evictions). */
     long tracked() {
         pairs.cleanUp();

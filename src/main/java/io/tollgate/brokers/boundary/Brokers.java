@@ -1,15 +1,20 @@
 package io.tollgate.brokers.boundary;
 
 import io.tollgate.access.entity.Caller;
+import io.tollgate.audit.boundary.AuditTrail;
+import io.tollgate.audit.entity.AuditAction;
 import io.tollgate.brokers.entity.Broker;
 import io.tollgate.brokers.entity.BrokerDeleted;
 import io.tollgate.brokers.entity.BrokerUrl;
 import io.tollgate.errors.NotFound;
+import io.tollgate.json.JsonBuilders;
 import io.tollgate.projects.boundary.Projects;
 import io.tollgate.storage.control.Constraints;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -33,11 +38,17 @@ public class Brokers {
     @Inject
     Event<BrokerDeleted> brokerDeleted;
 
+    @Inject
+    AuditTrail audit;
+
     public Broker create(String projectId, String name, BrokerUrl url) {
         projects.lock(projectId);
         Broker broker = new Broker(projectId, name, url, System.currentTimeMillis());
         // the only constraint a new broker can break is its project's foreign key: the project is gone
-        return Constraints.persist(em, broker, () -> new NotFound("no project with id " + projectId));
+        Constraints.persist(em, broker, () -> new NotFound("no project with id " + projectId));
+        audit.action(AuditAction.BROKER_CREATE).project(projectId).target(broker.id(), name)
+                .details(JsonBuilders.object().add("url", url.value()).build()).record();
+        return broker;
     }
 
     /** The project's brokers as far as the caller may see them: a restricted token sees its own. */
@@ -66,12 +77,22 @@ public class Brokers {
 
     public Broker update(String projectId, String brokerId, String name, BrokerUrl url) {
         Broker broker = require(projectId, brokerId);
+        JsonObjectBuilder changed = JsonBuilders.object();
+        if (!broker.name().equals(name)) {
+            changed.add("name", change(broker.name(), name));
+        }
+        if (!broker.url().equals(url.value())) {
+            changed.add("url", change(broker.url(), url.value()));
+        }
         broker.update(name, url);
+        audit.action(AuditAction.BROKER_UPDATE).project(projectId).target(brokerId, name)
+                .details(JsonBuilders.object().add("changed", changed).build()).record();
         return broker;
     }
 
     /** Deletes a broker; the database removes it from every token's {@code brokers}. */
     public void delete(String projectId, String brokerId) {
+        Broker gone = em.find(Broker.class, brokerId);
         int deleted = em.createQuery("DELETE FROM Broker b WHERE b.id = :id AND b.projectId = :project")
                 .setParameter("id", brokerId)
                 .setParameter("project", projectId)
@@ -79,6 +100,12 @@ public class Brokers {
         projects.requireDeleted(deleted, projectId,
                 () -> new NotFound("no broker with id " + brokerId + " in this project"));
         brokerDeleted.fire(new BrokerDeleted(projectId, brokerId));
+        audit.action(AuditAction.BROKER_DELETE).project(projectId).target(brokerId, gone == null ? null : gone.name())
+                .record();
+    }
+
+    private static JsonObject change(String from, String to) {
+        return JsonBuilders.object().add("from", from).add("to", to).build();
     }
 
     /**

@@ -57,6 +57,14 @@ public class Broker {
         return projectId;
     }
 
+    public String name() {
+        return name;
+    }
+
+    public String url() {
+        return url;
+    }
+
     public void update(String name, BrokerUrl url) {
         this.name = name;
         this.url = url.value();

@@ -2,14 +2,18 @@ package io.tollgate.members.boundary;
 
 import io.tollgate.access.control.MembershipRoles;
 import io.tollgate.access.entity.Role;
+import io.tollgate.audit.boundary.AuditTrail;
+import io.tollgate.audit.entity.AuditAction;
 import io.tollgate.errors.Conflict;
 import io.tollgate.errors.NotFound;
+import io.tollgate.json.JsonBuilders;
 import io.tollgate.members.entity.Membership;
 import io.tollgate.projects.boundary.Projects;
 import io.tollgate.storage.control.Constraints;
 import io.tollgate.users.boundary.Users;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -32,6 +36,9 @@ public class Members implements MembershipRoles {
     @Inject
     Users users;
 
+    @Inject
+    AuditTrail audit;
+
     /** Adds the user to the project with {@code role}, or changes their role there. */
     public Membership put(String projectId, String username, Role role) {
         projects.lock(projectId);
@@ -39,13 +46,18 @@ public class Members implements MembershipRoles {
             throw new NotFound("no user named " + username);
         }
         Membership membership = em.find(Membership.class, new Membership.Key(projectId, username));
+        JsonObjectBuilder details = JsonBuilders.object().add("role", role.id());
         if (membership == null) {
+            details.addNull("previous_role");
             membership = new Membership(projectId, username, role, System.currentTimeMillis());
             em.persist(membership);
         } else {
+            details.add("previous_role", membership.role().id());
             membership.changeRole(role);
         }
         Constraints.flush(em, () -> new Conflict("username", "the membership changed concurrently; retry"));
+        audit.action(AuditAction.MEMBER_PUT).project(projectId).target(username, username).details(details.build())
+                .record();
         return membership;
     }
 
@@ -63,6 +75,7 @@ public class Members implements MembershipRoles {
                 .setParameter("username", username)
                 .executeUpdate();
         projects.requireDeleted(deleted, projectId, () -> new NotFound(username + " is not a member of this project"));
+        audit.action(AuditAction.MEMBER_DELETE).project(projectId).target(username, username).record();
     }
 
     /** The person's role in the project, or null if they are not a member. */

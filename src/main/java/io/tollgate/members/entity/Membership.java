@@ -51,6 +51,10 @@ public class Membership {
         this.createdDate = createdDate;
     }
 
+    public Role role() {
+        return role;
+    }
+
     public void changeRole(Role newRole) {
         this.role = newRole;
     }

@@ -1,6 +1,8 @@
 package io.tollgate.projects.boundary;
 
 import io.tollgate.access.entity.Caller;
+import io.tollgate.audit.boundary.AuditTrail;
+import io.tollgate.audit.entity.AuditAction;
 import io.tollgate.errors.Conflict;
 import io.tollgate.errors.NotFound;
 import io.tollgate.projects.entity.Project;
@@ -28,11 +30,16 @@ public class Projects {
     @Inject
     Event<ProjectDeleted> projectDeleted;
 
+    @Inject
+    AuditTrail audit;
+
     public Project create(String name) {
         if (em.createNamedQuery(Project.BY_NAME, Long.class).setParameter("name", name).getSingleResult() > 0) {
             throw taken(name);
         }
-        return Constraints.persist(em, new Project(name, System.currentTimeMillis()), () -> taken(name));
+        Project project = Constraints.persist(em, new Project(name, System.currentTimeMillis()), () -> taken(name));
+        audit.action(AuditAction.PROJECT_CREATE).project(project.id()).target(project.id(), project.name()).record();
+        return project;
     }
 
     /** The projects a caller may see: all for root, its own for a token, a person's memberships. */
@@ -86,10 +93,12 @@ public class Projects {
         // the row lock first: the delete then runs after every create that held it has committed, so
         // its cascade sees their rows (on H2 a statement started before they committed would not)
         lock(projectId);
+        String name = em.find(Project.class, projectId).name();
         em.createQuery("DELETE FROM Project p WHERE p.id = :id")
                 .setParameter("id", projectId)
                 .executeUpdate();
         projectDeleted.fire(new ProjectDeleted(projectId));
+        audit.action(AuditAction.PROJECT_DELETE).project(projectId).target(projectId, name).record();
     }
 
     private static Conflict taken(String name) {

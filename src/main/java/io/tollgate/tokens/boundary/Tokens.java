@@ -3,11 +3,14 @@ package io.tollgate.tokens.boundary;
 import io.tollgate.access.control.ProjectRoles;
 import io.tollgate.access.entity.Caller;
 import io.tollgate.access.entity.Role;
+import io.tollgate.audit.boundary.AuditTrail;
+import io.tollgate.audit.entity.AuditAction;
 import io.tollgate.brokers.boundary.Brokers;
 import io.tollgate.errors.Conflict;
 import io.tollgate.errors.Forbidden;
 import io.tollgate.errors.InvalidField;
 import io.tollgate.errors.NotFound;
+import io.tollgate.json.JsonBuilders;
 import io.tollgate.projects.boundary.Projects;
 import io.tollgate.storage.control.Constraints;
 import io.tollgate.tokens.control.TokenSecrets;
@@ -18,6 +21,7 @@ import io.tollgate.tokens.entity.TokensChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -54,6 +58,9 @@ public class Tokens {
     Event<TokensChanged> tokensChanged;
 
     @Inject
+    AuditTrail audit;
+
+    @Inject
     @ConfigProperty(name = "tollgate.tokens.default-lifetime", defaultValue = "P30D")
     Duration defaultLifetime;
 
@@ -86,6 +93,16 @@ public class Tokens {
                 request.brokers(), creator.issuer(), TokenSecrets.hash(secret), now.toEpochMilli(), validDate);
         Constraints.persist(em, token, () -> new Conflict("name", "a token named '" + request.name()
                 + "' already exists in this project, or one of its brokers was just deleted"));
+        JsonArrayBuilder brokerIds = JsonBuilders.array();
+        token.brokers().stream().sorted().forEach(brokerIds::add);
+        audit.action(AuditAction.TOKEN_CREATE).by(creator).project(projectId).target(token.id(), token.name())
+                .details(JsonBuilders.object()
+                        .add("role", token.role().id())
+                        .add("type", token.type().id())
+                        .add("brokers", brokerIds)
+                        .add("valid_date", token.validDate())
+                        .build())
+                .record();
         return TokenJson.of(token, secret, now.toEpochMilli());
     }
 
@@ -106,6 +123,7 @@ public class Tokens {
 
     /** Deletes a token; it stops working as soon as this transaction commits. */
     public void delete(String projectId, String tokenId) {
+        ProjectToken gone = em.find(ProjectToken.class, tokenId);
         int deleted = em.createQuery("DELETE FROM ProjectToken t WHERE t.id = :id AND t.projectId = :project")
                 .setParameter("id", tokenId)
                 .setParameter("project", projectId)
@@ -113,6 +131,8 @@ public class Tokens {
         projects.requireDeleted(deleted, projectId,
                 () -> new NotFound("no token with id " + tokenId + " in this project"));
         tokensChanged.fire(new TokensChanged(tokenId));
+        audit.action(AuditAction.TOKEN_DELETE).project(projectId).target(tokenId, gone == null ? null : gone.name())
+                .record();
     }
 
     private boolean nameTaken(String projectId, String name) {

@@ -1,5 +1,7 @@
 package io.tollgate.users.boundary;
 
+import io.tollgate.audit.boundary.AuditTrail;
+import io.tollgate.audit.entity.AuditAction;
 import io.tollgate.errors.Conflict;
 import io.tollgate.errors.NotFound;
 import io.tollgate.storage.control.Constraints;
@@ -23,12 +25,17 @@ public class Users {
     @Inject
     Passwords passwords;
 
+    @Inject
+    AuditTrail audit;
+
     public User create(String username, String password) {
         if (em.find(User.class, username) != null) {
             throw taken(username);
         }
         User user = new User(username, passwords.hash(password), System.currentTimeMillis());
-        return Constraints.persist(em, user, () -> taken(username));
+        Constraints.persist(em, user, () -> taken(username));
+        audit.action(AuditAction.USER_CREATE).target(username, username).record();
+        return user;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -56,6 +63,7 @@ public class Users {
         if (deleted == 0) {
             throw new NotFound("no user named " + username);
         }
+        audit.action(AuditAction.USER_DELETE).target(username, username).record();
     }
 
     private static Conflict taken(String username) {

@@ -92,4 +92,15 @@ class LoginThrottleTest {
         }
         assertTrue(throttle.tracked() <= 20_000, "tracked " + throttle.tracked());
     }
+
+    @Test
+    void lockedForTellsWhenAFailureStartedALockAndCountsNothing() {
+        fail("alice", HOME, 10, 1_000);
+        assertEquals(0, throttle.lockedFor("alice", HOME, 1_000), "ten failures: no lock yet");
+        assertEquals(0, throttle.lockedFor("alice", HOME, 1_000), "asking twice counts no attempt");
+        fail("alice", HOME, 1, 1_000);
+        assertEquals(60_000, throttle.lockedFor("alice", HOME, 1_000), "the eleventh failure started the lock");
+        assertEquals(0, throttle.lockedFor("alice", ATTACKER, 1_000), "only at that address");
+        assertEquals(0, throttle.lockedFor("alice", HOME, 61_000), "and for a minute");
+    }
 }
