@@ -13,6 +13,12 @@ import io.tollgate.access.control.ProjectRoles;
 import io.tollgate.access.entity.Caller;
 import io.tollgate.access.entity.Role;
 import io.tollgate.access.entity.Scope;
+import io.tollgate.audit.boundary.AuditEvents;
+import io.tollgate.audit.boundary.AuditRetention;
+import io.tollgate.audit.boundary.AuditTrail;
+import io.tollgate.audit.entity.AuditAction;
+import io.tollgate.audit.entity.AuditEvent;
+import io.tollgate.audit.entity.AuditPage;
 import io.tollgate.auth.boundary.Logins;
 import io.tollgate.errors.Conflict;
 import io.tollgate.errors.Forbidden;
@@ -46,6 +52,7 @@ import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.RollbackException;
+import jakarta.transaction.TransactionalException;
 import jakarta.transaction.UserTransaction;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.BadRequestException;
@@ -502,5 +509,87 @@ class InContainerIT {
 
         TokenBody valid = new TokenBody("  n  ", "viewer", null, null, null);
         assertEquals("n", requestValidator.valid(valid).toRequest().name());
+    }
+
+    // ---- the audit trail: an event commits with its change, or not at all
+
+    @Inject
+    AuditTrail auditTrail;
+
+    @Inject
+    AuditEvents auditEvents;
+
+    @Inject
+    AuditRetention auditRetention;
+
+    @Test
+    void rolledBackChangeLeavesNoEventAndACommittedOneHasItsEvent() throws Exception {
+        String rolledBack = unique("rolled-back");
+        transaction.begin();
+        try {
+            projects.create(rolledBack);
+            assertEquals(1, eventsNamed(rolledBack).size(), "inside the transaction the event is there");
+        } finally {
+            transaction.rollback();
+        }
+        assertEquals(List.of(), eventsNamed(rolledBack), "the rolled-back create left no event");
+
+        String refusedUser = newUser();
+        int before = eventsNamed(refusedUser).size();
+        assertThrows(Conflict.class, () -> users.create(refusedUser, "a-long-password-" + refusedUser));
+        assertEquals(before, eventsNamed(refusedUser).size(), "a refused create (409) left no event");
+
+        String committed = unique("committed");
+        String id = projects.create(committed).id();
+        List<AuditEvent> events = eventsNamed(committed);
+        assertEquals(1, events.size(), "the committed create has its event");
+        JsonObject event = events.get(0).toJson();
+        assertEquals("project.create", event.getString("action"));
+        assertEquals(id, event.getString("project_id"));
+        assertEquals(id, event.getString("target_id"));
+        assertEquals(AuditTrail.SYSTEM, event.getString("actor"), "no API request, no caller: the system acted");
+    }
+
+    @Test
+    void recordingOutsideATransactionIsRefusedAndWritesNothing() {
+        String name = unique("no-transaction");
+        assertThrows(TransactionalException.class, () -> auditTrail.action(AuditAction.PROJECT_CREATE)
+                .target(name, name).record());
+        assertEquals(List.of(), eventsNamed(name));
+        auditTrail.action(AuditAction.LOGIN_FAILURE).target(name, name).recordAlone();
+        assertEquals(1, eventsNamed(name).size(), "recordAlone commits on its own (failed logins)");
+    }
+
+    @Test
+    void retentionDeletesOldEventsInChunksAndKeepsRecentOnes() throws Exception {
+        long old = System.currentTimeMillis() - Duration.ofDays(400).toMillis();
+        String marker = unique("old");
+        int count = 2_100;
+        transaction.begin();
+        for (int i = 0; i < count; i++) {
+            em.persist(new AuditEvent(old + i, "root", "broker.create", null, marker, marker, null, null));
+        }
+        transaction.commit();
+        String recent = unique("recent");
+        projects.create(recent);
+        assertEquals(count, auditEvents.all(new AuditPage(1000, old + count)).stream()
+                .filter(e -> marker.equals(e.toJson().getString("target_name"))).count()
+                + auditEvents.all(new AuditPage(1000, old + count - 1000)).stream()
+                .filter(e -> marker.equals(e.toJson().getString("target_name"))).count()
+                + auditEvents.all(new AuditPage(1000, old + count - 2000)).stream()
+                .filter(e -> marker.equals(e.toJson().getString("target_name"))).count(),
+                "paged by before, three pages hold every old event once");
+
+        assertTrue(auditRetention.purge() >= count, "more than two chunks of 1000 in one run");
+        assertEquals(List.of(), auditEvents.all(new AuditPage(1000, old + count)).stream()
+                .filter(e -> marker.equals(e.toJson().getString("target_name"))).toList());
+        assertEquals(1, eventsNamed(recent).size(), "a recent event stays");
+    }
+
+    /** The events whose target_name is {@code name}, among the newest 1000. */
+    private List<AuditEvent> eventsNamed(String name) {
+        return auditEvents.all(new AuditPage(1000, Long.MAX_VALUE)).stream()
+                .filter(e -> name.equals(e.toJson().getString("target_name", null)))
+                .toList();
     }
 }

@@ -864,4 +864,262 @@ class PeopleApiIT extends DeployedWarTest {
     private static int settledLength(Path log) throws Exception {
         return ServerLogs.settled(log).length();
     }
+
+    // ---------------------------------------------------------------- audit trail (spec section 7)
+
+    @Test
+    void everyChangeIsAuditedWithItsActorRootAPersonOrAToken() {
+        String projectName = root.getProject(project).object().getString("name");
+        String brokerName = root.getBroker(project, broker).object().getString("name");
+        Person alice = member(project, "admin");
+        Api asAlice = signIn(alice);
+        String b = asAlice.createBroker(project, "b-alice", "mqtt://a.local:1883").object().getString("id");
+        assertEquals(200, asAlice.updateBroker(project, b, "b-alice-2", "mqtt://a.local:1883").status());
+        String tokenName = Fixtures.unique("t").substring(0, 10);
+        JsonObject token = asAlice.createToken(project, TokenSpec.of(tokenName, "admin").unrestricted()).object();
+        Api asToken = root.as(token.getString("token"));
+        String childName = Fixtures.unique("c").substring(0, 10);
+        JsonObject child = asToken.createToken(project, TokenSpec.of(childName, "viewer").restricted(b)).object();
+        assertEquals(200, asToken.deleteBroker(project, b).status());
+        assertEquals(200, asToken.deleteToken(project, child.getString("id")).status());
+        Person bob = user();
+        putMemberAs(asAlice, bob.username(), "viewer");
+        putMemberAs(asAlice, bob.username(), "editor");
+        assertEquals(200, asAlice.removeMember(project, bob.username()).status());
+        assertEquals(200, root.deleteUser(bob.username()).status());
+        assertEquals(200, root.deleteProject(project).status());
+
+        List<JsonObject> events = auditOf(root, Api.project(project) + "/audit?limit=1000");
+        String alicesName = alice.username();
+        String tokenActor = "token:" + tokenName;
+        List<String> expected = List.of(
+                "project.create root " + projectName,
+                "broker.create root " + brokerName,
+                "member.put root " + alicesName,
+                "broker.create " + alicesName + " b-alice",
+                "broker.update " + alicesName + " b-alice-2",
+                "token.create " + alicesName + " " + tokenName,
+                "token.create " + tokenActor + " " + childName,
+                "broker.delete " + tokenActor + " b-alice-2",
+                "token.delete " + tokenActor + " " + childName,
+                "member.put " + alicesName + " " + bob.username(),
+                "member.put " + alicesName + " " + bob.username(),
+                "member.delete " + alicesName + " " + bob.username(),
+                "project.delete root " + projectName);
+        assertEquals(sorted(expected), sorted(events.stream().map(e -> e.getString("action") + " "
+                + e.getString("actor") + " " + e.getString("target_name")).toList()),
+                "the deleted project's whole trail, for root");
+        assertNewestFirst(events);
+        for (JsonObject event : events) {
+            assertEquals(project, event.getString("project_id"), event::toString);
+            assertFalse(event.isNull("ip"), () -> "the client address: " + event);
+        }
+
+        JsonObject created = only(events, "token.create", tokenName).getJsonObject("details");
+        assertEquals("admin", created.getString("role"));
+        assertEquals("unrestricted", created.getString("type"));
+        assertEquals(List.of(), created.getJsonArray("brokers"));
+        JsonObject childDetails = only(events, "token.create", childName).getJsonObject("details");
+        assertEquals("restricted", childDetails.getString("type"));
+        assertEquals(List.of(b), childDetails.getJsonArray("brokers").getValuesAs(JsonString.class).stream()
+                .map(JsonString::getString).toList());
+        assertEquals(Json.createObjectBuilder().add("changed", Json.createObjectBuilder().add("name",
+                        Json.createObjectBuilder().add("from", "b-alice").add("to", "b-alice-2"))).build(),
+                only(events, "broker.update", "b-alice-2").getJsonObject("details"), "only what changed");
+        List<JsonObject> puts = events.stream().filter(e -> e.getString("action").equals("member.put")
+                && e.getString("target_name").equals(bob.username())).toList();
+        assertEquals(Set.of("viewer/null", "editor/viewer"), puts.stream().map(e -> e.getJsonObject("details"))
+                .map(d -> d.getString("role") + "/" + (d.isNull("previous_role") ? "null" : d.getString("previous_role")))
+                .collect(Collectors.toSet()));
+
+        List<JsonObject> platform = auditOf(root, "api/audit?limit=1000");
+        for (String action : List.of("user.create", "user.delete")) {
+            JsonObject event = only(platform, action, bob.username());
+            assertEquals("root", event.getString("actor"));
+            assertTrue(event.isNull("project_id"), event::toString);
+        }
+        assertTrue(platform.stream().anyMatch(e -> e.getString("action").equals("login.success")
+                && e.getString("actor").equals(alicesName)), "alice's login");
+        assertTrue(platform.containsAll(events), "root's platform trail holds the project's events");
+    }
+
+    @Test
+    void loginsAreAuditedSuccessFailureAndLockAndAnUnknownUsernameIsAnonymous() throws Exception {
+        long start = System.currentTimeMillis();
+        Person carol = user();
+        assertEquals(200, login(carol.username(), carol.password()).status());
+        assertEquals(401, login(carol.username(), password()).status());
+        String typed = "nobody-" + password(); // what someone typed as a username may be a password
+        assertEquals(401, login(typed, password()).status());
+
+        Person dave = user();
+        String wrong = credentials(dave.username(), password());
+        for (int i = 1; i <= 11; i++) {
+            assertEquals(401, loginFrom("127.0.0.2", wrong).status(), "failure " + i);
+        }
+        for (int i = 1; i <= 3; i++) {
+            assertEquals(429, loginFrom("127.0.0.2", wrong).status(), "refused while locked");
+        }
+
+        Api.Reply reply = root.get("api/audit?limit=1000");
+        assertEquals(200, reply.status(), reply::toString);
+        assertSafe(reply);
+        assertFalse(reply.body().contains(typed), "the typed unknown username is not recorded");
+        List<JsonObject> events = reply.array().stream().map(JsonValue::asJsonObject)
+                .filter(e -> e.getJsonNumber("at").longValue() >= start).toList();
+        assertEquals(List.of("login.failure", "login.success"), actionsOf(events, carol.username()));
+        assertTrue(events.stream().anyMatch(e -> e.getString("action").equals("login.failure")
+                && e.getString("actor").equals("anonymous")), "the unknown username's failure, as anonymous");
+
+        List<JsonObject> ofDave = events.stream().filter(e -> e.getString("actor").equals(dave.username())).toList();
+        assertEquals(1, ofDave.stream().filter(e -> e.getString("action").equals("login.locked")).count(),
+                "one login.locked: when the eleventh failure started the lock, none per refused attempt");
+        assertEquals(11, ofDave.stream().filter(e -> e.getString("action").equals("login.failure")).count());
+        for (JsonObject event : ofDave) {
+            assertEquals("127.0.0.2", event.getString("ip"), "the client address of the login");
+            assertTrue(event.isNull("project_id"));
+        }
+        assertTrue(only(ofDave, "login.locked", null).getJsonObject("details").getInt("locked_seconds") > 0);
+    }
+
+    @Test
+    void failedChangesLeaveNoEvent() {
+        Person erin = member(project, "editor");
+        String taken = root.getProject(project).object().getString("name");
+        JsonObject token = fixtures.token(project, "admin");
+        String editorSecret = fixtures.secret(project, "editor");
+        List<JsonObject> before = auditOf(root, "api/audit?limit=200");
+
+        assertProblem(root.createProject(taken), 409, "CONFLICT");
+        assertProblem(root.createToken(project, TokenSpec.of(token.getString("name"), "viewer")), 409, "CONFLICT");
+        assertProblem(root.as(editorSecret).createToken(project, TokenSpec.of("nope", "viewer")), 403, "FORBIDDEN");
+        assertProblem(root.createBroker(project, "bad", "http://not-a-broker"), 400, "VALIDATION_FAILED");
+        assertProblem(root.putMember(project, Fixtures.unique("ghost"), "viewer"), 404, "NOT_FOUND");
+        assertProblem(root.createUser(erin.username(), password()), 409, "CONFLICT");
+        assertProblem(root.deleteUser(Fixtures.unique("ghost")), 404, "NOT_FOUND");
+        assertProblem(root.deleteToken(project, "00000000-0000-0000-0000-000000000000"), 404, "NOT_FOUND");
+        assertProblem(root.removeMember(project, Fixtures.unique("ghost")), 404, "NOT_FOUND");
+
+        assertEquals(before, auditOf(root, "api/audit?limit=200"), "no refused request left an event");
+    }
+
+    @Test
+    void auditIsPagedByBeforeAndLimitNewestFirst() throws Exception {
+        String paged = fixtures.project();
+        for (int i = 0; i < 95; i++) {
+            assertEquals(200, root.createBroker(paged, "fast-" + i, "mqtt://h.local").status());
+        }
+        for (int i = 0; i < 6; i++) {
+            Thread.sleep(3); // distinct milliseconds: "before" pages by time
+            assertEquals(200, root.createBroker(paged, "slow-" + i, "mqtt://h.local").status());
+        }
+        String path = Api.project(paged) + "/audit";
+        List<JsonObject> all = auditOf(root, path + "?limit=1000");
+        assertEquals(102, all.size(), "project.create and 101 broker.create");
+        assertNewestFirst(all);
+        assertEquals("broker.create slow-5", all.get(0).getString("action") + " " + all.get(0).getString("target_name"));
+        assertEquals(all.subList(0, 100), auditOf(root, path), "100 by default");
+
+        List<JsonObject> pages = new ArrayList<>();
+        String query = "?limit=2";
+        for (int page = 0; page < 3; page++) {
+            List<JsonObject> events = auditOf(root, path + query);
+            assertEquals(2, events.size());
+            pages.addAll(events);
+            query = "?limit=2&before=" + events.get(1).getJsonNumber("at").longValue();
+        }
+        assertEquals(all.subList(0, 6), pages, "three pages of two are the newest six, in order");
+        long newest = all.get(0).getJsonNumber("at").longValue();
+        assertEquals(all.subList(1, 3), auditOf(root, path + "?limit=2&before=" + newest), "before is exclusive");
+        assertEquals(List.of(), auditOf(root, path + "?before=0"));
+        assertEquals(all.subList(0, 5), auditOf(root, "api/audit?limit=5"), "the newest events of the platform");
+
+        for (String route : List.of(path, "api/audit")) {
+            for (String bad : List.of("limit=0", "limit=1001", "limit=ten", "limit=-1", "limit=1.5", "limit=")) {
+                assertProblem(root.get(route + "?" + bad), 400, "VALIDATION_FAILED", "limit");
+            }
+            for (String bad : List.of("before=-1", "before=yesterday", "before=1e3", "before=99999999999999999999")) {
+                assertProblem(root.get(route + "?" + bad), 400, "VALIDATION_FAILED", "before");
+            }
+        }
+    }
+
+    @Test
+    void projectAuditIsForAdminsOfThatProjectAndThePlatformAuditForRootOnly() {
+        String path = Api.project(project) + "/audit";
+        assertEquals(200, signIn(member(project, "admin")).get(path).status());
+        assertEquals(200, root.as(fixtures.secret(project, "admin")).get(path).status());
+        for (String role : List.of("viewer", "editor")) {
+            assertForbidden(signIn(member(project, role)).get(path));
+            assertForbidden(root.as(fixtures.secret(project, role)).get(path));
+        }
+        assertForbidden(root.as(fixtures.secret(project, "admin", broker)).get(path));
+        String other = fixtures.project();
+        Person adminElsewhere = member(other, "admin");
+        assertForbidden(signIn(adminElsewhere).get(path));
+        assertForbidden(root.as(fixtures.secret(other, "admin")).get(path));
+        assertForbidden(signIn(adminElsewhere).get("api/audit"));
+        assertForbidden(root.as(fixtures.secret(project, "admin")).get("api/audit"));
+        assertUnauthorized(root.anonymous().get(path));
+        assertUnauthorized(root.anonymous().get("api/audit"));
+        assertProblem(root.get(Api.project("00000000-0000-0000-0000-000000000000") + "/audit"), 404, "NOT_FOUND");
+    }
+
+    @Test
+    void noSecretHashOrPasswordIsInAnyEvent() {
+        Person frank = member(project, "admin");
+        Api asFrank = signIn(frank);
+        assertEquals(401, login(frank.username(), password()).status());
+        JsonObject token = asFrank.createToken(project, TokenSpec.of(Fixtures.unique("s").substring(0, 10), "admin")).object();
+        String secret = token.getString("token");
+        JsonObject child = root.as(secret).createToken(project, TokenSpec.of(Fixtures.unique("s").substring(0, 10), "viewer")).object();
+        assertEquals(200, root.as(secret).deleteToken(project, child.getString("id")).status());
+
+        for (String path : List.of("api/audit?limit=1000", Api.project(project) + "/audit?limit=1000")) {
+            Api.Reply reply = root.get(path);
+            assertEquals(200, reply.status(), reply::toString);
+            assertSafe(reply);
+            for (String leaked : List.of(secret, token.getString("hash"), child.getString("token"),
+                    child.getString("hash"), Asserts.sha256(secret), frank.password())) {
+                assertFalse(reply.body().contains(leaked), "a secret, hash or password in an event");
+            }
+            assertTrue(reply.body().contains(token.getString("id")), "the events are there");
+        }
+    }
+
+    private void putMemberAs(Api api, String username, String role) {
+        Api.Reply reply = api.putMember(project, username, role);
+        assertEquals(200, reply.status(), reply::toString);
+    }
+
+    private static List<JsonObject> auditOf(Api api, String path) {
+        Api.Reply reply = api.get(path);
+        assertEquals(200, reply.status(), reply::toString);
+        assertSafe(reply);
+        return reply.array().stream().map(JsonValue::asJsonObject).toList();
+    }
+
+    /** The one event with this action and target name (any target name if null). */
+    private static JsonObject only(List<JsonObject> events, String action, String targetName) {
+        List<JsonObject> found = events.stream().filter(e -> e.getString("action").equals(action)
+                && (targetName == null || targetName.equals(e.getString("target_name", null)))).toList();
+        assertEquals(1, found.size(), () -> action + " " + targetName + " in " + events);
+        return found.get(0);
+    }
+
+    /** The actions of {@code actor}'s events, newest first. */
+    private static List<String> actionsOf(List<JsonObject> events, String actor) {
+        return events.stream().filter(e -> e.getString("actor").equals(actor)).map(e -> e.getString("action")).toList();
+    }
+
+    private static void assertNewestFirst(List<JsonObject> events) {
+        for (int i = 1; i < events.size(); i++) {
+            assertTrue(events.get(i - 1).getJsonNumber("at").longValue() >= events.get(i).getJsonNumber("at").longValue(),
+                    "newest first: " + events);
+        }
+    }
+
+    private static List<String> sorted(List<String> list) {
+        return list.stream().sorted().toList();
+    }
 }
