@@ -24,7 +24,7 @@
  * <p>
  * <b>Logins.</b> {@code login.success}, {@code login.failure} (also for an unknown username, as
  * {@code anonymous}) and {@code login.locked} when a failure starts a lockout (once per lock, not per
- * refused attempt). Attempts refused by an existing lock (429) and usernames longer than any user can
+ * refused attempt; parallel guesses whose checks end after the lock began may each add one). Attempts refused by an existing lock (429) and usernames longer than any user can
  * have are not recorded: they cost the server no password check, and recording them would let anyone
  * without a credential write rows at will.
  * <p>

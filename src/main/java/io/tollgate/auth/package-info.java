@@ -14,6 +14,8 @@
  * guessing is held to 100 guesses per 15 minutes, and locking a user out takes more than 100
  * failures from several addresses and ends within 15 minutes of the attack). 429 carries
  * {@code Retry-After}. The throttle's maps are bounded (50 000 entries each) and usernames longer
- * than 64 characters are never tracked.
+ * than 64 characters are never tracked. Every checked login leaves an audit event, committed on its
+ * own though the login fails ({@code login.success}, {@code login.failure}, {@code login.locked} when
+ * a failure starts a lock; see {@code io.tollgate.audit}); a 429 and an over-long username leave none.
  */
 package io.tollgate.auth;
