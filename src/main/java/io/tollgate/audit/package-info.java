@@ -18,6 +18,9 @@
  * The address is the TCP peer for now: {@code RequestOrigins.clientAddress} is the one seam for the
  * trusted-proxy rule of section 6.
  * <p>
+ * A request that changes nothing (a membership put with the role it has, a broker update with the same
+ * name and URL) records no event, as section 6 says of suspending a suspended token.
+ * <p>
  * <b>Details</b> are a JSON object of what changed (a role, a type, broker ids, old and new values of
  * an update), never a secret, a hash or a password; stored as text of at most 8000 characters (a
  * longer one is stored as {@code {"truncated":true}}: an event never makes its change fail).

@@ -983,7 +983,7 @@ class PeopleApiIT extends DeployedWarTest {
     }
 
     @Test
-    void failedChangesLeaveNoEvent() {
+    void failedChangesAndChangesThatChangeNothingLeaveNoEvent() {
         Person erin = member(project, "editor");
         String taken = root.getProject(project).object().getString("name");
         JsonObject token = fixtures.token(project, "admin");
@@ -999,6 +999,9 @@ class PeopleApiIT extends DeployedWarTest {
         assertProblem(root.deleteUser(Fixtures.unique("ghost")), 404, "NOT_FOUND");
         assertProblem(root.deleteToken(project, "00000000-0000-0000-0000-000000000000"), 404, "NOT_FOUND");
         assertProblem(root.removeMember(project, Fixtures.unique("ghost")), 404, "NOT_FOUND");
+        putMemberAs(root, erin.username(), "editor");
+        JsonObject same = root.getBroker(project, broker).object();
+        assertEquals(200, root.updateBroker(project, broker, same.getString("name"), same.getString("url")).status());
 
         assertEquals(before, auditOf(root, "api/audit?limit=200"), "no refused request left an event");
     }

@@ -103,12 +103,13 @@ public class Logins {
             throw new Unauthorized("wrong username or password");
         }
         throttle.succeeded(username, clientAddress, now);
-        audit.action(AuditAction.LOGIN_SUCCESS).actor(username).recordAlone();
         long expiresAt = now + lifetime.toMillis();
-        return JsonBuilders.object()
+        JsonObject session = JsonBuilders.object()
                 .add("token", SessionTokens.mint(issuer, username, user.createdDate(), now, expiresAt))
                 .add("expires_at", expiresAt / 1000 * 1000)
                 .build();
+        audit.action(AuditAction.LOGIN_SUCCESS).actor(username).recordAlone();
+        return session;
     }
 
     /**

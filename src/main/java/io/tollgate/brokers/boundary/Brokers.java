@@ -85,8 +85,12 @@ public class Brokers {
             changed.add("url", change(broker.url(), url.value()));
         }
         broker.update(name, url);
+        JsonObject changes = changed.build();
+        if (changes.isEmpty()) {
+            return broker; // nothing changed: no event
+        }
         audit.action(AuditAction.BROKER_UPDATE).project(projectId).target(brokerId, name)
-                .details(JsonBuilders.object().add("changed", changed).build()).record();
+                .details(JsonBuilders.object().add("changed", changes).build()).record();
         return broker;
     }
 

@@ -46,6 +46,9 @@ public class Members implements MembershipRoles {
             throw new NotFound("no user named " + username);
         }
         Membership membership = em.find(Membership.class, new Membership.Key(projectId, username));
+        if (membership != null && membership.role() == role) {
+            return membership; // nothing changes, so nothing is written and no event recorded
+        }
         JsonObjectBuilder details = JsonBuilders.object().add("role", role.id());
         if (membership == null) {
             details.addNull("previous_role");
