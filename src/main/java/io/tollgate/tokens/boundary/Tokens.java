@@ -10,9 +10,12 @@ import io.tollgate.errors.InvalidField;
 import io.tollgate.errors.NotFound;
 import io.tollgate.projects.boundary.Projects;
 import io.tollgate.storage.control.Constraints;
+import io.tollgate.net.CidrList;
+import io.tollgate.tokens.control.IpAllowLists;
 import io.tollgate.tokens.control.TokenSecrets;
 import io.tollgate.tokens.control.ValidDates;
 import io.tollgate.tokens.entity.ProjectToken;
+import io.tollgate.tokens.entity.TokenPatch;
 import io.tollgate.tokens.entity.TokenRequest;
 import io.tollgate.tokens.entity.TokensChanged;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +23,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
@@ -31,7 +35,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Transaction boundary for project tokens. Creation enforces the no-escalation rules: a token never
- * carries a higher role than its creator and never outlives it. The secret leaves only in the
+ * carries a higher role than its creator, never outlives it, and is never usable from more addresses. The secret leaves only in the
  * returned JSON.
  */
 @ApplicationScoped
@@ -81,9 +85,11 @@ public class Tokens {
         if (nameTaken(projectId, request.name())) {
             throw taken(request.name());
         }
+        CidrList allowedIps = IpAllowLists.forNewToken(request.allowedIps(), creator.allowedIps());
         String secret = TokenSecrets.mint();
         ProjectToken token = new ProjectToken(projectId, request.name(), request.role(), request.type(),
                 request.brokers(), creator.issuer(), TokenSecrets.hash(secret), now.toEpochMilli(), validDate);
+        token.allowFrom(allowedIps.texts());
         Constraints.persist(em, token, () -> new Conflict("name", "a token named '" + request.name()
                 + "' already exists in this project, or one of its brokers was just deleted"));
         return TokenJson.of(token, secret, now.toEpochMilli());
@@ -113,6 +119,36 @@ public class Tokens {
         projects.requireDeleted(deleted, projectId,
                 () -> new NotFound("no token with id " + tokenId + " in this project"));
         tokensChanged.fire(new TokensChanged(tokenId));
+    }
+
+    /**
+     * Renames a token and/or replaces its {@code allowed_ips} (spec section 6, Edit); the cached lookups
+     * of it are dropped on every node once this commits, so a narrowed list applies to the next request.
+     * The row is locked first, so that an edit racing a delete or another edit waits for it.
+     */
+    public JsonObject update(String projectId, String tokenId, TokenPatch patch, Caller caller) {
+        ProjectToken token = em.createNamedQuery(ProjectToken.BY_ID, ProjectToken.class)
+                .setParameter("id", tokenId)
+                .setParameter("project", projectId)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream().findFirst().orElse(null);
+        if (token == null) {
+            projects.require(projectId);
+            throw new NotFound("no token with id " + tokenId + " in this project");
+        }
+        CidrList requested = patch.allowedBlocks();
+        if (requested != null) {
+            token.allowFrom(IpAllowLists.forPatch(requested, caller.allowedIps()).texts());
+        }
+        if (patch.name() != null && !patch.name().equals(token.name())) {
+            if (nameTaken(projectId, patch.name())) {
+                throw taken(patch.name());
+            }
+            token.rename(patch.name());
+        }
+        Constraints.flush(em, () -> taken(patch.name()));
+        tokensChanged.fire(new TokensChanged(tokenId));
+        return TokenJson.of(token, System.currentTimeMillis());
     }
 
     private boolean nameTaken(String projectId, String name) {
