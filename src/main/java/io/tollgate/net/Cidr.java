@@ -18,10 +18,16 @@ public final class Cidr {
     private final int bits;
     private final long maskHi;
     private final long maskLo;
+    private final long hi;
+    private final long lo;
+    private final boolean v4;
 
     private Cidr(IpAddress network, int bits) {
         this.network = network;
         this.bits = bits;
+        this.hi = network.hi;
+        this.lo = network.lo;
+        this.v4 = network.v4;
         this.maskHi = bits == 0 ? 0 : bits >= 64 ? -1L : -1L << (64 - bits);
         this.maskLo = bits <= 64 ? 0 : bits == 128 ? -1L : -1L << (128 - bits);
     }
@@ -83,7 +89,7 @@ public final class Cidr {
     }
 
     public boolean isV4() {
-        return network.isV4();
+        return v4;
     }
 
     /** The prefix length in the block's own family (0–32 for IPv4, 0–128 for IPv6). */
@@ -92,8 +98,7 @@ public final class Cidr {
     }
 
     public boolean contains(IpAddress address) {
-        return address.isV4() == network.isV4()
-                && (address.hi & maskHi) == network.hi && (address.lo & maskLo) == network.lo;
+        return address.v4 == v4 && (address.lo & maskLo) == lo && (address.hi & maskHi) == hi;
     }
 
     /** Every address of {@code block} lies in this one. */

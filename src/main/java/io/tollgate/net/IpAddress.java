@@ -14,10 +14,12 @@ public final class IpAddress {
 
     final long hi;
     final long lo;
+    final boolean v4;
 
     IpAddress(long hi, long lo) {
         this.hi = hi;
         this.lo = lo;
+        this.v4 = hi == 0 && (lo & 0xffff_ffff_0000_0000L) == MAPPED;
     }
 
     /** The address this literal names, or null if it is not one (see {@link #parse}). */
@@ -180,7 +182,7 @@ public final class IpAddress {
 
     /** IPv4, written as such or as an IPv4-mapped IPv6 address. */
     public boolean isV4() {
-        return hi == 0 && (lo & 0xffff_ffff_0000_0000L) == MAPPED;
+        return v4;
     }
 
     /** Dotted decimal for IPv4, RFC 5952 for IPv6 (lower case, the longest run of zero groups as '::'). */

@@ -8,9 +8,9 @@ import io.tollgate.errors.Conflict;
 import io.tollgate.errors.Forbidden;
 import io.tollgate.errors.InvalidField;
 import io.tollgate.errors.NotFound;
+import io.tollgate.net.CidrList;
 import io.tollgate.projects.boundary.Projects;
 import io.tollgate.storage.control.Constraints;
-import io.tollgate.net.CidrList;
 import io.tollgate.tokens.control.IpAllowLists;
 import io.tollgate.tokens.control.TokenSecrets;
 import io.tollgate.tokens.control.ValidDates;
@@ -35,8 +35,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Transaction boundary for project tokens. Creation enforces the no-escalation rules: a token never
- * carries a higher role than its creator, never outlives it, and is never usable from more addresses. The secret leaves only in the
- * returned JSON.
+ * carries a higher role than its creator, never outlives it, and is never usable from more addresses.
+ * The secret leaves only in the returned JSON.
  */
 @ApplicationScoped
 @Transactional
