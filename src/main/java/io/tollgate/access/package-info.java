@@ -9,7 +9,10 @@
  *
  * <p>{@code AuthenticationFilter} resolves the bearer credential: root by hash first, then
  * well-formed {@code tg_} tokens (the checksum is checked before any query), then JWTs; anything
- * else is refused without a query. {@code AuthorizationFeature} binds each resource method's
+ * else is refused without a query. A caller carrying an IP allow-list (a project token's
+ * {@code allowed_ips}) is then matched against the client address ({@code io.tollgate.net.ClientAddress},
+ * the one rule of the trusted proxies): outside it, 403 with {@code info.reason} {@code ip_not_allowed}.
+ * {@code AuthorizationFeature} binds each resource method's
  * {@code @Allow} (least role and scope) at startup and applies {@code AccessPolicy}, the role table
  * of the contract; a method without {@code @Allow} or {@code @Public} is closed. Resources never
  * check roles themselves. The runtime's automatic OPTIONS is the one generated handler that opens:

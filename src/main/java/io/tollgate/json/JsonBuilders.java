@@ -4,6 +4,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObjectBuilder;
+import java.util.Collection;
 import java.util.Map;
 
 /**
@@ -23,5 +24,12 @@ public final class JsonBuilders {
 
     public static JsonArrayBuilder array() {
         return FACTORY.createArrayBuilder();
+    }
+
+    /** An array of these strings, in their order. */
+    public static JsonArrayBuilder array(Collection<String> strings) {
+        JsonArrayBuilder array = FACTORY.createArrayBuilder();
+        strings.forEach(array::add);
+        return array;
     }
 }

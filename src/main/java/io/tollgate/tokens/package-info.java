@@ -17,5 +17,19 @@
  * and the publishers' own {@code ProjectDeleted} and {@code BrokerDeleted}, locally and, in a
  * cluster, through {@code ClusterInvalidation}. Tokens depends on access, projects and brokers;
  * none of them depends on tokens.
+ *
+ * <p><b>IP allow-lists</b> (spec section 6). {@code allowed_ips} is one column of canonical CIDR blocks
+ * separated by spaces (at most 32, so at most 1.4 KB): no join on the lookup path, and {@code ''} for
+ * every token that existed before ({@code V4__token_allowed_ips}). {@code ActiveToken} parses it once,
+ * when the token enters the cache, into an {@code io.tollgate.net.CidrList} carried by the
+ * {@code Caller}; the authentication filter (access) matches the client address against it, so an
+ * empty list costs one {@code isEmpty()} per request. Addresses are stored as {@code /32} or
+ * {@code /128}, blocks in canonical form, duplicates dropped, the client's order kept. Edits
+ * ({@code PATCH}: name and/or list) lock the row, fire {@code TokensChanged} like a delete, and so
+ * drop the cached entry on every node: a narrowed list applies to the next request. No escalation
+ * ({@code control.IpAllowLists}): an IP-restricted creator's list is inherited when a new token names
+ * none ({@code []} included) and bounds every block named, on create and on PATCH, where such a caller
+ * also cannot set {@code []}. An empty PATCH body ({@code {}}, or only nulls) is a 400 naming
+ * {@code name}: it is more likely a client mistake than a wish to change nothing.
  */
 package io.tollgate.tokens;

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tollgate.it.Api.TokenSpec;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -57,7 +58,7 @@ class TokensApiIT extends DeployedWarTest {
         assertEquals("application/json;charset=UTF-8", reply.contentType().replace(" ", ""));
         JsonObject token = reply.object();
         assertEquals(Stream.of("id", "project_id", "role_id", "issuer", "name", "hash", "issue_date", "valid_date",
-                "last_used_date", "brokers", "type", "status", "token").sorted().toList(),
+                "last_used_date", "brokers", "type", "allowed_ips", "status", "token").sorted().toList(),
                 token.keySet().stream().sorted().toList());
         assertEquals(project, token.getString("project_id"));
         assertEquals("editor", token.getString("role_id"));
@@ -449,5 +450,252 @@ class TokensApiIT extends DeployedWarTest {
     private JsonObject find(String tokenId) {
         return list().stream().map(JsonValue::asJsonObject)
                 .filter(t -> t.getString("id").equals(tokenId)).findFirst().orElseThrow();
+    }
+
+    // ---------------------------------------------------------------- IP allow-lists (spec section 6)
+    // The suites' server trusts 127.0.0.2 as a proxy (TOLLGATE_HTTP_TRUSTED_PROXIES in the pom): a request
+    // bound to 127.0.0.2 without X-Forwarded-For comes from 127.0.0.2, with one from what the header says.
+
+    private static final String PROXY = "127.0.0.2";
+
+    /** A request with this credential, sent from a chosen loopback address, with extra header lines. */
+    private RawHttp.Response from(String address, String secret, String method, String path, String body,
+                                  String... headers) throws Exception {
+        List<String> lines = new ArrayList<>(List.of("Authorization: Bearer " + secret));
+        if (body != null) {
+            lines.add("Content-Type: application/json");
+        }
+        lines.addAll(List.of(headers));
+        return new RawHttp(base.toURI()).from(address).send(method, path, body, lines.toArray(String[]::new));
+    }
+
+    private RawHttp.Response readProject(String address, String secret, String... headers) throws Exception {
+        return from(address, secret, "GET", Api.project(project), null, headers);
+    }
+
+    /** A token created by root with these {@code allowed_ips}; the create's JSON, secret included. */
+    private JsonObject tokenAllowedFrom(String role, String... blocks) {
+        JsonArrayBuilder ips = Json.createArrayBuilder();
+        Stream.of(blocks).forEach(ips::add);
+        Api.Reply reply = root.post(Api.tokens(project),
+                Api.object(TokenSpec.of(Fixtures.unique("ip").substring(0, 11), role).json()).add("allowed_ips", ips));
+        assertEquals(200, reply.status(), reply::toString);
+        return reply.object();
+    }
+
+    private static List<String> allowedIps(JsonObject token) {
+        return token.getJsonArray("allowed_ips").getValuesAs(jakarta.json.JsonString::getString);
+    }
+
+    private static void assertIpNotAllowed(RawHttp.Response reply) {
+        assertEquals(403, reply.status(), reply::toString);
+        JsonObject body = reply.object();
+        assertEquals("FORBIDDEN", body.getString("code"), reply::toString);
+        assertEquals("ip_not_allowed", body.getJsonObject("info").getString("reason"), reply::toString);
+    }
+
+    @Test
+    void everyTokenAnswerCarriesAllowedIpsEmptyMeaningAnyAddress() throws Exception {
+        JsonObject created = fixtures.token(project, "viewer");
+        assertEquals(List.of(), allowedIps(created));
+        assertEquals(List.of(), allowedIps(find(created.getString("id"))));
+        assertEquals(200, readProject("127.0.0.1", created.getString("token")).status());
+        assertEquals(200, readProject(PROXY, created.getString("token")).status());
+    }
+
+    @Test
+    void allowListAdmitsItsAddressesAndRefusesOthersWith403IpNotAllowedAndNoUse() throws Exception {
+        JsonObject token = tokenAllowedFrom("viewer", "127.0.0.0/31", "::ffff:127.0.0.1", "2001:DB8::/32");
+        assertEquals(List.of("127.0.0.0/31", "127.0.0.1/32", "2001:db8::/32"), allowedIps(token),
+                "addresses become /32, blocks are normalised, duplicates go");
+        String secret = token.getString("token");
+        assertIpNotAllowed(readProject(PROXY, secret));
+        assertIpNotAllowed(from(PROXY, secret, "GET", Api.brokers(project), null));
+        assertEquals(JsonValue.NULL, find(token.getString("id")).get("last_used_date"), "a refused use is no use");
+        assertEquals(200, readProject("127.0.0.1", secret).status());
+        assertTrue(find(token.getString("id")).get("last_used_date") instanceof jakarta.json.JsonNumber);
+
+        String onlyTheOther = tokenAllowedFrom("viewer", PROXY).getString("token");
+        assertIpNotAllowed(readProject("127.0.0.1", onlyTheOther));
+        assertEquals(200, readProject(PROXY, onlyTheOther).status());
+    }
+
+    @Test
+    void behindATrustedProxyTheForwardedClientCountsAndAnUntrustedPeersHeaderIsIgnored() throws Exception {
+        String secret = tokenAllowedFrom("viewer", "203.0.113.0/24").getString("token");
+        assertEquals(200, readProject(PROXY, secret, "X-Forwarded-For: 203.0.113.9").status());
+        assertEquals(200, readProject(PROXY, secret, "X-Forwarded-For: 198.51.100.1, 203.0.113.9, 127.0.0.2").status(),
+                "trusted hops are skipped, what the client wrote left of its address is not read");
+        assertIpNotAllowed(readProject(PROXY, secret, "X-Forwarded-For: 203.0.113.9, 198.51.100.1"));
+        assertIpNotAllowed(readProject("127.0.0.1", secret, "X-Forwarded-For: 203.0.113.9"));
+        assertIpNotAllowed(readProject(PROXY, secret));
+        for (String garbage : List.of("unknown", "203.0.113.9:443", "[203.0.113.9]", "fe80::1%eth0", "x".repeat(2000),
+                "203.0.113.9 203.0.113.10", ",,,")) {
+            assertIpNotAllowed(readProject(PROXY, secret, "X-Forwarded-For: " + garbage));
+        }
+        String local = tokenAllowedFrom("viewer", "127.0.0.1").getString("token");
+        assertEquals(200, readProject("127.0.0.1", local, "X-Forwarded-For: 203.0.113.9").status(),
+                "an untrusted peer's header changes nothing");
+        assertEquals(200, readProject(PROXY, local, "X-Forwarded-For: 127.0.0.1").status());
+        assertIpNotAllowed(readProject(PROXY, local, "X-Forwarded-For: garbage"));
+    }
+
+    @Test
+    void badAllowedIpsAnswer400NamingTheFieldAndChangeNothing() {
+        Map<String, String> cases = new TreeMap<>();
+        List<String> bad = new ArrayList<>(List.of("300.1.1.1", "10.0.0.1/8", "2001:db8::1/32", "fe80::1%eth0",
+                "010.0.0.1", "example.com", "localhost", "", " 10.0.0.1", "10.0.0.0/33", "10.0.0.0/08", "[::1]",
+                "::1/129", "10.0.0.0/8,10.1.0.0/16", "*", "1.2.3"));
+        for (String entry : bad) {
+            cases.put(body(viewer().add("allowed_ips", Json.createArrayBuilder().add("127.0.0.1").add(entry))), "allowed_ips");
+        }
+        JsonArrayBuilder tooMany = Json.createArrayBuilder();
+        for (int i = 0; i < 33; i++) {
+            tooMany.add("10.0.0." + i);
+        }
+        cases.put(body(viewer().add("allowed_ips", tooMany)), "allowed_ips");
+        cases.put(body(viewer().add("allowed_ips", "10.0.0.0/8")), "allowed_ips");
+        cases.put(body(viewer().add("allowed_ips", Json.createArrayBuilder().add(7))), "allowed_ips");
+        cases.put(body(viewer().add("allowed_ips", Json.createObjectBuilder())), "allowed_ips");
+        assertEachRejected(cases, body -> root.post(Api.tokens(project), body), () -> list().size());
+
+        JsonArrayBuilder thirtyTwo = Json.createArrayBuilder();
+        for (int i = 0; i < 32; i++) {
+            thirtyTwo.add("10.0.0." + i);
+        }
+        Api.Reply most = root.post(Api.tokens(project), viewer().add("allowed_ips", thirtyTwo));
+        assertEquals(200, most.status(), most::toString);
+        assertEquals(32, allowedIps(most.object()).size());
+    }
+
+    private Api.Reply patch(Api caller, String tokenId, JsonObjectBuilder body) {
+        return caller.send("PATCH", Api.token(project, tokenId), body.build().toString(), "application/json");
+    }
+
+    @Test
+    void patchRenamesAndReplacesAllowedIpsAndANarrowedListAppliesAtOnce() throws Exception {
+        JsonObject token = fixtures.token(project, "viewer");
+        String id = token.getString("id");
+        String secret = token.getString("token");
+        assertEquals(200, readProject(PROXY, secret).status(), "cached, usable from anywhere");
+
+        Api.Reply narrowed = patch(root, id, Api.object().add("allowed_ips", Json.createArrayBuilder().add("127.0.0.1")));
+        assertEquals(200, narrowed.status(), narrowed::toString);
+        assertEquals(List.of("127.0.0.1/32"), allowedIps(narrowed.object()));
+        assertEquals(token.getString("name"), narrowed.object().getString("name"));
+        assertEquals(token.getString("hash"), narrowed.object().getString("hash"));
+        assertEquals(JsonValue.NULL, narrowed.object().get("token"));
+        assertIpNotAllowed(readProject(PROXY, secret));
+        assertEquals(200, readProject("127.0.0.1", secret).status());
+
+        Api.Reply renamed = patch(root, id, Api.object().add("name", "  renamed "));
+        assertEquals(200, renamed.status(), renamed::toString);
+        assertEquals("renamed", renamed.object().getString("name"));
+        assertEquals(List.of("127.0.0.1/32"), allowedIps(renamed.object()), "a field left out stays");
+        assertEquals("renamed", find(id).getString("name"));
+        assertEquals(200, patch(root, id, Api.object().add("name", "renamed")).status(), "its own name is not taken");
+
+        Api.Reply both = patch(root, id, Api.object().add("name", "both").add("allowed_ips", Json.createArrayBuilder()));
+        assertEquals(200, both.status(), both::toString);
+        assertEquals(List.of(), allowedIps(both.object()));
+        assertEquals("both", find(id).getString("name"));
+        assertEquals(200, readProject(PROXY, secret).status(), "widened at once too");
+        assertEquals("both", root.as(secret).whoami().object().getString("name"), "the cached name went too");
+    }
+
+    @Test
+    void patchRulesAnswer400Or409Or404Or403AndChangeNothing() {
+        JsonObject token = fixtures.token(project, "viewer");
+        String id = token.getString("id");
+        JsonObject other = fixtures.token(project, "viewer");
+        List<String> notAdmins = List.of(fixtures.secret(project, "editor"), fixtures.secret(project, "admin", broker),
+                fixtures.secret(fixtures.project(), "admin"));
+        Map<String, String> cases = new TreeMap<>();
+        cases.put("{}", "name");
+        cases.put(body(Api.object().addNull("name")), "name");
+        cases.put(body(Api.object().add("name", "   ")), "name");
+        cases.put(body(Api.object().add("name", "x".repeat(31))), "name");
+        cases.put(body(Api.object().add("name", 42)), "name");
+        cases.put(body(Api.object().add("role", "admin")), "role");
+        cases.put(body(Api.object().add("name", "ok").add("valid_date", "2027-01-01")), "valid_date");
+        cases.put(body(Api.object().add("type", "restricted")), "type");
+        cases.put(body(Api.object().add("allowed_ips", "127.0.0.1")), "allowed_ips");
+        cases.put(body(Api.object().add("allowed_ips", Json.createArrayBuilder().add("10.0.0.1/8"))), "allowed_ips");
+        cases.put(body(Api.object().add("name", "ok").add("allowed_ips", Json.createArrayBuilder().add("nope"))), "allowed_ips");
+        assertEachRejected(cases, body -> root.send("PATCH", Api.token(project, id), body, "application/json"),
+                () -> list().toString());
+
+        String before = list().toString();
+        Api.Reply taken = patch(root, id, Api.object().add("name", " " + other.getString("name")));
+        assertEquals(409, taken.status(), taken::toString);
+        assertEquals("CONFLICT", taken.code());
+        assertEquals("name", taken.object().getJsonObject("info").getString("field"));
+        Api.Reply unknown = patch(root, "no-such-token", Api.object().add("name", "z"));
+        assertEquals(404, unknown.status(), unknown::toString);
+        assertEquals("NOT_FOUND", unknown.code());
+        for (String secret : notAdmins) {
+            Api.Reply refused = patch(root.as(secret), id, Api.object().add("name", "by-" + secret.substring(3, 8)));
+            assertEquals(403, refused.status(), refused::toString);
+            assertEquals("FORBIDDEN", refused.code());
+        }
+        Api.Reply malformed = root.send("PATCH", Api.token(project, id), "{\"name\":", "application/json");
+        assertEquals(400, malformed.status());
+        assertEquals("MALFORMED_REQUEST", malformed.code());
+        assertEquals(before, list().toString(), "no refused edit changed anything");
+        assertEquals(token.getString("name"), find(id).getString("name"));
+    }
+
+    @Test
+    void aTokenCreatedByAnIpRestrictedTokenInheritsOrNarrowsItsListNeverWidensIt() throws Exception {
+        String creator = tokenAllowedFrom("admin", "127.0.0.0/8", "2001:db8::/32").getString("token");
+        String path = Api.tokens(project);
+
+        RawHttp.Response inherits = from("127.0.0.1", creator, "POST", path, "{\"name\":\"absent\",\"role\":\"viewer\"}");
+        assertEquals(200, inherits.status(), inherits::toString);
+        assertEquals(List.of("127.0.0.0/8", "2001:db8::/32"), allowedIps(inherits.object()));
+        RawHttp.Response empty = from("127.0.0.1", creator, "POST", path,
+                "{\"name\":\"empty\",\"role\":\"viewer\",\"allowed_ips\":[]}");
+        assertEquals(200, empty.status(), empty::toString);
+        assertEquals(List.of("127.0.0.0/8", "2001:db8::/32"), allowedIps(empty.object()));
+        RawHttp.Response narrower = from("127.0.0.1", creator, "POST", path,
+                "{\"name\":\"narrower\",\"role\":\"viewer\",\"allowed_ips\":[\"127.0.0.1\",\"2001:db8:1::/48\"]}");
+        assertEquals(200, narrower.status(), narrower::toString);
+        assertEquals(List.of("127.0.0.1/32", "2001:db8:1::/48"), allowedIps(narrower.object()));
+
+        int tokens = list().size();
+        for (String wider : List.of("[\"10.0.0.0/8\"]", "[\"0.0.0.0/0\"]", "[\"127.0.0.1\",\"::1\"]", "[\"126.0.0.0/7\"]",
+                "[\"2001:db8::/31\"]", "[\"::/0\"]")) {
+            RawHttp.Response refused = from("127.0.0.1", creator, "POST", path,
+                    "{\"name\":\"wider\",\"role\":\"viewer\",\"allowed_ips\":" + wider + "}");
+            assertEquals(400, refused.status(), wider + " -> " + refused);
+            assertEquals("VALIDATION_FAILED", refused.object().getString("code"));
+            assertEquals("allowed_ips", refused.object().getJsonObject("info").getString("field"), wider);
+        }
+        assertEquals(tokens, list().size(), "a refused create creates nothing");
+        assertIpNotAllowed(from(PROXY, creator, "POST", path, "{\"name\":\"elsewhere\",\"role\":\"viewer\"}",
+                "X-Forwarded-For: 203.0.113.9"));
+        assertEquals(tokens, list().size());
+    }
+
+    @Test
+    void anIpRestrictedTokenCannotWidenOrLiftAnotherTokensListByPatch() throws Exception {
+        String caller = tokenAllowedFrom("admin", "127.0.0.0/8").getString("token");
+        JsonObject target = tokenAllowedFrom("viewer", "127.0.0.1");
+        String path = Api.token(project, target.getString("id"));
+        String before = find(target.getString("id")).toString();
+        for (String wider : List.of("[]", "[\"0.0.0.0/0\"]", "[\"127.0.0.1\",\"10.0.0.0/8\"]", "[\"::1\"]")) {
+            RawHttp.Response refused = from("127.0.0.1", caller, "PATCH", path, "{\"allowed_ips\":" + wider + "}");
+            assertEquals(400, refused.status(), wider + " -> " + refused);
+            assertEquals("allowed_ips", refused.object().getJsonObject("info").getString("field"), wider);
+        }
+        assertEquals(before, find(target.getString("id")).toString(), "a refused edit changes nothing");
+        RawHttp.Response inside = from("127.0.0.1", caller, "PATCH", path, "{\"allowed_ips\":[\"127.0.0.0/30\"]}");
+        assertEquals(200, inside.status(), inside::toString);
+        assertEquals(List.of("127.0.0.0/30"), allowedIps(inside.object()));
+        RawHttp.Response renamed = from("127.0.0.1", caller, "PATCH", path, "{\"name\":\"by-restricted\"}");
+        assertEquals(200, renamed.status(), renamed::toString);
+        assertEquals(200, patch(root, target.getString("id"), Api.object().add("allowed_ips", Json.createArrayBuilder())).status(),
+                "root may lift it");
+        assertEquals(List.of(), allowedIps(find(target.getString("id"))));
     }
 }

@@ -3,12 +3,16 @@ package io.tollgate.access.boundary;
 import io.tollgate.access.control.BearerCredential;
 import io.tollgate.access.control.CallerResolver;
 import io.tollgate.access.entity.Caller;
+import io.tollgate.errors.Forbidden;
 import io.tollgate.errors.Unauthorized;
+import io.tollgate.net.ClientAddress;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
@@ -19,7 +23,7 @@ import java.security.Principal;
  * here). Reads {@code Authorization: Bearer <credential>} with {@link BearerCredential} (root, a
  * project token or a JWT) and sets the security context. No header leaves the request anonymous
  * (authorization then answers 401 where a caller is needed); a header that does not name a valid
- * credential is a 401 at once.
+ * credential is a 401 at once. A token used from an address outside its {@code allowed_ips} is a 403.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
@@ -27,6 +31,12 @@ public class AuthenticationFilter implements ContainerRequestFilter {
 
     @Inject
     CallerResolver resolver;
+
+    @Inject
+    ClientAddress clientAddress;
+
+    @Context
+    HttpServletRequest http;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -44,6 +54,22 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         }
         boolean secure = request.getSecurityContext().isSecure();
         request.setSecurityContext(new CallerContext(caller, secure));
+        requireAllowedAddress(caller);
+    }
+
+    /**
+     * A token with an {@code allowed_ips} list works only from those addresses: 403 with
+     * {@code info.reason} {@code ip_not_allowed} otherwise (spec section 6). The caller is already set,
+     * so that response filters know whose request was refused; the refusal is not a 2xx, so it is no
+     * use of the token. An empty list (every caller but IP-restricted tokens) costs one check.
+     */
+    private void requireAllowedAddress(Caller caller) {
+        if (caller.allowedIps().isEmpty()) {
+            return;
+        }
+        if (!caller.allowedIps().permits(clientAddress.addressOf(http))) {
+            throw new Forbidden("this token may not be used from this address", Forbidden.IP_NOT_ALLOWED);
+        }
     }
 
     /** The security context of an authenticated request. */

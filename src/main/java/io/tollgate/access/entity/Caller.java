@@ -1,6 +1,7 @@
 package io.tollgate.access.entity;
 
 import io.tollgate.json.JsonBuilders;
+import io.tollgate.net.CidrList;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -18,25 +19,34 @@ import java.util.Set;
  * @param brokers     the brokers a restricted token lists; empty otherwise
  * @param expiresAt   when the credential stops working (epoch ms), null if never
  * @param credentialId an id the credential's own feature uses to find it again (a token's id), else null
+ * @param allowedIps  the blocks a token may be used from, parsed once; empty (any address) for others
  */
 public record Caller(Kind kind, String name, String projectId, Role role, boolean restricted,
-                     Set<String> brokers, Long expiresAt, String credentialId) implements Principal {
+                     Set<String> brokers, Long expiresAt, String credentialId, CidrList allowedIps)
+        implements Principal {
 
     /** The kinds of credential a caller can present. */
     public enum Kind { ROOT, TOKEN, USER }
 
     public static Caller root() {
-        return new Caller(Kind.ROOT, "root", null, null, false, Set.of(), null, null);
+        return new Caller(Kind.ROOT, "root", null, null, false, Set.of(), null, null, CidrList.EMPTY);
     }
 
     /** A project token's caller: {@code validDate} is its expiry, {@code id} its id. */
     public static Caller token(String id, String name, String projectId, Role role, boolean restricted,
                                Set<String> brokers, long validDate) {
-        return new Caller(Kind.TOKEN, name, projectId, role, restricted, Set.copyOf(brokers), validDate, id);
+        return token(id, name, projectId, role, restricted, brokers, validDate, CidrList.EMPTY);
+    }
+
+    /** A project token's caller that may be used only from {@code allowedIps} (empty: from anywhere). */
+    public static Caller token(String id, String name, String projectId, Role role, boolean restricted,
+                               Set<String> brokers, long validDate, CidrList allowedIps) {
+        return new Caller(Kind.TOKEN, name, projectId, role, restricted, Set.copyOf(brokers), validDate, id,
+                allowedIps);
     }
 
     public static Caller user(String username, long expiresAt) {
-        return new Caller(Kind.USER, username, null, null, false, Set.of(), expiresAt, null);
+        return new Caller(Kind.USER, username, null, null, false, Set.of(), expiresAt, null, CidrList.EMPTY);
     }
 
     @Override

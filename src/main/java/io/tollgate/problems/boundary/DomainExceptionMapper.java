@@ -38,8 +38,9 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
         if (exception instanceof Unauthorized) {
             return Problem.of(401, message);
         }
-        if (exception instanceof Forbidden) {
-            return Problem.of(403, message);
+        if (exception instanceof Forbidden forbidden) {
+            return forbidden.reason() == null ? Problem.of(403, message)
+                    : new Problem(403, "FORBIDDEN", message, Map.of("reason", forbidden.reason()));
         }
         if (exception instanceof NotFound) {
             return Problem.of(404, message);

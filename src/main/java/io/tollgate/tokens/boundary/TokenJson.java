@@ -7,7 +7,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
 /**
- * The one wire shape of a project token, for create and list. It lives here, not on the entity,
+ * The one wire shape of a project token, for create, list and edit. It lives here, not on the entity,
  * because it holds what the entity must never see: the one-time secret and the request's clock.
  */
 final class TokenJson {
@@ -38,8 +38,11 @@ final class TokenJson {
         } else {
             json.add("last_used_date", token.lastUsedDate());
         }
+        JsonArrayBuilder allowedIps = JsonBuilders.array();
+        token.allowedIps().forEach(allowedIps::add);
         json.add("brokers", brokerIds)
                 .add("type", token.type().id())
+                .add("allowed_ips", allowedIps)
                 .add("status", token.isExpired(now) ? "expired" : "valid");
         if (secret == null) {
             json.addNull("token");

@@ -11,11 +11,14 @@ import io.tollgate.errors.Forbidden;
 import io.tollgate.errors.InvalidField;
 import io.tollgate.errors.NotFound;
 import io.tollgate.json.JsonBuilders;
+import io.tollgate.net.CidrList;
 import io.tollgate.projects.boundary.Projects;
 import io.tollgate.storage.control.Constraints;
+import io.tollgate.tokens.control.IpAllowLists;
 import io.tollgate.tokens.control.TokenSecrets;
 import io.tollgate.tokens.control.ValidDates;
 import io.tollgate.tokens.entity.ProjectToken;
+import io.tollgate.tokens.entity.TokenPatch;
 import io.tollgate.tokens.entity.TokenRequest;
 import io.tollgate.tokens.entity.TokensChanged;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,7 +26,9 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
@@ -35,8 +40,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Transaction boundary for project tokens. Creation enforces the no-escalation rules: a token never
- * carries a higher role than its creator and never outlives it. The secret leaves only in the
- * returned JSON.
+ * carries a higher role than its creator, never outlives it, and is never usable from more addresses.
+ * The secret leaves only in the returned JSON.
  */
 @ApplicationScoped
 @Transactional
@@ -88,9 +93,11 @@ public class Tokens {
         if (nameTaken(projectId, request.name())) {
             throw taken(request.name());
         }
+        CidrList allowedIps = IpAllowLists.forNewToken(request.allowedIps(), creator.allowedIps());
         String secret = TokenSecrets.mint();
         ProjectToken token = new ProjectToken(projectId, request.name(), request.role(), request.type(),
                 request.brokers(), creator.issuer(), TokenSecrets.hash(secret), now.toEpochMilli(), validDate);
+        token.allowFrom(allowedIps.texts());
         Constraints.persist(em, token, () -> new Conflict("name", "a token named '" + request.name()
                 + "' already exists in this project, or one of its brokers was just deleted"));
         JsonArrayBuilder brokerIds = JsonBuilders.array();
@@ -133,6 +140,52 @@ public class Tokens {
         tokensChanged.fire(new TokensChanged(tokenId));
         audit.action(AuditAction.TOKEN_DELETE).project(projectId).target(tokenId, gone == null ? null : gone.name())
                 .record();
+    }
+
+    /**
+     * Renames a token and/or replaces its {@code allowed_ips} (spec section 6, Edit); the cached lookups
+     * of it are dropped on every node once this commits, so a narrowed list applies to the next request.
+     * The row is locked first, so that an edit racing a delete or another edit waits for it.
+     */
+    public JsonObject update(String projectId, String tokenId, TokenPatch patch, Caller caller) {
+        ProjectToken token = em.createNamedQuery(ProjectToken.BY_ID, ProjectToken.class)
+                .setParameter("id", tokenId)
+                .setParameter("project", projectId)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream().findFirst().orElse(null);
+        if (token == null) {
+            projects.require(projectId);
+            throw new NotFound("no token with id " + tokenId + " in this project");
+        }
+        String oldName = token.name();
+        List<String> oldIps = token.allowedIps();
+        CidrList requested = patch.allowedBlocks();
+        if (requested != null) {
+            token.allowFrom(IpAllowLists.forPatch(requested, caller.allowedIps()).texts());
+        }
+        if (patch.name() != null && !patch.name().equals(token.name())) {
+            if (nameTaken(projectId, patch.name())) {
+                throw taken(patch.name());
+            }
+            token.rename(patch.name());
+        }
+        Constraints.flush(em, () -> taken(patch.name()));
+        tokensChanged.fire(new TokensChanged(tokenId));
+        JsonObjectBuilder changed = JsonBuilders.object();
+        if (!oldName.equals(token.name())) {
+            changed.add("name", JsonBuilders.object().add("from", oldName).add("to", token.name()));
+        }
+        if (!oldIps.equals(token.allowedIps())) {
+            changed.add("allowed_ips", JsonBuilders.object()
+                    .add("from", JsonBuilders.array(oldIps)).add("to", JsonBuilders.array(token.allowedIps())));
+        }
+        JsonObject changes = changed.build();
+        if (!changes.isEmpty()) {
+            audit.action(AuditAction.TOKEN_UPDATE).by(caller).project(projectId).target(token.id(), token.name())
+                    .details(JsonBuilders.object().add("changed", changes).build())
+                    .record();
+        }
+        return TokenJson.of(token, System.currentTimeMillis());
     }
 
     private boolean nameTaken(String projectId, String name) {

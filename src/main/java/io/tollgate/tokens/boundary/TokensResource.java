@@ -9,6 +9,7 @@ import io.tollgate.access.entity.Role;
 import io.tollgate.access.entity.Scope;
 import io.tollgate.requests.control.RequestValidator;
 import io.tollgate.tokens.entity.TokenBody;
+import io.tollgate.tokens.entity.TokenPatch;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -17,6 +18,7 @@ import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -26,7 +28,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 
-/** {@code /api/projects/{projectId}/tokens}: create, list and delete project tokens (spec section 3). */
+/** {@code /api/projects/{projectId}/tokens}: create, list, edit and delete project tokens (spec sections 3 and 6). */
 @Path("projects/{projectId}/tokens")
 @Produces(TollgateApplication.JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -65,6 +67,15 @@ public class TokensResource {
     public JsonValue delete(@PathParam("projectId") String projectId, @PathParam("tokenId") String tokenId) {
         tokens.delete(projectId, tokenId);
         return JsonValue.TRUE;
+    }
+
+    @PATCH
+    @Path("{tokenId}")
+    @Allow(role = Role.ADMIN, scope = Scope.PROJECT)
+    public JsonObject update(@PathParam("projectId") String projectId, @PathParam("tokenId") String tokenId,
+                             JsonObject body, @Context SecurityContext security) {
+        return tokens.update(projectId, tokenId, validator.valid(TokenPatch.from(body)),
+                (Caller) security.getUserPrincipal());
     }
 
     private static Integer number(String name, String text, int min, int max) {

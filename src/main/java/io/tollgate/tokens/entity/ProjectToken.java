@@ -14,6 +14,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.QueryHint;
 import jakarta.persistence.Table;
 import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -30,6 +31,7 @@ import java.util.UUID;
         hints = {@QueryHint(name = "eclipselink.batch", value = "t.brokers"),
                  @QueryHint(name = "eclipselink.batch.type", value = "IN")})
 @NamedQuery(name = ProjectToken.BY_HASH, query = "SELECT t FROM ProjectToken t WHERE t.hash = :hash")
+@NamedQuery(name = ProjectToken.BY_ID, query = "SELECT t FROM ProjectToken t WHERE t.id = :id AND t.projectId = :project")
 @NamedQuery(name = ProjectToken.COUNT_NAME,
         query = "SELECT COUNT(t) FROM ProjectToken t WHERE t.projectId = :project AND t.name = :name")
 @NamedQuery(name = ProjectToken.TOUCH, query = "UPDATE ProjectToken t SET t.lastUsedDate = :now "
@@ -38,9 +40,12 @@ public class ProjectToken {
 
     public static final String OF_PROJECT = "ProjectToken.ofProject";
     public static final String BY_HASH = "ProjectToken.byHash";
+    public static final String BY_ID = "ProjectToken.byId";
     public static final String COUNT_NAME = "ProjectToken.countName";
     public static final String TOUCH = "ProjectToken.touch";
     public static final int MAX_NAME = 30;
+    /** At most this many blocks in {@code allowed_ips} (spec section 6). */
+    public static final int MAX_ALLOWED_IPS = 32;
 
     @Id
     @Column(length = 36)
@@ -79,6 +84,10 @@ public class ProjectToken {
     @CollectionTable(name = "token_brokers", joinColumns = @JoinColumn(name = "token_id"))
     @Column(name = "broker_id", length = 36)
     private Set<String> brokers = new TreeSet<>();
+
+    /** Canonical CIDR blocks separated by a space; empty: usable from any address. */
+    @Column(name = "allowed_ips", nullable = false, length = 2000)
+    private String allowedIps = "";
 
     protected ProjectToken() {
     }
@@ -140,6 +149,24 @@ public class ProjectToken {
 
     public Set<String> brokers() {
         return Set.copyOf(brokers);
+    }
+
+    /** The canonical CIDR blocks it may be used from, in order; empty: any address. */
+    public List<String> allowedIps() {
+        return allowedIps == null || allowedIps.isEmpty() ? List.of() : List.of(allowedIps.split(" "));
+    }
+
+    /** Replaces the blocks it may be used from, given in canonical form (already parsed and checked). */
+    public void allowFrom(List<String> blocks) {
+        if (blocks.size() > MAX_ALLOWED_IPS) {
+            throw new IllegalArgumentException("at most " + MAX_ALLOWED_IPS + " blocks");
+        }
+        this.allowedIps = String.join(" ", blocks);
+    }
+
+    /** A new name, already normalised and validated; uniqueness is the database's and the boundary's. */
+    public void rename(String name) {
+        this.name = name;
     }
 
     /** Expired once {@code valid_date} is reached: {@code valid_date <= now}. */

@@ -2,6 +2,7 @@ package io.tollgate.tokens.entity;
 
 import io.tollgate.access.entity.RequestableRole;
 import io.tollgate.access.entity.Role;
+import io.tollgate.net.CidrList;
 import io.tollgate.requests.control.JsonFields;
 import io.tollgate.requests.control.Text;
 import io.tollgate.requests.control.TextValidator;
@@ -23,25 +24,34 @@ public record TokenBody(
         @NotNull(message = "is required") @RequestableRole String role,
         @Pattern(regexp = "restricted|unrestricted", message = "must be restricted or unrestricted") String type,
         List<String> brokers,
-        String validDate) {
+        String validDate,
+        @AllowedIps List<String> allowedIps) {
 
-    private static final Set<String> FIELDS = Set.of("name", "role", "type", "brokers", "valid_date");
+    private static final Set<String> FIELDS = Set.of("name", "role", "type", "brokers", "valid_date", "allowed_ips");
 
     public TokenBody {
         name = TextValidator.normalize(name);
         brokers = brokers == null ? null : List.copyOf(brokers);
+        allowedIps = allowedIps == null ? null : List.copyOf(allowedIps);
+    }
+
+    /** A body without {@code allowed_ips}. */
+    public TokenBody(String name, String role, String type, List<String> brokers, String validDate) {
+        this(name, role, type, brokers, validDate, null);
     }
 
     public static TokenBody from(JsonObject body) {
         JsonFields fields = JsonFields.of(body, FIELDS);
         return new TokenBody(fields.optionalString("name"), fields.optionalString("role"),
-                fields.optionalString("type"), fields.optionalStrings("brokers"), fields.optionalString("valid_date"));
+                fields.optionalString("type"), fields.optionalStrings("brokers"), fields.optionalString("valid_date"),
+                fields.optionalStrings("allowed_ips"));
     }
 
-    /** Only on a body that passed validation; repeated broker ids collapse. */
+    /** Only on a body that passed validation; repeated broker ids and blocks collapse. */
     public TokenRequest toRequest() {
         TokenType tokenType = type == null ? TokenType.UNRESTRICTED : TokenType.of(type).orElseThrow();
         Set<String> ids = brokers == null ? Set.of() : new LinkedHashSet<>(brokers);
-        return new TokenRequest(name, Role.requestable(role).orElseThrow(), tokenType, ids, validDate);
+        return new TokenRequest(name, Role.requestable(role).orElseThrow(), tokenType, ids, validDate,
+                CidrList.parse(allowedIps));
     }
 }

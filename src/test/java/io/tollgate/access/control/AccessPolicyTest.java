@@ -51,7 +51,8 @@ class AccessPolicyTest {
         DELETE_BROKER(BrokersResource.class, "delete", Role.ADMIN, Scope.BROKER, true, true),
         CREATE_TOKEN(TokensResource.class, "create", Role.ADMIN, Scope.PROJECT, true, false),
         LIST_TOKENS(TokensResource.class, "list", Role.ADMIN, Scope.PROJECT, true, false),
-        DELETE_TOKEN(TokensResource.class, "delete", Role.ADMIN, Scope.PROJECT, true, false);
+        DELETE_TOKEN(TokensResource.class, "delete", Role.ADMIN, Scope.PROJECT, true, false),
+        UPDATE_TOKEN(TokensResource.class, "update", Role.ADMIN, Scope.PROJECT, true, false);
 
         final Class<?> resource;
         final String method;
@@ -115,6 +116,7 @@ class AccessPolicyTest {
             CREATE_TOKEN    · · ✓ · · · · ✓
             LIST_TOKENS     · · ✓ · · · · ✓
             DELETE_TOKEN    · · ✓ · · · · ✓
+            UPDATE_TOKEN    · · ✓ · · · · ✓
             """;
 
     private static Caller token(String projectId, Role role, TokenType type, Set<String> brokers) {

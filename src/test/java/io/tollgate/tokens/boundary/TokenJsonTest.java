@@ -25,7 +25,7 @@ class TokenJsonTest {
     void createdTokenCarriesItsSecretAndTheContractsFieldsInOrder() {
         JsonObject json = TokenJson.of(token(), "tg_secret", ISSUED);
         assertEquals(List.of("id", "project_id", "role_id", "issuer", "name", "hash", "issue_date", "valid_date",
-                "last_used_date", "brokers", "type", "status", "token"), List.copyOf(json.keySet()));
+                "last_used_date", "brokers", "type", "allowed_ips", "status", "token"), List.copyOf(json.keySet()));
         assertEquals("tg_secret", json.getString("token"));
         assertEquals("editor", json.getString("role_id"));
         assertEquals("restricted", json.getString("type"));
@@ -39,5 +39,14 @@ class TokenJsonTest {
         assertEquals("valid", TokenJson.of(token(), VALID - 1).getString("status"));
         assertEquals("expired", TokenJson.of(token(), VALID).getString("status"));
         assertTrue(TokenJson.of(token(), VALID).toString().indexOf("tg_") < 0, "no secret in a listed token");
+    }
+
+    @Test
+    void allowedIpsAreAlwaysThereEmptyMeaningAnyAddress() {
+        assertEquals("[]", TokenJson.of(token(), ISSUED).getJsonArray("allowed_ips").toString());
+        ProjectToken restricted = token();
+        restricted.allowFrom(List.of("192.0.2.7/32", "2001:db8::/32"));
+        assertEquals("[\"192.0.2.7/32\",\"2001:db8::/32\"]",
+                TokenJson.of(restricted, ISSUED).getJsonArray("allowed_ips").toString(), "in the stored order");
     }
 }

@@ -196,4 +196,38 @@ class TokenRequestTest {
         Problem problem = rejected("brokerz", "{'name': 'n', 'role': 'viewer', 'brokerz': ['b1']}");
         assertTrue(problem.message().contains("brokerz"));
     }
+
+    @Test
+    void allowedIpsAreNormalisedAndAbsentMeansNone() {
+        TokenRequest request = request("{'name': 'n', 'role': 'viewer', 'allowed_ips': ['192.0.2.7',"
+                + " '::ffff:10.0.0.0/104', '2001:DB8::/32', '192.0.2.7/32']}");
+        assertEquals(java.util.List.of("192.0.2.7/32", "10.0.0.0/8", "2001:db8::/32"), request.allowedIps().texts());
+        assertEquals(io.tollgate.net.CidrList.EMPTY, request("{'name': 'n', 'role': 'viewer'}").allowedIps());
+        assertEquals(io.tollgate.net.CidrList.EMPTY, request("{'name': 'n', 'role': 'viewer', 'allowed_ips': null}").allowedIps());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"'10.0.0.0/8'", "[1]", "['10.0.0.1/8']", "['x']", "['${1+1}']", "['{max}']",
+        "['fe80::1%eth0']", "['010.0.0.1']", "{}"})
+    void badAllowedIpsAreRefusedWithoutEchoingThem(String ips) {
+        Problem problem = rejected("allowed_ips", "{'name': 'n', 'role': 'viewer', 'allowed_ips': " + ips + "}");
+        assertTrue(!problem.message().contains("${") && !problem.message().contains("{max}"), problem.message());
+    }
+
+    @Test
+    void thirtyTwoAllowedIpsAreAcceptedAndThirtyThreeRefused() {
+        StringBuilder ips = new StringBuilder("'10.0.0.0'");
+        for (int i = 1; i < 32; i++) {
+            ips.append(", '10.0.0.").append(i).append("'");
+        }
+        assertEquals(32, request("{'name': 'n', 'role': 'viewer', 'allowed_ips': [" + ips + "]}").allowedIps().size());
+        Problem problem = rejected("allowed_ips", "{'name': 'n', 'role': 'viewer', 'allowed_ips': [" + ips + ", '10.0.0.99']}");
+        assertEquals("allowed_ips must list at most 32 blocks", problem.message());
+    }
+
+    @Test
+    void aBadEntryIsNamedByItsPosition() {
+        Problem problem = rejected("allowed_ips", "{'name': 'n', 'role': 'viewer', 'allowed_ips': ['10.0.0.0/8', '10.0.0.1/8']}");
+        assertEquals("allowed_ips entry 2 has host bits set", problem.message());
+    }
 }

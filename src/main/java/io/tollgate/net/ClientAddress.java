@@ -1,0 +1,75 @@
+package io.tollgate.net;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The address a request comes from, by the one rule every feature uses ({@link TrustedProxies}):
+ * the TCP peer, or behind a proxy listed in {@code tollgate.http.trusted-proxies} (comma-separated
+ * addresses and CIDR blocks, default none) the right-most {@code X-Forwarded-For} address that is no
+ * trusted proxy. Inject it and call {@link #of(HttpServletRequest)} from resources and filters
+ * ({@code @Context HttpServletRequest}); filters registered as instances look it up with
+ * {@code CDI.current().select(ClientAddress.class).get()}. A bad configuration value stops the start.
+ */
+@ApplicationScoped
+public class ClientAddress {
+
+    public static final String CONFIG_KEY = "tollgate.http.trusted-proxies";
+    static final String FORWARDED_FOR = "X-Forwarded-For";
+    private static final Logger LOG = Logger.getLogger(ClientAddress.class.getName());
+
+    @Inject
+    @ConfigProperty(name = CONFIG_KEY)
+    Optional<String> configured;
+
+    private TrustedProxies rule = TrustedProxies.NONE;
+
+    @PostConstruct
+    void init() {
+        try {
+            rule = new TrustedProxies(CidrList.parseCommaSeparated(configured.orElse("")));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(CONFIG_KEY + ": " + e.getMessage()
+                    + " (expected comma-separated IP addresses or CIDR blocks)", e);
+        }
+        if (!rule.isEmpty()) {
+            LOG.info("Client addresses: X-Forwarded-For is read behind the trusted proxies " + rule.proxies());
+        }
+    }
+
+    /** Reads the configuration at start, so that a bad value stops the deployment, not a request. */
+    void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        // the observer's injection of this bean runs init()
+    }
+
+    /** The client's address in canonical text ({@code 203.0.113.9}, {@code 2001:db8::1}). */
+    public String of(HttpServletRequest request) {
+        IpAddress address = addressOf(request);
+        return address == null ? request.getRemoteAddr() : address.toString();
+    }
+
+    /** The client's address, or null in the one case the runtime reports a peer that is no IP literal. */
+    public IpAddress addressOf(HttpServletRequest request) {
+        String peer = request.getRemoteAddr();
+        if (rule.isEmpty()) {
+            return TrustedProxies.NONE.clientOf(peer, null);
+        }
+        Enumeration<String> lines = request.getHeaders(FORWARDED_FOR);
+        return rule.clientOf(peer, lines == null ? List.of() : Collections.list(lines));
+    }
+
+    /** The rule in force, for code that has the peer and the header lines but no servlet request. */
+    public TrustedProxies rule() {
+        return rule;
+    }
+}
