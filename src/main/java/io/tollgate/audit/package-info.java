@@ -15,8 +15,8 @@
  * address for the request; an entry may name its actor instead ({@code anonymous} for a failed login
  * of a username that does not exist: the typed name may be a password and is never recorded;
  * {@code leak-report}; the username of a login). Outside any API request the actor is {@code system}.
- * The address is the TCP peer for now: {@code RequestOrigins.clientAddress} is the one seam for the
- * trusted-proxy rule of section 6.
+ * The address follows the client address rule of section 6 ({@code net.ClientAddress}: the TCP peer,
+ * or behind a trusted proxy the forwarded client), worked out only when an event is recorded.
  * <p>
  * A request that changes nothing (a membership put with the role it has, a broker update with the same
  * name and URL) records no event, as section 6 says of suspending a suspended token.

@@ -2,6 +2,7 @@ package io.tollgate.audit.boundary;
 
 import io.tollgate.access.entity.Caller;
 import io.tollgate.audit.control.RequestOrigin;
+import io.tollgate.net.ClientAddress;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,7 +14,8 @@ import jakarta.ws.rs.ext.Provider;
 
 /**
  * Notes who makes each API request and from which address, right after authentication, for the
- * events the request's changes record. Nothing is read from the database: a field copy per request.
+ * events the request's changes record. Nothing is read from the database and the address (spec section 6's client address rule) is
+ * worked out only when an event needs it: a field copy per request.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION + 100)
@@ -22,21 +24,16 @@ public class RequestOrigins implements ContainerRequestFilter {
     @Inject
     RequestOrigin origin;
 
+    @Inject
+    ClientAddress clientAddress;
+
     @Context
     HttpServletRequest servletRequest;
 
     @Override
     public void filter(ContainerRequestContext request) {
         String actor = request.getSecurityContext().getUserPrincipal() instanceof Caller caller ? caller.issuer() : null;
-        origin.set(actor, clientAddress(servletRequest));
-    }
-
-    /**
-     * The client address an event records. The one seam for the client address rule of spec section 6
-     * (trusted proxies, {@code X-Forwarded-For}): for now the TCP peer; the coordinator points this at
-     * the shared {@code ClientAddress} once it exists.
-     */
-    static String clientAddress(HttpServletRequest request) {
-        return request.getRemoteAddr();
+        HttpServletRequest from = servletRequest;
+        origin.set(actor, () -> clientAddress.of(from));
     }
 }

@@ -1,6 +1,7 @@
 package io.tollgate.audit.control;
 
 import jakarta.enterprise.context.RequestScoped;
+import java.util.function.Supplier;
 
 /**
  * Who made the current API request and from where, as the audit trail records it: set once per
@@ -11,11 +12,13 @@ import jakarta.enterprise.context.RequestScoped;
 public class RequestOrigin {
 
     private String actor;
+    private Supplier<String> address;
     private String ip;
 
-    public void set(String actor, String ip) {
+    /** {@code address} is asked at most once, when the first event of the request needs it. */
+    public void set(String actor, Supplier<String> address) {
         this.actor = actor;
-        this.ip = ip;
+        this.address = address;
     }
 
     public String actor() {
@@ -23,6 +26,10 @@ public class RequestOrigin {
     }
 
     public String ip() {
+        if (ip == null && address != null) {
+            ip = address.get();
+            address = null;
+        }
         return ip;
     }
 }

@@ -7,6 +7,7 @@ import io.tollgate.access.entity.Caller;
 import io.tollgate.access.entity.Role;
 import io.tollgate.access.entity.Scope;
 import io.tollgate.auth.entity.LoginRequest;
+import io.tollgate.net.ClientAddress;
 import io.tollgate.requests.control.RequestValidator;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -31,13 +32,17 @@ public class AuthResource {
     @Inject
     RequestValidator validator;
 
+    /** The login throttle counts per client: behind a trusted proxy, the forwarded client, not the proxy. */
+    @Inject
+    ClientAddress clientAddress;
+
     @POST
     @Path("login")
     @Public
     @Consumes(MediaType.APPLICATION_JSON)
     public JsonObject login(JsonObject body, @Context HttpServletRequest request) {
         LoginRequest login = validator.valid(LoginRequest.from(body));
-        return logins.login(login.username(), login.password(), request.getRemoteAddr());
+        return logins.login(login.username(), login.password(), clientAddress.of(request));
     }
 
     @GET
