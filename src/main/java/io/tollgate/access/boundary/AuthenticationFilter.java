@@ -3,6 +3,8 @@ package io.tollgate.access.boundary;
 import io.tollgate.access.control.BearerCredential;
 import io.tollgate.access.control.CallerResolver;
 import io.tollgate.access.entity.Caller;
+import io.tollgate.access.entity.Refusal;
+import io.tollgate.access.entity.Resolution;
 import io.tollgate.errors.Unauthorized;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -19,7 +21,8 @@ import java.security.Principal;
  * here). Reads {@code Authorization: Bearer <credential>} with {@link BearerCredential} (root, a
  * project token or a JWT) and sets the security context. No header leaves the request anonymous
  * (authorization then answers 401 where a caller is needed); a header that does not name a valid
- * credential is a 401 at once.
+ * credential is a 401 at once, whose {@code info.reason} says why; the {@link Refusal} is also left on
+ * the request as property {@link Refusal#PROPERTY}, for whoever records refused uses.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
@@ -36,11 +39,14 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         }
         String credential = BearerCredential.of(header);
         if (credential == null) {
+            request.setProperty(Refusal.PROPERTY, Refusal.invalid());
             throw new Unauthorized("Authorization must be 'Bearer <token>'");
         }
-        Caller caller = resolver.resolve(credential, System.currentTimeMillis());
-        if (caller == null) {
-            throw new Unauthorized("invalid, expired or revoked credential");
+        Resolution resolution = resolver.authenticate(credential, System.currentTimeMillis());
+        if (!(resolution instanceof Caller caller)) {
+            Refusal refusal = (Refusal) resolution;
+            request.setProperty(Refusal.PROPERTY, refusal);
+            throw new Unauthorized(refusal.message(), refusal.reason().id());
         }
         boolean secure = request.getSecurityContext().isSecure();
         request.setSecurityContext(new CallerContext(caller, secure));

@@ -20,7 +20,7 @@ import java.util.Set;
  * @param credentialId an id the credential's own feature uses to find it again (a token's id), else null
  */
 public record Caller(Kind kind, String name, String projectId, Role role, boolean restricted,
-                     Set<String> brokers, Long expiresAt, String credentialId) implements Principal {
+                     Set<String> brokers, Long expiresAt, String credentialId) implements Principal, Resolution {
 
     /** The kinds of credential a caller can present. */
     public enum Kind { ROOT, TOKEN, USER }

@@ -86,10 +86,12 @@ public class Projects {
         // the row lock first: the delete then runs after every create that held it has committed, so
         // its cascade sees their rows (on H2 a statement started before they committed would not)
         lock(projectId);
+        // fired before the rows go (observers that cache act after commit): the tokens feature must
+        // still read the hashes of the project's tokens to remember them as revoked
+        projectDeleted.fire(new ProjectDeleted(projectId));
         em.createQuery("DELETE FROM Project p WHERE p.id = :id")
                 .setParameter("id", projectId)
                 .executeUpdate();
-        projectDeleted.fire(new ProjectDeleted(projectId));
     }
 
     private static Conflict taken(String name) {

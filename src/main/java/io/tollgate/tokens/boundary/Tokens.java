@@ -10,21 +10,28 @@ import io.tollgate.errors.InvalidField;
 import io.tollgate.errors.NotFound;
 import io.tollgate.projects.boundary.Projects;
 import io.tollgate.storage.control.Constraints;
+import io.tollgate.projects.entity.ProjectDeleted;
+import io.tollgate.tokens.control.Grace;
 import io.tollgate.tokens.control.TokenSecrets;
 import io.tollgate.tokens.control.ValidDates;
 import io.tollgate.tokens.entity.ProjectToken;
+import io.tollgate.tokens.entity.RetiredSecret;
+import io.tollgate.tokens.entity.RotateBody;
 import io.tollgate.tokens.entity.TokenRequest;
 import io.tollgate.tokens.entity.TokensChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -60,6 +67,14 @@ public class Tokens {
     @Inject
     @ConfigProperty(name = "tollgate.tokens.max-lifetime", defaultValue = "P365D")
     Duration maxLifetime;
+
+    @Inject
+    @ConfigProperty(name = "tollgate.tokens.expiry-warning", defaultValue = "P7D")
+    Duration expiryWarning;
+
+    @Inject
+    @ConfigProperty(name = "tollgate.tokens.revoked-retention", defaultValue = "P90D")
+    Duration revokedRetention;
 
     /** Creates a token and answers its JSON, the only place its secret ever appears. */
     public JsonObject create(String projectId, TokenRequest request, Caller creator) {
@@ -104,8 +119,62 @@ public class Tokens {
         return query.getResultList();
     }
 
+    /**
+     * The project's tokens of one status ({@code expiring}: valid and ending within
+     * {@code tollgate.tokens.expiry-warning}), ordered by issue date; a null status lists them all.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ProjectToken> list(String projectId, StatusFilter status, long now, Integer limit, Integer offset) {
+        if (status == null) {
+            return list(projectId, limit, offset);
+        }
+        projects.require(projectId);
+        TypedQuery<ProjectToken> query;
+        if (status == StatusFilter.SUSPENDED) {
+            query = em.createNamedQuery(ProjectToken.SUSPENDED_OF_PROJECT, ProjectToken.class);
+        } else {
+            long after = status == StatusFilter.EXPIRED ? Long.MIN_VALUE : now;
+            long until = switch (status) {
+                case EXPIRED -> now;
+                case EXPIRING -> now + expiryWarning.toMillis();
+                default -> Long.MAX_VALUE;
+            };
+            query = em.createNamedQuery(ProjectToken.ACTIVE_OF_PROJECT_ENDING, ProjectToken.class)
+                    .setParameter("after", after)
+                    .setParameter("until", until);
+        }
+        query.setParameter("project", projectId);
+        if (offset != null) {
+            query.setFirstResult(offset);
+        }
+        if (limit != null) {
+            query.setMaxResults(limit);
+        }
+        return query.getResultList();
+    }
+
+    /** The values of {@code ?status=}: the three statuses, and {@code expiring}. */
+    public enum StatusFilter {
+        VALID, EXPIRED, SUSPENDED, EXPIRING;
+
+        /** The filter named {@code id}, or a 400 naming the field {@code status}. */
+        public static StatusFilter of(String id) {
+            for (StatusFilter filter : values()) {
+                if (filter.name().toLowerCase(java.util.Locale.ROOT).equals(id)) {
+                    return filter;
+                }
+            }
+            throw new InvalidField("status", "status must be one of valid, expired, suspended, expiring");
+        }
+    }
+
     /** Deletes a token; it stops working as soon as this transaction commits. */
     public void delete(String projectId, String tokenId) {
+        long now = System.currentTimeMillis();
+        ProjectToken token = em.find(ProjectToken.class, tokenId, LockModeType.PESSIMISTIC_WRITE);
+        if (token != null && token.projectId().equals(projectId)) {
+            rememberRevoked(List.of(token), now);
+        }
         int deleted = em.createQuery("DELETE FROM ProjectToken t WHERE t.id = :id AND t.projectId = :project")
                 .setParameter("id", tokenId)
                 .setParameter("project", projectId)
@@ -113,6 +182,119 @@ public class Tokens {
         projects.requireDeleted(deleted, projectId,
                 () -> new NotFound("no token with id " + tokenId + " in this project"));
         tokensChanged.fire(new TokensChanged(tokenId));
+    }
+
+    /** A project's tokens go with it: remember their secrets as revoked before the rows go. */
+    void onProjectDeleted(@Observes ProjectDeleted deleted) {
+        List<ProjectToken> doomed = em.createNamedQuery(ProjectToken.OF_PROJECT, ProjectToken.class)
+                .setParameter("project", deleted.projectId())
+                .getResultList();
+        rememberRevoked(doomed, System.currentTimeMillis());
+    }
+
+    /**
+     * Keeps the hashes of deleted tokens, current and previous secrets alike, so that they are refused
+     * as {@code revoked} for {@code tollgate.tokens.revoked-retention}; and forgets what is older, in
+     * one indexed delete, so that the table stays as small as that window allows.
+     */
+    private void rememberRevoked(Collection<ProjectToken> doomed, long now) {
+        for (ProjectToken token : doomed) {
+            em.createNamedQuery(RetiredSecret.REVOKE_TOKEN).setParameter("token", token.id()).executeUpdate();
+            em.persist(RetiredSecret.revoked(token.hash(), token.id(), now));
+        }
+        em.createNamedQuery(RetiredSecret.FORGET_BEFORE)
+                .setParameter("cutoff", now - revokedRetention.toMillis())
+                .executeUpdate();
+    }
+
+    /**
+     * Gives a token a new secret (spec section 6) and answers its JSON with that secret, the one time
+     * it appears. The replaced secret works until the grace ends; any earlier replaced one ends now,
+     * so that at most two secrets work. {@code caller} is an admin+ of the project or the token itself
+     * (authorization decided that): a token may not move its own {@code valid_date} later, and no
+     * token may give another a {@code valid_date} beyond its own.
+     */
+    public JsonObject rotate(String projectId, String tokenId, RotateBody body, Caller caller) {
+        ProjectToken token = lockedToken(projectId, tokenId);
+        Instant now = Instant.now();
+        long nowMillis = now.toEpochMilli();
+        boolean self = caller.kind() == Caller.Kind.TOKEN && tokenId.equals(caller.credentialId());
+        long validDate;
+        if (body.validDate() == null) {
+            if (token.isExpired(nowMillis)) {
+                throw new InvalidField("valid_date", "an expired token can be rotated only with a new valid_date");
+            }
+            validDate = token.validDate();
+        } else {
+            if (self && ValidDates.parse(body.validDate()) > token.validDate()) {
+                throw new InvalidField("valid_date", "a token rotating itself may not move its valid_date later");
+            }
+            validDate = ValidDates.resolve(body.validDate(), now, defaultLifetime, maxLifetime, caller.validDate());
+        }
+        em.createNamedQuery(RetiredSecret.END_PREVIOUS)
+                .setParameter("token", tokenId)
+                .setParameter("now", nowMillis)
+                .executeUpdate();
+        em.persist(RetiredSecret.rotated(token.hash(), tokenId, Grace.end(nowMillis, body.grace())));
+        String secret = TokenSecrets.mint();
+        token.rotate(TokenSecrets.hash(secret), nowMillis, Grace.previousValidUntil(nowMillis, body.grace()), validDate);
+        em.flush();
+        tokensChanged.fire(new TokensChanged(tokenId));
+        return TokenJson.of(token, secret, nowMillis);
+    }
+
+    /** Suspends a token (every secret of it); suspending a suspended one changes nothing. */
+    public JsonObject suspend(String projectId, String tokenId, String reason) {
+        ProjectToken token = lockedToken(projectId, tokenId);
+        long now = System.currentTimeMillis();
+        if (token.suspend(now, reason)) {
+            em.flush();
+            tokensChanged.fire(new TokensChanged(tokenId));
+        }
+        return TokenJson.of(token, now);
+    }
+
+    /** Lifts a suspension; resuming a token that is not suspended changes nothing. */
+    public JsonObject resume(String projectId, String tokenId) {
+        ProjectToken token = lockedToken(projectId, tokenId);
+        long now = System.currentTimeMillis();
+        if (token.resume()) {
+            em.flush();
+            tokensChanged.fire(new TokensChanged(tokenId));
+        }
+        return TokenJson.of(token, now);
+    }
+
+    /**
+     * Suspends every token whose current or any previous secret has one of these hashes, unless it
+     * already is suspended: one query to find them, one update, one invalidation per token.
+     */
+    public void suspendLeaked(Collection<String> hashes, String reason) {
+        if (hashes.isEmpty()) {
+            return;
+        }
+        List<String> ids = em.createNamedQuery(ProjectToken.LEAKED, String.class)
+                .setParameter("hashes", hashes)
+                .getResultList();
+        if (ids.isEmpty()) {
+            return;
+        }
+        em.createNamedQuery(ProjectToken.SUSPEND)
+                .setParameter("now", System.currentTimeMillis())
+                .setParameter("reason", reason)
+                .setParameter("ids", ids)
+                .executeUpdate();
+        ids.forEach(id -> tokensChanged.fire(new TokensChanged(id)));
+    }
+
+    /** The token, row-locked until this transaction ends; 404 when it is not one of the project's. */
+    private ProjectToken lockedToken(String projectId, String tokenId) {
+        ProjectToken token = em.find(ProjectToken.class, tokenId, LockModeType.PESSIMISTIC_WRITE);
+        if (token == null || !token.projectId().equals(projectId)) {
+            projects.require(projectId);
+            throw new NotFound("no token with id " + tokenId + " in this project");
+        }
+        return token;
     }
 
     private boolean nameTaken(String projectId, String name) {
