@@ -9,7 +9,11 @@
  *
  * <p>{@code AuthenticationFilter} resolves the bearer credential: root by hash first, then
  * well-formed {@code tg_} tokens (the checksum is checked before any query), then JWTs; anything
- * else is refused without a query. {@code AuthorizationFeature} binds each resource method's
+ * else is refused without a query. A kind answers a {@code Resolution}: the {@code Caller}, or a
+ * {@code Refusal} (reason and token id) when it recognises the credential but will not accept it
+ * (suspended, expired, rotated out, revoked: spec section 6); the 401 then carries that reason in
+ * {@code info.reason}, {@code invalid} for everything else, and the refusal stays on the request as
+ * property {@code io.tollgate.access.refusal} for whoever records refused uses. {@code AuthorizationFeature} binds each resource method's
  * {@code @Allow} (least role and scope) at startup and applies {@code AccessPolicy}, the role table
  * of the contract; a method without {@code @Allow} or {@code @Public} is closed. Resources never
  * check roles themselves. The runtime's automatic OPTIONS is the one generated handler that opens:

@@ -44,7 +44,7 @@ public record Refusal(Reason reason, String tokenId) implements Resolution {
             case ROTATED -> "this secret was replaced by a rotation and its grace period has ended";
             case SUSPENDED -> "this token is suspended";
             case EXPIRED -> "this token has expired";
-            case INVALID -> "invalid, expired or revoked credential";
+            case INVALID -> "invalid credential";
         };
     }
 }
