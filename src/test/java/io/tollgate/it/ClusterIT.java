@@ -26,14 +26,14 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 @EnabledIfSystemProperty(named = "tollgate.it.db", matches = "postgresql")
 class ClusterIT {
 
-    private static final Duration STARTUP = Duration.ofSeconds(240);
+    private static final Duration STARTUP = Duration.ofSeconds(420); // two nodes starting at once on a shared 2-core machine
     private static final String ROOT = "cluster-root-credential-0123456789abcdef";
     private static final String MEMBERS = "127.0.0.1:6900,127.0.0.1:6901";
 
     private final Path dir = Path.of(System.getProperty("tollgate.it.dir"), "cluster-" + System.nanoTime());
 
     @Test
-    @Timeout(value = 15, unit = TimeUnit.MINUTES) // two server starts of up to 4 min each, then the scenario
+    @Timeout(value = 20, unit = TimeUnit.MINUTES) // two server starts of up to 7 min each, then the scenario
     void revocationOnOneNodeReachesTheOtherAndTheSurvivorServesAlone() throws Exception {
         Map<String, String> env = Map.of("TOLLGATE_ROOT_TOKEN", ROOT);
         // one data directory: both nodes sign session JWTs with the one key generated there
