@@ -665,10 +665,14 @@ class TokensApiIT extends DeployedWarTest {
         assertEquals("revoked", refusal(root.as(token.getString("token")).getProject(project)));
         assertEquals("revoked", refusal(root.as(previous).getProject(project)), "revoked wins over rotated");
 
-        String inDoomedProject = fixtures.secret(fixtures.project(), "admin");
-        String doomed = root.as(inDoomedProject).whoami().object().getString("project_id");
+        String doomed = fixtures.project();
+        JsonObject inDoomedProject = fixtures.token(doomed, "admin");
+        Api.Reply doomedRotation = root.post(Api.token(doomed, inDoomedProject.getString("id")) + "/rotate",
+                Api.object().add("grace_seconds", 3600));
+        assertEquals(200, doomedRotation.status(), doomedRotation::toString);
         assertEquals(200, root.deleteProject(doomed).status());
-        assertEquals("revoked", refusal(root.as(inDoomedProject).whoami()), "with its project");
+        assertEquals("revoked", refusal(root.as(doomedRotation.object().getString("token")).whoami()), "with its project");
+        assertEquals("revoked", refusal(root.as(inDoomedProject.getString("token")).whoami()), "its previous secret too");
 
         String unknown = fixtures.secret(project, "viewer");
         char last = unknown.charAt(unknown.length() - 1);

@@ -173,7 +173,7 @@ public class Tokens {
         long now = System.currentTimeMillis();
         ProjectToken token = em.find(ProjectToken.class, tokenId, LockModeType.PESSIMISTIC_WRITE);
         if (token != null && token.projectId().equals(projectId)) {
-            rememberRevoked(List.of(token), now);
+            rememberRevoked(token, now);
         }
         int deleted = em.createQuery("DELETE FROM ProjectToken t WHERE t.id = :id AND t.projectId = :project")
                 .setParameter("id", tokenId)
@@ -184,24 +184,33 @@ public class Tokens {
         tokensChanged.fire(new TokensChanged(tokenId));
     }
 
-    /** A project's tokens go with it: remember their secrets as revoked before the rows go. */
+    /**
+     * A project's tokens go with it: remember their secrets as revoked before the rows go, in two
+     * statements whatever the number of tokens (the event is fired before the project's delete).
+     */
     void onProjectDeleted(@Observes ProjectDeleted deleted) {
-        List<ProjectToken> doomed = em.createNamedQuery(ProjectToken.OF_PROJECT, ProjectToken.class)
-                .setParameter("project", deleted.projectId())
-                .getResultList();
-        rememberRevoked(doomed, System.currentTimeMillis());
+        long now = System.currentTimeMillis();
+        em.createNamedQuery(RetiredSecret.REVOKE_PROJECT).setParameter("project", deleted.projectId()).executeUpdate();
+        em.createNativeQuery("INSERT INTO retired_token_secrets (hash, token_id, reason, ended_date) "
+                        + "SELECT hash, id, 'revoked', ? FROM project_tokens WHERE project_id = ?")
+                .setParameter(1, now)
+                .setParameter(2, deleted.projectId())
+                .executeUpdate();
+        forgetOld(now);
     }
 
     /**
-     * Keeps the hashes of deleted tokens, current and previous secrets alike, so that they are refused
-     * as {@code revoked} for {@code tollgate.tokens.revoked-retention}; and forgets what is older, in
-     * one indexed delete, so that the table stays as small as that window allows.
+     * Keeps the hashes of a deleted token, current and previous secrets alike, so that they are
+     * refused as {@code revoked} for {@code tollgate.tokens.revoked-retention}.
      */
-    private void rememberRevoked(Collection<ProjectToken> doomed, long now) {
-        for (ProjectToken token : doomed) {
-            em.createNamedQuery(RetiredSecret.REVOKE_TOKEN).setParameter("token", token.id()).executeUpdate();
-            em.persist(RetiredSecret.revoked(token.hash(), token.id(), now));
-        }
+    private void rememberRevoked(ProjectToken token, long now) {
+        em.createNamedQuery(RetiredSecret.REVOKE_TOKEN).setParameter("token", token.id()).executeUpdate();
+        em.persist(RetiredSecret.revoked(token.hash(), token.id(), now));
+        forgetOld(now);
+    }
+
+    /** Forgets what ended before the retention window, in one indexed delete: the table stays that small. */
+    private void forgetOld(long now) {
         em.createNamedQuery(RetiredSecret.FORGET_BEFORE)
                 .setParameter("cutoff", now - revokedRetention.toMillis())
                 .executeUpdate();

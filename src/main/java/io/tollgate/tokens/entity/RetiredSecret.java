@@ -19,11 +19,14 @@ import jakarta.persistence.Table;
         + "WHERE r.tokenId = :token AND r.reason = 'rotated' AND r.endedDate > :now")
 @NamedQuery(name = RetiredSecret.REVOKE_TOKEN,
         query = "UPDATE RetiredSecret r SET r.reason = 'revoked' WHERE r.tokenId = :token")
+@NamedQuery(name = RetiredSecret.REVOKE_PROJECT, query = "UPDATE RetiredSecret r SET r.reason = 'revoked' "
+        + "WHERE r.tokenId IN (SELECT t.id FROM ProjectToken t WHERE t.projectId = :project)")
 @NamedQuery(name = RetiredSecret.FORGET_BEFORE, query = "DELETE FROM RetiredSecret r WHERE r.endedDate < :cutoff")
 public class RetiredSecret {
 
     public static final String END_PREVIOUS = "RetiredSecret.endPrevious";
     public static final String REVOKE_TOKEN = "RetiredSecret.revokeToken";
+    public static final String REVOKE_PROJECT = "RetiredSecret.revokeProject";
     public static final String FORGET_BEFORE = "RetiredSecret.forgetBefore";
     public static final String ROTATED = "rotated";
     public static final String REVOKED = "revoked";
