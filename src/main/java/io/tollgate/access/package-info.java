@@ -9,10 +9,14 @@
  *
  * <p>{@code AuthenticationFilter} resolves the bearer credential: root by hash first, then
  * well-formed {@code tg_} tokens (the checksum is checked before any query), then JWTs; anything
- * else is refused without a query. A caller carrying an IP allow-list (a project token's
- * {@code allowed_ips}) is then matched against the client address ({@code io.tollgate.net.ClientAddress},
- * the one rule of the trusted proxies): outside it, 403 with {@code info.reason} {@code ip_not_allowed}.
- * {@code AuthorizationFeature} binds each resource method's
+ * else is refused without a query. A kind answers a {@code Resolution}: the {@code Caller}, or a
+ * {@code Refusal} (reason and token id) when it recognises the credential but will not accept it
+ * (suspended, expired, rotated out, revoked: spec section 6); the 401 then carries that reason in
+ * {@code info.reason}, {@code invalid} for everything else, and the refusal stays on the request as
+ * property {@code io.tollgate.access.refusal} for whoever records refused uses. A caller carrying an
+ * IP allow-list (a project token's {@code allowed_ips}) is then matched against the client address
+ * ({@code io.tollgate.net.ClientAddress}, the one rule of the trusted proxies): outside it, 403 with
+ * {@code info.reason} {@code ip_not_allowed}. {@code AuthorizationFeature} binds each resource method's
  * {@code @Allow} (least role and scope) at startup and applies {@code AccessPolicy}, the role table
  * of the contract; a method without {@code @Allow} or {@code @Public} is closed. Resources never
  * check roles themselves. The runtime's automatic OPTIONS is the one generated handler that opens:

@@ -31,5 +31,25 @@
  * none ({@code []} included) and bounds every block named, on create and on PATCH, where such a caller
  * also cannot set {@code []}. An empty PATCH body ({@code {}}, or only nulls) is a 400 naming
  * {@code name}: it is more likely a client mistake than a wish to change nothing.
+ *
+ * <p><b>Lifecycle (spec section 6).</b> Rotation, suspension, resumption and leak reports change the
+ * token row and fire {@code TokensChanged} like a delete, so every node drops the token's cached
+ * lookups at once by the same path. A secret that stops being a token's current one goes to
+ * {@code RetiredSecret} (table {@code retired_token_secrets}): {@code rotated} with the end of its
+ * grace, or {@code revoked} when the token is deleted (also with its project: {@code ProjectDeleted}
+ * is fired before the rows go). A lookup that misses the current hashes reads it once: a rotated
+ * secret is cached like a current one but carries the end of its grace, so that every node refuses it
+ * at that instant with neither an event nor a query; a revoked one answers the 401 reason
+ * {@code revoked}. Its rows are forgotten {@code tollgate.tokens.revoked-retention} (90 days) after
+ * they ended, by one indexed delete run with each token delete. A second rotation sets the end of any
+ * earlier previous secret to now: at most two secrets work. The refusal precedence (rotated, then
+ * suspended, then expired; revoked before all, as it never reaches a cached entry) lives in
+ * {@code ActiveToken#refusal}.
+ * <p>The leak report ({@code LeaksResource}) is open to anyone and answers the same whatever matched.
+ * It is cheap to call: the body is bounded (64 KiB, 100 values), values failing the checksum are
+ * dropped without hashing, the rest are hashed once and matched (current and retired rotated hashes)
+ * in one query, and at most two reports per node use the database at a time (429 after a second's wait).
+ * Self-rotation is authorised by the scope {@code OWN_TOKEN} of the access kernel (the token in the
+ * path is the caller); its bounds (never a later {@code valid_date}) are checked in {@code Tokens}.
  */
 package io.tollgate.tokens;

@@ -263,7 +263,7 @@ class InContainerIT {
                 400, "VALIDATION_FAILED", "name is required", Map.of("field", "name"));
         assertBody(domainExceptions.toResponse(new Malformed("not JSON")), 400, "MALFORMED_REQUEST", "not JSON", Map.of());
         Response unauthorized = domainExceptions.toResponse(new Unauthorized("no credential"));
-        assertBody(unauthorized, 401, "UNAUTHORIZED", "no credential", Map.of());
+        assertBody(unauthorized, 401, "UNAUTHORIZED", "no credential", Map.of("reason", "invalid"));
         assertEquals("Bearer", unauthorized.getHeaderString(HttpHeaders.WWW_AUTHENTICATE));
         assertBody(domainExceptions.toResponse(new Forbidden("not yours")), 403, "FORBIDDEN", "not yours", Map.of());
         assertBody(domainExceptions.toResponse(new NotFound("no such")), 404, "NOT_FOUND", "no such", Map.of());

@@ -1,6 +1,8 @@
 package io.tollgate.it;
 
 import static io.tollgate.it.Asserts.assertEachRejected;
+import static io.tollgate.it.Asserts.assertForbidden;
+import static io.tollgate.it.Asserts.assertProblem;
 import static io.tollgate.it.Asserts.assertUnauthorized;
 import static io.tollgate.it.Asserts.sha256;
 import static io.tollgate.it.Parallel.inParallel;
@@ -58,7 +60,8 @@ class TokensApiIT extends DeployedWarTest {
         assertEquals("application/json;charset=UTF-8", reply.contentType().replace(" ", ""));
         JsonObject token = reply.object();
         assertEquals(Stream.of("id", "project_id", "role_id", "issuer", "name", "hash", "issue_date", "valid_date",
-                "last_used_date", "brokers", "type", "allowed_ips", "status", "token").sorted().toList(),
+                "last_used_date", "brokers", "type", "allowed_ips", "status", "token", "suspended_date", "suspend_reason",
+                "rotated_date", "previous_valid_until").sorted().toList(),
                 token.keySet().stream().sorted().toList());
         assertEquals(project, token.getString("project_id"));
         assertEquals("editor", token.getString("role_id"));
@@ -697,5 +700,359 @@ class TokensApiIT extends DeployedWarTest {
         assertEquals(200, patch(root, target.getString("id"), Api.object().add("allowed_ips", Json.createArrayBuilder())).status(),
                 "root may lift it");
         assertEquals(List.of(), allowedIps(find(target.getString("id"))));
+    }
+
+    // ---- token lifecycle (spec section 6)
+
+    private Api.Reply rotate(Api as, String tokenId, JsonObjectBuilder body) {
+        return as.post(Api.token(project, tokenId) + "/rotate", body);
+    }
+
+    private Api.Reply suspend(String tokenId, JsonObjectBuilder body) {
+        return root.post(Api.token(project, tokenId) + "/suspend", body);
+    }
+
+    /** Without a body, as the contract allows. */
+    private Api.Reply resume(String tokenId) {
+        return root.send("POST", Api.token(project, tokenId) + "/resume", null, null);
+    }
+
+    /** The {@code info.reason} of a 401 (asserted to be one). */
+    private static String refusal(Api.Reply reply) {
+        assertUnauthorized(reply);
+        return reply.object().getJsonObject("info").getString("reason");
+    }
+
+    private static long number(JsonObject json, String field) {
+        return json.getJsonNumber(field).longValue();
+    }
+
+    @Test
+    void rotationWithoutGraceRefusesTheOldSecretAtOnceAsRotatedAndKeepsTheToken() {
+        JsonObject before = fixtures.token(project, "editor", broker);
+        String old = before.getString("token");
+        assertEquals(200, root.as(old).getProject(project).status());
+        long asked = System.currentTimeMillis();
+        Api.Reply reply = rotate(root, before.getString("id"), Api.object());
+        assertEquals(200, reply.status(), reply::toString);
+        JsonObject after = reply.object();
+        String secret = after.getString("token");
+        assertTrue(secret.matches("tg_[0-9A-Za-z]{36}") && !secret.equals(old), secret);
+        assertEquals(sha256(secret), after.getString("hash"));
+        for (String kept : List.of("id", "name", "role_id", "type", "brokers", "issuer", "issue_date", "valid_date")) {
+            assertEquals(before.get(kept), after.get(kept), kept);
+        }
+        assertTrue(number(after, "rotated_date") >= asked);
+        assertEquals(JsonValue.NULL, after.get("previous_valid_until"), "no grace");
+        assertEquals("valid", after.getString("status"));
+        assertEquals("rotated", refusal(root.as(old).getProject(project)));
+        assertEquals(200, root.as(secret).getProject(project).status());
+        assertEquals(JsonValue.NULL, find(before.getString("id")).get("token"));
+        assertFalse(root.listTokens(project).body().contains(secret));
+    }
+
+    @Test
+    void previousSecretWorksUntilItsGraceEndsThenIsRefusedAsRotated() throws Exception {
+        JsonObject token = fixtures.token(project, "viewer");
+        String old = token.getString("token");
+        Api.Reply reply = rotate(root, token.getString("id"), Api.object().add("grace_seconds", 5));
+        assertEquals(200, reply.status(), reply::toString);
+        long until = number(reply.object(), "previous_valid_until");
+        assertEquals(number(reply.object(), "rotated_date") + 5_000, until);
+        // 5 s leave room for this one request on a loaded machine; the refusal is asked only after the end
+        assertEquals(200, root.as(old).getProject(project).status(), "inside the grace");
+        assertEquals(200, root.as(reply.object().getString("token")).getProject(project).status());
+        Thread.sleep(Math.max(0, until - System.currentTimeMillis()) + 50);
+        assertEquals("rotated", refusal(root.as(old).getProject(project)));
+        assertEquals(until, number(find(token.getString("id")), "previous_valid_until"));
+    }
+
+    @Test
+    void secondRotationEndsTheEarlierPreviousSecretAtOnce() {
+        JsonObject token = fixtures.token(project, "viewer");
+        String first = token.getString("token");
+        Api.Reply once = rotate(root, token.getString("id"), Api.object().add("grace_seconds", 3600));
+        String second = once.object().getString("token");
+        assertEquals(200, root.as(first).getProject(project).status(), "first secret in its hour of grace");
+        Api.Reply twice = rotate(root, token.getString("id"), Api.object().add("grace_seconds", 3600));
+        assertEquals(200, twice.status(), twice::toString);
+        String third = twice.object().getString("token");
+        assertEquals("rotated", refusal(root.as(first).getProject(project)), "at most two secrets work");
+        assertEquals(200, root.as(second).getProject(project).status());
+        assertEquals(200, root.as(third).getProject(project).status());
+    }
+
+    @Test
+    void rotateBodyIsStrictAndRefusalsChangeNothing() {
+        JsonObject token = fixtures.token(project, "viewer");
+        Map<String, String> cases = new TreeMap<>();
+        cases.put(body(Api.object().add("grace_seconds", -1)), "grace_seconds");
+        cases.put(body(Api.object().add("grace_seconds", 86_401)), "grace_seconds");
+        cases.put(body(Api.object().add("grace_seconds", "60")), "grace_seconds");
+        cases.put(body(Api.object().add("grace_seconds", 1.5)), "grace_seconds");
+        cases.put(body(Api.object().add("valid_date", "2001-01-01")), "valid_date");
+        cases.put(body(Api.object().add("valid_date", LocalDate.now(ZoneOffset.UTC).plusDays(400).toString())), "valid_date");
+        cases.put(body(Api.object().add("grace", 60)), "grace");
+        assertEachRejected(cases, body -> root.post(Api.token(project, token.getString("id")) + "/rotate", body),
+                () -> find(token.getString("id")).toString());
+        assertEquals(200, root.as(token.getString("token")).getProject(project).status());
+        assertEquals(404, rotate(root, "no-such-token", Api.object()).status());
+    }
+
+    @Test
+    void tokenRotatesItselfWithoutMovingItsValidDateLaterButNoOtherToken() {
+        long own = System.currentTimeMillis() + 10 * DAY;
+        JsonObject viewer = root.createToken(project, TokenSpec.of("self", "viewer").restricted(broker).validDate(own)).object();
+        Api self = root.as(viewer.getString("token"));
+        String other = fixtures.token(project, "viewer").getString("id");
+        assertForbidden(rotate(self, other, Api.object()));
+
+        Api.Reply later = rotate(self, viewer.getString("id"), Api.object().add("valid_date", String.valueOf(own + 1)));
+        assertProblem(later, 400, "VALIDATION_FAILED", "valid_date");
+        assertEquals(200, self.getProject(project).status(), "a refused rotation changes nothing");
+
+        Api.Reply rotated = rotate(self, viewer.getString("id"), Api.object().add("valid_date", String.valueOf(own - DAY)));
+        assertEquals(200, rotated.status(), rotated::toString);
+        assertEquals(own - DAY, number(rotated.object(), "valid_date"), "earlier is allowed");
+        Api renewed = root.as(rotated.object().getString("token"));
+        assertEquals(200, renewed.getProject(project).status());
+        assertEquals(200, rotate(renewed, viewer.getString("id"), Api.object()).status(), "again, with the new secret");
+        assertEquals("rotated", refusal(self.getProject(project)));
+    }
+
+    @Test
+    void adminTokenCannotGiveAnotherTokenAValidDateBeyondItsOwn() {
+        long own = System.currentTimeMillis() + 5 * DAY;
+        Api admin = root.as(root.createToken(project, TokenSpec.of("adm", "admin").validDate(own)).object().getString("token"));
+        String other = fixtures.token(project, "viewer").getString("id");
+        assertProblem(rotate(admin, other, Api.object().add("valid_date", String.valueOf(own + 1))), 400,
+                "VALIDATION_FAILED", "valid_date");
+        Api.Reply within = rotate(admin, other, Api.object().add("valid_date", String.valueOf(own)));
+        assertEquals(200, within.status(), within::toString);
+        assertEquals(own, number(within.object(), "valid_date"));
+    }
+
+    @Test
+    void expiredTokenIsRefusedAsExpiredAndRotatesOnlyWithANewValidDate() throws Exception {
+        long soon = System.currentTimeMillis() + 4_000;
+        JsonObject token = create("ends", soon);
+        Thread.sleep(Math.max(0, soon - System.currentTimeMillis()) + 100);
+        assertEquals("expired", refusal(root.as(token.getString("token")).getProject(project)));
+        assertProblem(rotate(root, token.getString("id"), Api.object()), 400, "VALIDATION_FAILED", "valid_date");
+        Api.Reply renewed = rotate(root, token.getString("id"), Api.object().add("valid_date",
+                LocalDate.now(ZoneOffset.UTC).plusDays(3).toString()));
+        assertEquals(200, renewed.status(), renewed::toString);
+        assertEquals("valid", renewed.object().getString("status"));
+        assertEquals(200, root.as(renewed.object().getString("token")).getProject(project).status());
+    }
+
+    @Test
+    void suspendedTokenIsRefusedAsSuspendedUntilResumedAndBothAreIdempotent() {
+        JsonObject token = fixtures.token(project, "viewer");
+        String id = token.getString("id");
+        Api caller = root.as(token.getString("token"));
+        assertEquals(200, caller.getProject(project).status());
+        long asked = System.currentTimeMillis();
+        Api.Reply suspended = suspend(id, Api.object().add("reason", "seen in a CI log"));
+        assertEquals(200, suspended.status(), suspended::toString);
+        assertEquals("suspended", suspended.object().getString("status"));
+        long date = number(suspended.object(), "suspended_date");
+        assertTrue(date >= asked);
+        assertEquals("seen in a CI log", suspended.object().getString("suspend_reason"));
+        assertEquals("suspended", refusal(caller.getProject(project)));
+
+        Api.Reply again = suspend(id, Api.object().add("reason", "another reason"));
+        assertEquals(200, again.status(), again::toString);
+        assertEquals(date, number(again.object(), "suspended_date"), "the first date stays");
+        assertEquals("seen in a CI log", again.object().getString("suspend_reason"), "the first reason stays");
+
+        Api.Reply rotated = rotate(root, id, Api.object().add("grace_seconds", 60));
+        assertEquals("suspended", rotated.object().getString("status"), "a rotation does not lift a suspension");
+        assertEquals("suspended", refusal(root.as(rotated.object().getString("token")).getProject(project)));
+        assertEquals("suspended", refusal(caller.getProject(project)), "the previous secret in grace too");
+
+        Api.Reply resumed = resume(id);
+        assertEquals(200, resumed.status(), resumed::toString);
+        assertEquals("valid", resumed.object().getString("status"));
+        assertEquals(JsonValue.NULL, resumed.object().get("suspended_date"));
+        assertEquals(JsonValue.NULL, resumed.object().get("suspend_reason"));
+        assertEquals(200, root.as(rotated.object().getString("token")).getProject(project).status());
+        assertEquals(200, resume(id).status(), "resuming an active token changes nothing");
+        Api.Reply withoutBody = root.send("POST", Api.token(project, id) + "/suspend", null, null);
+        assertEquals(200, withoutBody.status(), withoutBody::toString);
+        assertEquals(JsonValue.NULL, withoutBody.object().get("suspend_reason"));
+    }
+
+    @Test
+    void suspendAndResumeAreForAdminsAndTheirBodiesAreStrict() {
+        JsonObject token = fixtures.token(project, "viewer");
+        String id = token.getString("id");
+        Map<String, String> cases = new TreeMap<>();
+        cases.put(body(Api.object().add("reason", "x".repeat(201))), "reason");
+        cases.put(body(Api.object().add("reason", 7)), "reason");
+        cases.put(body(Api.object().add("why", "x")), "why");
+        assertEachRejected(cases, body -> root.post(Api.token(project, id) + "/suspend", body),
+                () -> find(id).toString());
+        assertProblem(root.post(Api.token(project, id) + "/resume", Api.object().add("now", true)), 400,
+                "VALIDATION_FAILED", "now");
+        Api self = root.as(token.getString("token"));
+        assertForbidden(self.post(Api.token(project, id) + "/suspend", Api.object()));
+        assertEquals(200, self.getProject(project).status());
+        assertEquals(404, suspend("no-such-token", Api.object()).status());
+        assertEquals(200, suspend(id, Api.object().add("reason", "x".repeat(200))).status());
+    }
+
+    @Test
+    void deletedTokenIsRefusedAsRevokedAndGarbageAsInvalid() {
+        JsonObject token = fixtures.token(project, "viewer");
+        JsonObject rotatedOut = fixtures.token(project, "viewer");
+        String previous = rotatedOut.getString("token");
+        assertEquals(200, rotate(root, rotatedOut.getString("id"), Api.object().add("grace_seconds", 3600)).status());
+        assertEquals(200, root.deleteToken(project, token.getString("id")).status());
+        assertEquals(200, root.deleteToken(project, rotatedOut.getString("id")).status());
+        assertEquals("revoked", refusal(root.as(token.getString("token")).getProject(project)));
+        assertEquals("revoked", refusal(root.as(previous).getProject(project)), "revoked wins over rotated");
+
+        String doomed = fixtures.project();
+        JsonObject inDoomedProject = fixtures.token(doomed, "admin");
+        Api.Reply doomedRotation = root.post(Api.token(doomed, inDoomedProject.getString("id")) + "/rotate",
+                Api.object().add("grace_seconds", 3600));
+        assertEquals(200, doomedRotation.status(), doomedRotation::toString);
+        assertEquals(200, root.deleteProject(doomed).status());
+        assertEquals("revoked", refusal(root.as(doomedRotation.object().getString("token")).whoami()), "with its project");
+        assertEquals("revoked", refusal(root.as(inDoomedProject.getString("token")).whoami()), "its previous secret too");
+
+        String unknown = fixtures.secret(project, "viewer");
+        char last = unknown.charAt(unknown.length() - 1);
+        for (String credential : List.of("tg_nonsense", unknown.substring(0, unknown.length() - 1) + (last == 'a' ? 'b' : 'a'),
+                "not-a-token", "a.b.c", "tg_" + "A".repeat(30) + "000000")) {
+            assertEquals("invalid", refusal(root.as(credential).getProject(project)), credential);
+        }
+        assertEquals("invalid", refusal(root.anonymous().getProject(project)), "no credential");
+        Api.Reply basic = Api.send(java.net.http.HttpRequest.newBuilder(root.base().resolve(Api.projects()))
+                .header("Authorization", "Basic cm9vdDpyb290").build());
+        assertEquals("invalid", refusal(basic));
+        assertEquals(List.of("reason"), List.copyOf(root.as("tg_nonsense").getProject(project).object()
+                .getJsonObject("info").keySet()), "nothing else is revealed");
+    }
+
+    @Test
+    void expirationHeaderIsTheTokensValidDateInIsoUtcMillisOnItsAnswersOnly() {
+        JsonObject token = create("hdr", LocalDate.now(ZoneOffset.UTC).plusDays(20).toString());
+        String expected = Instant.ofEpochMilli(number(token, "valid_date")).toString();
+        assertTrue(expected.endsWith("T23:59:59.999Z"), expected);
+        Api caller = root.as(token.getString("token"));
+        assertEquals(expected, caller.getProject(project).header("Tollgate-Token-Expiration"));
+        Api.Reply forbidden = caller.listTokens(project);
+        assertEquals(403, forbidden.status());
+        assertEquals(expected, forbidden.header("Tollgate-Token-Expiration"), "on its 403s too");
+        assertEquals(null, root.getProject(project).header("Tollgate-Token-Expiration"), "never for root");
+        assertEquals(null, root.as("tg_nonsense").getProject(project).header("Tollgate-Token-Expiration"));
+        String user = Fixtures.unique("hdr");
+        assertEquals(200, root.createUser(user, "a-long-password-123").status());
+        String jwt = root.login(user, "a-long-password-123").object().getString("token");
+        assertEquals(null, root.as(jwt).whoami().header("Tollgate-Token-Expiration"), "never for a person");
+        assertEquals(200, suspend(token.getString("id"), Api.object()).status());
+        assertEquals(null, caller.getProject(project).header("Tollgate-Token-Expiration"), "not on a 401");
+
+        long odd = (System.currentTimeMillis() + 2 * DAY) / 1000 * 1000 + 7;
+        JsonObject exact = create("exact", odd);
+        String header = root.as(exact.getString("token")).whoami().header("Tollgate-Token-Expiration");
+        assertTrue(header.matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.007Z"), header);
+        assertEquals(odd, Instant.parse(header).toEpochMilli());
+    }
+
+    @Test
+    void statusFilterListsValidExpiredSuspendedAndExpiringTokens() throws Exception {
+        long soon = System.currentTimeMillis() + 3_000;
+        create("soon", soon);
+        create("week", System.currentTimeMillis() + 3 * DAY);
+        create("month", System.currentTimeMillis() + 30 * DAY);
+        String held = create("held", System.currentTimeMillis() + 30 * DAY).getString("id");
+        assertEquals(200, suspend(held, Api.object()).status());
+        Thread.sleep(Math.max(0, soon - System.currentTimeMillis()) + 100);
+        Map<String, List<String>> expected = Map.of("valid", List.of("week", "month"), "expired", List.of("soon"),
+                "suspended", List.of("held"), "expiring", List.of("week"));
+        expected.forEach((status, names) -> {
+            Api.Reply reply = root.listTokens(project, "status=" + status);
+            assertEquals(200, reply.status(), reply::toString);
+            assertEquals(names, reply.array().stream().map(t -> t.asJsonObject().getString("name")).toList(), status);
+            reply.array().forEach(t -> assertEquals(status.equals("expiring") ? "valid" : status,
+                    t.asJsonObject().getString("status")));
+        });
+        assertEquals(List.of("month"), root.listTokens(project, "status=valid&offset=1").array().stream()
+                .map(t -> t.asJsonObject().getString("name")).toList(), "pages within the filter");
+        for (String bad : List.of("bogus", "VALID", "")) {
+            assertProblem(root.listTokens(project, "status=" + bad), 400, "VALIDATION_FAILED", "status");
+        }
+    }
+
+    @Test
+    void leakReportSuspendsEveryMatchingTokenAndAnswersTheSameForUnknownValues() {
+        JsonObject current = fixtures.token(project, "viewer");
+        JsonObject rotated = fixtures.token(project, "viewer");
+        JsonObject already = fixtures.token(project, "viewer");
+        JsonObject untouched = fixtures.token(project, "viewer");
+        String previous = rotated.getString("token");
+        Api.Reply rotation = rotate(root, rotated.getString("id"), Api.object());
+        assertEquals(200, rotation.status());
+        assertEquals(200, suspend(already.getString("id"), Api.object().add("reason", "by hand")).status());
+        String unknown = "tg_x"; // not well-formed
+        String wellFormedUnknown = wellFormed("tg_" + "Q".repeat(30));
+
+        Api anonymous = root.anonymous();
+        Api.Reply report = anonymous.post("api/tokens/leaks", Api.object()
+                .add("tokens", Json.createArrayBuilder().add(current.getString("token")).add(previous)
+                        .add(already.getString("token")).add(unknown).add(wellFormedUnknown))
+                .add("source", "https://paste.example/abc"));
+        assertEquals(200, report.status(), report::toString);
+        assertEquals("{\"received\":5}", report.body().strip());
+        Api.Reply nothing = anonymous.post("api/tokens/leaks", Api.object()
+                .add("tokens", Json.createArrayBuilder().add(unknown).add(wellFormedUnknown).add("a").add("b").add("c"))
+                .add("source", "https://paste.example/abc"));
+        assertEquals(report.status(), nothing.status());
+        assertEquals(report.body(), nothing.body(), "the same answer whatever matched");
+
+        for (JsonObject leaked : List.of(current, rotated)) {
+            JsonObject listed = find(leaked.getString("id"));
+            assertEquals("suspended", listed.getString("status"));
+            assertEquals("reported leaked: https://paste.example/abc", listed.getString("suspend_reason"));
+        }
+        assertEquals("suspended", refusal(root.as(current.getString("token")).getProject(project)));
+        assertEquals("suspended", refusal(root.as(rotation.object().getString("token")).getProject(project)),
+                "a previous secret past its grace suspends the token too");
+        assertEquals("by hand", find(already.getString("id")).getString("suspend_reason"), "unchanged");
+        assertEquals("valid", find(untouched.getString("id")).getString("status"));
+
+        jakarta.json.JsonArrayBuilder many = Json.createArrayBuilder();
+        for (int i = 0; i < 101; i++) {
+            many.add("v" + i);
+        }
+        Map<String, String> cases = new TreeMap<>();
+        cases.put(body(Api.object().add("tokens", many)), "tokens");
+        cases.put(body(Api.object().add("tokens", Json.createArrayBuilder())), "tokens");
+        cases.put(body(Api.object().add("source", "x")), "tokens");
+        cases.put(body(Api.object().add("tokens", Json.createArrayBuilder().add(1))), "tokens");
+        cases.put(body(Api.object().add("tokens", Json.createArrayBuilder().add("a")).add("source", "s".repeat(501))), "source");
+        cases.put(body(Api.object().add("tokens", Json.createArrayBuilder().add("a")).add("where", "x")), "where");
+        assertEachRejected(cases, body -> anonymous.post("api/tokens/leaks", body));
+        Api.Reply bare = anonymous.post("api/tokens/leaks", Api.object()
+                .add("tokens", Json.createArrayBuilder().add(untouched.getString("token"))));
+        assertEquals("{\"received\":1}", bare.body().strip());
+        assertEquals("reported leaked", find(untouched.getString("id")).getString("suspend_reason"));
+    }
+
+    /** {@code body} with the checksum a well-formed secret carries (CRC32 in 6 base62 digits). */
+    private static String wellFormed(String body) {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(body.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        long value = crc.getValue();
+        String digits = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+        char[] checksum = new char[6];
+        for (int i = 5; i >= 0; i--) {
+            checksum[i] = digits.charAt((int) (value % 62));
+            value /= 62;
+        }
+        return body + new String(checksum);
     }
 }

@@ -4,6 +4,8 @@ import io.tollgate.access.control.BearerCredential;
 import io.tollgate.access.control.CallerResolver;
 import io.tollgate.access.entity.Caller;
 import io.tollgate.errors.Forbidden;
+import io.tollgate.access.entity.Refusal;
+import io.tollgate.access.entity.Resolution;
 import io.tollgate.errors.Unauthorized;
 import io.tollgate.net.ClientAddress;
 import jakarta.annotation.Priority;
@@ -23,7 +25,9 @@ import java.security.Principal;
  * here). Reads {@code Authorization: Bearer <credential>} with {@link BearerCredential} (root, a
  * project token or a JWT) and sets the security context. No header leaves the request anonymous
  * (authorization then answers 401 where a caller is needed); a header that does not name a valid
- * credential is a 401 at once. A token used from an address outside its {@code allowed_ips} is a 403.
+ * credential is a 401 at once, whose {@code info.reason} says why; the {@link Refusal} is also left on
+ * the request as property {@link Refusal#PROPERTY}, for whoever records refused uses. A token used
+ * from an address outside its {@code allowed_ips} is a 403.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
@@ -46,11 +50,14 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         }
         String credential = BearerCredential.of(header);
         if (credential == null) {
+            request.setProperty(Refusal.PROPERTY, Refusal.invalid());
             throw new Unauthorized("Authorization must be 'Bearer <token>'");
         }
-        Caller caller = resolver.resolve(credential, System.currentTimeMillis());
-        if (caller == null) {
-            throw new Unauthorized("invalid, expired or revoked credential");
+        Resolution resolution = resolver.authenticate(credential, System.currentTimeMillis());
+        if (!(resolution instanceof Caller caller)) {
+            Refusal refusal = (Refusal) resolution;
+            request.setProperty(Refusal.PROPERTY, refusal);
+            throw new Unauthorized(refusal.message(), refusal.reason().id());
         }
         boolean secure = request.getSecurityContext().isSecure();
         request.setSecurityContext(new CallerContext(caller, secure));

@@ -124,7 +124,8 @@ public class AuthorizationFeature implements DynamicFeature {
             MultivaluedMap<String, String> path = request.getUriInfo().getPathParameters();
             String projectId = path.getFirst("projectId");
             Role role = roleIn(caller, projectId);
-            if (!AccessPolicy.permits(caller, role, allow.role(), allow.scope(), path.getFirst("brokerId"))) {
+            if (!AccessPolicy.permits(caller, role, allow.role(), allow.scope(), path.getFirst("brokerId"),
+                    path.getFirst("tokenId"))) {
                 throw forbidden(projectId, role);
             }
         }
@@ -181,7 +182,7 @@ public class AuthorizationFeature implements DynamicFeature {
             for (Route route : routes) {
                 if (route.httpMethod() != null && route.matches(requestPath) && (route.open() || route.allow() != null
                         && AccessPolicy.permits(caller, role, route.allow().role(), route.allow().scope(),
-                        path.getFirst("brokerId")))) {
+                        path.getFirst("brokerId"), path.getFirst("tokenId")))) {
                     allowed.add(route.httpMethod());
                 }
             }

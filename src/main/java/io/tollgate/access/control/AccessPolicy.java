@@ -19,7 +19,20 @@ public final class AccessPolicy {
      * @param brokerId      the broker in the path, or null
      */
     public static boolean permits(Caller caller, Role roleInProject, Role minimum, Scope scope, String brokerId) {
+        return permits(caller, roleInProject, minimum, scope, brokerId, null);
+    }
+
+    /**
+     * @param tokenId the token in the path, or null: for {@link Scope#OWN_TOKEN}, a token acting on
+     *                itself (in its own project) is permitted whatever its role
+     */
+    public static boolean permits(Caller caller, Role roleInProject, Role minimum, Scope scope, String brokerId,
+                                  String tokenId) {
         if (caller.isRoot()) {
+            return true;
+        }
+        if (scope == Scope.OWN_TOKEN && roleInProject != null && caller.kind() == Caller.Kind.TOKEN
+                && tokenId != null && tokenId.equals(caller.credentialId())) {
             return true;
         }
         switch (scope) {

@@ -1,6 +1,8 @@
 package io.tollgate.access.control;
 
 import io.tollgate.access.entity.Caller;
+import io.tollgate.access.entity.Refusal;
+import io.tollgate.access.entity.Resolution;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -42,13 +44,21 @@ public class CallerResolver {
 
     /** The caller a bearer credential names, or null if it names none (or no longer a valid one). */
     public Caller resolve(String credential, long now) {
+        return authenticate(credential, now) instanceof Caller caller ? caller : null;
+    }
+
+    /**
+     * The caller a bearer credential names, or why it was refused: the first kind that answers
+     * decides; a credential no kind answers for is {@link Refusal#invalid()}.
+     */
+    public Resolution authenticate(String credential, long now) {
         String hash = CredentialHash.of(credential);
         for (CredentialResolver resolver : resolvers) {
-            Caller caller = resolver.resolve(credential, hash, now);
-            if (caller != null) {
-                return caller;
+            Resolution resolution = resolver.resolve(credential, hash, now);
+            if (resolution != null) {
+                return resolution;
             }
         }
-        return null;
+        return Refusal.invalid();
     }
 }

@@ -1,6 +1,6 @@
 package io.tollgate.access.control;
 
-import io.tollgate.access.entity.Caller;
+import io.tollgate.access.entity.Resolution;
 
 /**
  * One kind of credential (root, project token, JWT), contributed as a CDI bean by the feature that
@@ -20,10 +20,11 @@ public interface CredentialResolver {
     int priority();
 
     /**
-     * The caller {@code credential} names, or null if it is not one of this kind or no longer valid.
-     * Must not touch the database for a credential that is not of its kind.
+     * The caller {@code credential} names; or a refusal when it is of this kind but does not work
+     * (yet the kind may say why: suspended, expired, ...); or null if it is not one of this kind (or
+     * the kind does not say why). Must not touch the database for a credential that is not of its kind.
      *
      * @param hash {@link CredentialHash} of the credential, computed once for all kinds
      */
-    Caller resolve(String credential, String hash, long now);
+    Resolution resolve(String credential, String hash, long now);
 }

@@ -23,7 +23,7 @@ import java.util.Set;
  */
 public record Caller(Kind kind, String name, String projectId, Role role, boolean restricted,
                      Set<String> brokers, Long expiresAt, String credentialId, CidrList allowedIps)
-        implements Principal {
+        implements Principal, Resolution {
 
     /** The kinds of credential a caller can present. */
     public enum Kind { ROOT, TOKEN, USER }

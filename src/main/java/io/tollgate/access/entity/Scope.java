@@ -13,5 +13,10 @@ public enum Scope {
     /** The project's broker list; restricted tokens see only their own brokers. */
     BROKERS,
     /** One broker named in the path; restricted tokens only if they list it. */
-    BROKER
+    BROKER,
+    /**
+     * The token named in the path: a project-wide action, which that very token may also take on
+     * itself whatever its role and type (self-service rotation, spec section 6).
+     */
+    OWN_TOKEN
 }

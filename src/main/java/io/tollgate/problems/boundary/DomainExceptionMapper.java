@@ -35,8 +35,8 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
         if (exception instanceof Malformed) {
             return new Problem(400, "MALFORMED_REQUEST", message, Map.of());
         }
-        if (exception instanceof Unauthorized) {
-            return Problem.of(401, message);
+        if (exception instanceof Unauthorized unauthorized) {
+            return new Problem(401, "UNAUTHORIZED", message, Map.of("reason", unauthorized.reason()));
         }
         if (exception instanceof Forbidden forbidden) {
             return forbidden.reason() == null ? Problem.of(403, message)

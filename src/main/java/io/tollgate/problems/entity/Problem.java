@@ -36,8 +36,9 @@ public record Problem(int status, String code, String message, Map<String, Strin
                 Map.of("error_id", errorId));
     }
 
+    /** Every 401 says why (spec section 6); one made from a status alone names no credential: {@code invalid}. */
     public static Problem of(int status, String message) {
-        return new Problem(status, codeFor(status), message, Map.of());
+        return new Problem(status, codeFor(status), message, status == 401 ? Map.of("reason", "invalid") : Map.of());
     }
 
     public JsonObject toJson() {

@@ -94,10 +94,12 @@ public class Projects {
         // its cascade sees their rows (on H2 a statement started before they committed would not)
         lock(projectId);
         String name = em.find(Project.class, projectId).name();
+        // fired before the rows go (observers that cache act after commit): the tokens feature must
+        // still read the hashes of the project's tokens to remember them as revoked
+        projectDeleted.fire(new ProjectDeleted(projectId));
         em.createQuery("DELETE FROM Project p WHERE p.id = :id")
                 .setParameter("id", projectId)
                 .executeUpdate();
-        projectDeleted.fire(new ProjectDeleted(projectId));
         audit.action(AuditAction.PROJECT_DELETE).project(projectId).target(projectId, name).record();
     }
 

@@ -3,6 +3,7 @@ package io.tollgate.requests.control;
 import io.tollgate.errors.InvalidField;
 import io.tollgate.errors.Malformed;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -68,5 +69,27 @@ public final class JsonFields {
             result.add(((JsonString) item).getString());
         }
         return result;
+    }
+
+    /**
+     * A whole-number field, or {@code null} if absent or null. {@code 3600.0}, a string, or a number
+     * beyond {@code long} is refused: no coercion.
+     */
+    public Long optionalInteger(String field) {
+        if (!has(field)) {
+            return null;
+        }
+        JsonValue value = body.get(field);
+        if (value.getValueType() == JsonValue.ValueType.NUMBER) {
+            JsonNumber number = (JsonNumber) value;
+            if (number.isIntegral()) {
+                try {
+                    return number.bigIntegerValueExact().longValueExact();
+                } catch (ArithmeticException tooLarge) {
+                    throw new InvalidField(field, field + " is out of range");
+                }
+            }
+        }
+        throw new InvalidField(field, field + " must be a whole number");
     }
 }

@@ -1,13 +1,15 @@
 package io.tollgate.tokens.boundary;
 
 import io.tollgate.access.control.CredentialResolver;
-import io.tollgate.access.entity.Caller;
+import io.tollgate.access.entity.Refusal;
+import io.tollgate.access.entity.Resolution;
 import io.tollgate.brokers.entity.BrokerDeleted;
 import io.tollgate.projects.entity.ProjectDeleted;
 import io.tollgate.tokens.control.TokenCache;
 import io.tollgate.tokens.control.TokenSecrets;
 import io.tollgate.tokens.entity.ActiveToken;
 import io.tollgate.tokens.entity.ProjectToken;
+import io.tollgate.tokens.entity.RetiredSecret;
 import io.tollgate.tokens.entity.TokensChanged;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,6 +28,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The request path's view of tokens: lookup by hash through a bounded cache (one indexed query on a
  * miss, none on a hit), and {@code last_used_date} written at most once per token per granularity.
  * The project tokens' {@link CredentialResolver}: only a well-formed {@code tg_} value is looked up.
+ * A secret that is no token's current one is looked up once more among the retired secrets, which
+ * say whether it was rotated out (and until when its grace lasts) or belonged to a deleted token:
+ * the reason of the 401. Whatever refusal a cached entry leads to (suspended, expired, a grace that
+ * ended) is decided from the entry alone, at the request's clock.
  */
 @ApplicationScoped
 public class ActiveTokens implements CredentialResolver {
@@ -59,30 +65,55 @@ public class ActiveTokens implements CredentialResolver {
     }
 
     @Override
-    public Caller resolve(String credential, String hash, long now) {
+    public Resolution resolve(String credential, String hash, long now) {
         if (!TokenSecrets.isWellFormed(credential)) {
             return null;
         }
-        ActiveToken token = byHash(hash);
-        return token == null || token.isExpired(now) ? null : token.caller();
+        Found found = find(hash);
+        if (found.token() == null) {
+            return found.refusal();
+        }
+        Refusal.Reason reason = found.token().refusal(now);
+        return reason == null ? found.token().caller() : new Refusal(reason, found.token().id());
     }
 
-    /** The token with this hash, or null if there is none (expiry is the caller's check). */
+    /**
+     * The token a secret with this hash belongs to, current or replaced by a rotation (its entry then
+     * carries the end of its grace), or null if there is none (expiry and grace are the caller's check).
+     */
     public ActiveToken byHash(String hash) {
+        return find(hash).token();
+    }
+
+    /** What a lookup found: a token, or why there is none to act as. */
+    private record Found(ActiveToken token, Refusal refusal) {
+    }
+
+    private Found find(String hash) {
         ActiveToken cached = cache.get(hash);
         if (cached != null) {
-            return cached;
+            return new Found(cached, null);
         }
         long readAt = cache.generation();
-        List<ProjectToken> found = em.createNamedQuery(ProjectToken.BY_HASH, ProjectToken.class)
+        List<ProjectToken> current = em.createNamedQuery(ProjectToken.BY_HASH, ProjectToken.class)
                 .setParameter("hash", hash)
                 .getResultList();
-        if (found.isEmpty()) {
-            return null;
+        ActiveToken token;
+        if (current.isEmpty()) {
+            RetiredSecret retired = em.find(RetiredSecret.class, hash);
+            if (retired == null) {
+                return new Found(null, Refusal.invalid());
+            }
+            ProjectToken owner = retired.isRevoked() ? null : em.find(ProjectToken.class, retired.tokenId());
+            if (owner == null) {
+                return new Found(null, new Refusal(Refusal.Reason.REVOKED, retired.tokenId()));
+            }
+            token = ActiveToken.of(owner, retired.endedDate());
+        } else {
+            token = ActiveToken.of(current.get(0));
         }
-        ActiveToken token = ActiveToken.of(found.get(0));
         cache.put(hash, token, readAt);
-        return token;
+        return new Found(token, null);
     }
 
     /**

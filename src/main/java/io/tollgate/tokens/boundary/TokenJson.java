@@ -7,7 +7,8 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
 /**
- * The one wire shape of a project token, for create, list and edit. It lives here, not on the entity,
+ * The one wire shape of a project token, for create, list, edit, rotate, suspend and resume. It lives
+ * here, not on the entity,
  * because it holds what the entity must never see: the one-time secret and the request's clock.
  */
 final class TokenJson {
@@ -43,12 +44,28 @@ final class TokenJson {
         json.add("brokers", brokerIds)
                 .add("type", token.type().id())
                 .add("allowed_ips", allowedIps)
-                .add("status", token.isExpired(now) ? "expired" : "valid");
+                .add("status", token.status(now).id());
+        nullable(json, "suspended_date", token.suspendedDate());
+        if (token.suspendReason() == null) {
+            json.addNull("suspend_reason");
+        } else {
+            json.add("suspend_reason", token.suspendReason());
+        }
+        nullable(json, "rotated_date", token.rotatedDate());
+        nullable(json, "previous_valid_until", token.previousValidUntil());
         if (secret == null) {
             json.addNull("token");
         } else {
             json.add("token", secret);
         }
         return json.build();
+    }
+
+    private static void nullable(JsonObjectBuilder json, String name, Long value) {
+        if (value == null) {
+            json.addNull(name);
+        } else {
+            json.add(name, value);
+        }
     }
 }

@@ -13,16 +13,21 @@ import io.tollgate.errors.NotFound;
 import io.tollgate.json.JsonBuilders;
 import io.tollgate.net.CidrList;
 import io.tollgate.projects.boundary.Projects;
+import io.tollgate.projects.entity.ProjectDeleted;
 import io.tollgate.storage.control.Constraints;
+import io.tollgate.tokens.control.Grace;
 import io.tollgate.tokens.control.IpAllowLists;
 import io.tollgate.tokens.control.TokenSecrets;
 import io.tollgate.tokens.control.ValidDates;
 import io.tollgate.tokens.entity.ProjectToken;
+import io.tollgate.tokens.entity.RetiredSecret;
+import io.tollgate.tokens.entity.RotateBody;
 import io.tollgate.tokens.entity.TokenPatch;
 import io.tollgate.tokens.entity.TokenRequest;
 import io.tollgate.tokens.entity.TokensChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -34,6 +39,7 @@ import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -72,6 +78,14 @@ public class Tokens {
     @Inject
     @ConfigProperty(name = "tollgate.tokens.max-lifetime", defaultValue = "P365D")
     Duration maxLifetime;
+
+    @Inject
+    @ConfigProperty(name = "tollgate.tokens.expiry-warning", defaultValue = "P7D")
+    Duration expiryWarning;
+
+    @Inject
+    @ConfigProperty(name = "tollgate.tokens.revoked-retention", defaultValue = "P90D")
+    Duration revokedRetention;
 
     /** Creates a token and answers its JSON, the only place its secret ever appears. */
     public JsonObject create(String projectId, TokenRequest request, Caller creator) {
@@ -128,9 +142,62 @@ public class Tokens {
         return query.getResultList();
     }
 
+    /**
+     * The project's tokens of one status ({@code expiring}: valid and ending within
+     * {@code tollgate.tokens.expiry-warning}), ordered by issue date; a null status lists them all.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ProjectToken> list(String projectId, StatusFilter status, long now, Integer limit, Integer offset) {
+        if (status == null) {
+            return list(projectId, limit, offset);
+        }
+        projects.require(projectId);
+        TypedQuery<ProjectToken> query;
+        if (status == StatusFilter.SUSPENDED) {
+            query = em.createNamedQuery(ProjectToken.SUSPENDED_OF_PROJECT, ProjectToken.class);
+        } else {
+            long after = status == StatusFilter.EXPIRED ? Long.MIN_VALUE : now;
+            long until = switch (status) {
+                case EXPIRED -> now;
+                case EXPIRING -> now + expiryWarning.toMillis();
+                default -> Long.MAX_VALUE;
+            };
+            query = em.createNamedQuery(ProjectToken.ACTIVE_OF_PROJECT_ENDING, ProjectToken.class)
+                    .setParameter("after", after)
+                    .setParameter("until", until);
+        }
+        query.setParameter("project", projectId);
+        if (offset != null) {
+            query.setFirstResult(offset);
+        }
+        if (limit != null) {
+            query.setMaxResults(limit);
+        }
+        return query.getResultList();
+    }
+
+    /** The values of {@code ?status=}: the three statuses, and {@code expiring}. */
+    public enum StatusFilter {
+        VALID, EXPIRED, SUSPENDED, EXPIRING;
+
+        /** The filter named {@code id}, or a 400 naming the field {@code status}. */
+        public static StatusFilter of(String id) {
+            for (StatusFilter filter : values()) {
+                if (filter.name().toLowerCase(java.util.Locale.ROOT).equals(id)) {
+                    return filter;
+                }
+            }
+            throw new InvalidField("status", "status must be one of valid, expired, suspended, expiring");
+        }
+    }
+
     /** Deletes a token; it stops working as soon as this transaction commits. */
     public void delete(String projectId, String tokenId) {
-        ProjectToken gone = em.find(ProjectToken.class, tokenId);
+        long now = System.currentTimeMillis();
+        ProjectToken token = em.find(ProjectToken.class, tokenId, LockModeType.PESSIMISTIC_WRITE);
+        if (token != null && token.projectId().equals(projectId)) {
+            rememberRevoked(token, now);
+        }
         int deleted = em.createQuery("DELETE FROM ProjectToken t WHERE t.id = :id AND t.projectId = :project")
                 .setParameter("id", tokenId)
                 .setParameter("project", projectId)
@@ -138,7 +205,7 @@ public class Tokens {
         projects.requireDeleted(deleted, projectId,
                 () -> new NotFound("no token with id " + tokenId + " in this project"));
         tokensChanged.fire(new TokensChanged(tokenId));
-        audit.action(AuditAction.TOKEN_DELETE).project(projectId).target(tokenId, gone == null ? null : gone.name())
+        audit.action(AuditAction.TOKEN_DELETE).project(projectId).target(tokenId, token == null ? null : token.name())
                 .record();
     }
 
@@ -186,6 +253,153 @@ public class Tokens {
                     .record();
         }
         return TokenJson.of(token, System.currentTimeMillis());
+    }
+
+    /**
+     * A project's tokens go with it: remember their secrets as revoked before the rows go, in two
+     * statements whatever the number of tokens (the event is fired before the project's delete).
+     */
+    void onProjectDeleted(@Observes ProjectDeleted deleted) {
+        long now = System.currentTimeMillis();
+        em.createNamedQuery(RetiredSecret.REVOKE_PROJECT).setParameter("project", deleted.projectId()).executeUpdate();
+        em.createNativeQuery("INSERT INTO retired_token_secrets (hash, token_id, reason, ended_date) "
+                        + "SELECT hash, id, 'revoked', ? FROM project_tokens WHERE project_id = ?")
+                .setParameter(1, now)
+                .setParameter(2, deleted.projectId())
+                .executeUpdate();
+        forgetOld(now);
+    }
+
+    /**
+     * Keeps the hashes of a deleted token, current and previous secrets alike, so that they are
+     * refused as {@code revoked} for {@code tollgate.tokens.revoked-retention}.
+     */
+    private void rememberRevoked(ProjectToken token, long now) {
+        em.createNamedQuery(RetiredSecret.REVOKE_TOKEN).setParameter("token", token.id()).executeUpdate();
+        em.persist(RetiredSecret.revoked(token.hash(), token.id(), now));
+        forgetOld(now);
+    }
+
+    /** Forgets what ended before the retention window, in one indexed delete: the table stays that small. */
+    private void forgetOld(long now) {
+        em.createNamedQuery(RetiredSecret.FORGET_BEFORE)
+                .setParameter("cutoff", now - revokedRetention.toMillis())
+                .executeUpdate();
+    }
+
+    /**
+     * Gives a token a new secret (spec section 6) and answers its JSON with that secret, the one time
+     * it appears. The replaced secret works until the grace ends; any earlier replaced one ends now,
+     * so that at most two secrets work. {@code caller} is an admin+ of the project or the token itself
+     * (authorization decided that): a token may not move its own {@code valid_date} later, and no
+     * token may give another a {@code valid_date} beyond its own.
+     */
+    public JsonObject rotate(String projectId, String tokenId, RotateBody body, Caller caller) {
+        ProjectToken token = lockedToken(projectId, tokenId);
+        Instant now = Instant.now();
+        long nowMillis = now.toEpochMilli();
+        boolean self = caller.kind() == Caller.Kind.TOKEN && tokenId.equals(caller.credentialId());
+        long validDate;
+        if (body.validDate() == null) {
+            if (token.isExpired(nowMillis)) {
+                throw new InvalidField("valid_date", "an expired token can be rotated only with a new valid_date");
+            }
+            validDate = token.validDate();
+        } else {
+            if (self && ValidDates.parse(body.validDate()) > token.validDate()) {
+                throw new InvalidField("valid_date", "a token rotating itself may not move its valid_date later");
+            }
+            validDate = ValidDates.resolve(body.validDate(), now, defaultLifetime, maxLifetime, caller.validDate());
+        }
+        em.createNamedQuery(RetiredSecret.END_PREVIOUS)
+                .setParameter("token", tokenId)
+                .setParameter("now", nowMillis)
+                .executeUpdate();
+        em.persist(RetiredSecret.rotated(token.hash(), tokenId, Grace.end(nowMillis, body.grace())));
+        String secret = TokenSecrets.mint();
+        token.rotate(TokenSecrets.hash(secret), nowMillis, Grace.previousValidUntil(nowMillis, body.grace()), validDate);
+        em.flush();
+        tokensChanged.fire(new TokensChanged(tokenId));
+        JsonObjectBuilder details = JsonBuilders.object().add("grace_seconds", body.grace()).add("valid_date", validDate);
+        if (token.previousValidUntil() == null) {
+            details.addNull("previous_valid_until");
+        } else {
+            details.add("previous_valid_until", token.previousValidUntil());
+        }
+        audit.action(AuditAction.TOKEN_ROTATE).by(caller).project(projectId).target(tokenId, token.name())
+                .details(details.build()).record();
+        return TokenJson.of(token, secret, nowMillis);
+    }
+
+    /** Suspends a token (every secret of it); suspending a suspended one changes nothing. */
+    public JsonObject suspend(String projectId, String tokenId, String reason) {
+        ProjectToken token = lockedToken(projectId, tokenId);
+        long now = System.currentTimeMillis();
+        if (token.suspend(now, reason)) {
+            em.flush();
+            tokensChanged.fire(new TokensChanged(tokenId));
+            JsonObjectBuilder details = JsonBuilders.object();
+            if (reason == null) {
+                details.addNull("reason");
+            } else {
+                details.add("reason", reason);
+            }
+            audit.action(AuditAction.TOKEN_SUSPEND).project(projectId).target(tokenId, token.name())
+                    .details(details.build()).record();
+        }
+        return TokenJson.of(token, now);
+    }
+
+    /** Lifts a suspension; resuming a token that is not suspended changes nothing. */
+    public JsonObject resume(String projectId, String tokenId) {
+        ProjectToken token = lockedToken(projectId, tokenId);
+        long now = System.currentTimeMillis();
+        if (token.resume()) {
+            em.flush();
+            tokensChanged.fire(new TokensChanged(tokenId));
+            audit.action(AuditAction.TOKEN_RESUME).project(projectId).target(tokenId, token.name()).record();
+        }
+        return TokenJson.of(token, now);
+    }
+
+    /**
+     * Suspends every token whose current or any previous secret has one of these hashes, unless it
+     * already is suspended: one query to find them, one update, one invalidation per token.
+     */
+    public void suspendLeaked(Collection<String> hashes, String reason) {
+        if (hashes.isEmpty()) {
+            return;
+        }
+        // locked: a suspension racing this one waits, so that each token gets exactly one event
+        List<ProjectToken> leaked = em.createNamedQuery(ProjectToken.LEAKED, ProjectToken.class)
+                .setParameter("hashes", hashes)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+        if (leaked.isEmpty()) {
+            return;
+        }
+        List<String> ids = leaked.stream().map(ProjectToken::id).toList();
+        em.createNamedQuery(ProjectToken.SUSPEND)
+                .setParameter("now", System.currentTimeMillis())
+                .setParameter("reason", reason)
+                .setParameter("ids", ids)
+                .executeUpdate();
+        for (ProjectToken token : leaked) {
+            audit.action(AuditAction.TOKEN_SUSPEND).actor(AuditTrail.LEAK_REPORT).project(token.projectId())
+                    .target(token.id(), token.name()).details(JsonBuilders.object().add("reason", reason).build())
+                    .record();
+        }
+        ids.forEach(id -> tokensChanged.fire(new TokensChanged(id)));
+    }
+
+    /** The token, row-locked until this transaction ends; 404 when it is not one of the project's. */
+    private ProjectToken lockedToken(String projectId, String tokenId) {
+        ProjectToken token = em.find(ProjectToken.class, tokenId, LockModeType.PESSIMISTIC_WRITE);
+        if (token == null || !token.projectId().equals(projectId)) {
+            projects.require(projectId);
+            throw new NotFound("no token with id " + tokenId + " in this project");
+        }
+        return token;
     }
 
     private boolean nameTaken(String projectId, String name) {

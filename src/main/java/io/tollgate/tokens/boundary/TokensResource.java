@@ -7,7 +7,11 @@ import io.tollgate.access.boundary.Allow;
 import io.tollgate.access.entity.Caller;
 import io.tollgate.access.entity.Role;
 import io.tollgate.access.entity.Scope;
+import io.tollgate.requests.control.JsonFields;
 import io.tollgate.requests.control.RequestValidator;
+import io.tollgate.requests.boundary.OptionalJsonBody;
+import io.tollgate.tokens.entity.RotateBody;
+import io.tollgate.tokens.entity.SuspendBody;
 import io.tollgate.tokens.entity.TokenBody;
 import io.tollgate.tokens.entity.TokenPatch;
 import jakarta.inject.Inject;
@@ -25,10 +29,16 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
+import java.io.InputStream;
+import java.util.Set;
 
-/** {@code /api/projects/{projectId}/tokens}: create, list, edit and delete project tokens (spec sections 3 and 6). */
+/**
+ * {@code /api/projects/{projectId}/tokens}: create, list, edit and delete project tokens (spec sections
+ * 3 and 6); rotate, suspend and resume them (section 6).
+ */
 @Path("projects/{projectId}/tokens")
 @Produces(TollgateApplication.JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -53,10 +63,13 @@ public class TokensResource {
     @GET
     @Allow(role = Role.ADMIN, scope = Scope.PROJECT)
     public JsonArray list(@PathParam("projectId") String projectId,
-                          @QueryParam("limit") String limit, @QueryParam("offset") String offset) {
+                          @QueryParam("limit") String limit, @QueryParam("offset") String offset,
+                          @QueryParam("status") String status) {
         long now = System.currentTimeMillis();
         JsonArrayBuilder list = JsonBuilders.array();
-        tokens.list(projectId, number("limit", limit, 1, MAX_LIMIT), number("offset", offset, 0, Integer.MAX_VALUE))
+        Tokens.StatusFilter filter = status == null ? null : Tokens.StatusFilter.of(status);
+        tokens.list(projectId, filter, now, number("limit", limit, 1, MAX_LIMIT),
+                        number("offset", offset, 0, Integer.MAX_VALUE))
                 .forEach(token -> list.add(TokenJson.of(token, now)));
         return list.build();
     }
@@ -76,6 +89,35 @@ public class TokensResource {
                              JsonObject body, @Context SecurityContext security) {
         return tokens.update(projectId, tokenId, validator.valid(TokenPatch.from(body)),
                 (Caller) security.getUserPrincipal());
+    }
+
+    /** A new secret for the token, shown this once; admin+, or the token itself (spec section 6). */
+    @POST
+    @Path("{tokenId}/rotate")
+    @Allow(role = Role.ADMIN, scope = Scope.OWN_TOKEN)
+    public JsonObject rotate(@PathParam("projectId") String projectId, @PathParam("tokenId") String tokenId,
+                             @Context HttpHeaders headers, InputStream body, @Context SecurityContext security) {
+        RotateBody rotation = validator.valid(RotateBody.from(OptionalJsonBody.read(headers, body)));
+        return tokens.rotate(projectId, tokenId, rotation, (Caller) security.getUserPrincipal());
+    }
+
+    @POST
+    @Path("{tokenId}/suspend")
+    @Allow(role = Role.ADMIN, scope = Scope.PROJECT)
+    public JsonObject suspend(@PathParam("projectId") String projectId, @PathParam("tokenId") String tokenId,
+                              @Context HttpHeaders headers, InputStream body) {
+        SuspendBody suspension = validator.valid(SuspendBody.from(OptionalJsonBody.read(headers, body)));
+        return tokens.suspend(projectId, tokenId, suspension.reason());
+    }
+
+    @POST
+    @Path("{tokenId}/resume")
+    @Allow(role = Role.ADMIN, scope = Scope.PROJECT)
+    public JsonObject resume(@PathParam("projectId") String projectId, @PathParam("tokenId") String tokenId,
+                             @Context HttpHeaders headers, InputStream body) {
+        // no body needed; one that is sent follows the strict rules of every body: {} only
+        JsonFields.of(OptionalJsonBody.read(headers, body), Set.of());
+        return tokens.resume(projectId, tokenId);
     }
 
     private static Integer number(String name, String text, int min, int max) {

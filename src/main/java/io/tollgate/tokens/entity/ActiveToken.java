@@ -1,6 +1,7 @@
 package io.tollgate.tokens.entity;
 
 import io.tollgate.access.entity.Caller;
+import io.tollgate.access.entity.Refusal;
 import io.tollgate.access.entity.Role;
 import io.tollgate.net.CidrList;
 import java.util.Set;
@@ -11,27 +12,60 @@ import java.util.concurrent.atomic.AtomicLong;
  * persistence context. {@code lastUsedWritten} is the last {@code last_used_date} this node knows
  * to be in the database, so that uses are written at most once per window. {@code allowedIps} is parsed
  * here, once per cache entry, so that a request pays only the match (nothing for an empty list).
+ * <p>
+ * One record per cached secret: the current secret's has {@code secretEnds} null; a previous
+ * secret's carries the end of its grace, so that it is refused at that very instant on every node
+ * with no event and no query (the cache entry itself knows).
+ *
+ * @param suspended  whether the token is suspended (every secret of it refused)
+ * @param secretEnds for a previous secret, when it stops working (epoch ms); null for the current one
  */
 public record ActiveToken(String id, String projectId, String name, Role role, TokenType type,
-                          Set<String> brokers, long validDate, AtomicLong lastUsedWritten, CidrList allowedIps) {
+                          Set<String> brokers, long validDate, AtomicLong lastUsedWritten,
+                          boolean suspended, Long secretEnds, CidrList allowedIps) {
 
     public static final long NEVER = Long.MIN_VALUE;
 
-    /** A token usable from any address. */
+    /** A token's current secret, neither suspended nor rotated, usable from any address. */
     public ActiveToken(String id, String projectId, String name, Role role, TokenType type,
                        Set<String> brokers, long validDate, AtomicLong lastUsedWritten) {
-        this(id, projectId, name, role, type, brokers, validDate, lastUsedWritten, CidrList.EMPTY);
+        this(id, projectId, name, role, type, brokers, validDate, lastUsedWritten, false, null, CidrList.EMPTY);
     }
 
+    /** The token as presented with its current secret. */
     public static ActiveToken of(ProjectToken token) {
+        return of(token, null);
+    }
+
+    /** The token as presented with a secret that works until {@code secretEnds} (null: the current one). */
+    public static ActiveToken of(ProjectToken token, Long secretEnds) {
         Long lastUsed = token.lastUsedDate();
         return new ActiveToken(token.id(), token.projectId(), token.name(), token.role(), token.type(),
                 token.brokers(), token.validDate(), new AtomicLong(lastUsed == null ? NEVER : lastUsed),
-                CidrList.parse(token.allowedIps()));
+                token.suspendedDate() != null, secretEnds, CidrList.parse(token.allowedIps()));
     }
 
     public boolean isExpired(long now) {
         return validDate <= now;
+    }
+
+    /** Whether this is a secret replaced by a rotation whose grace has ended. */
+    public boolean isRotatedOut(long now) {
+        return secretEnds != null && secretEnds <= now;
+    }
+
+    /**
+     * Why this secret does not work at {@code now}, or null if it does. When several reasons apply the
+     * contract's precedence decides: rotated over suspended over expired.
+     */
+    public Refusal.Reason refusal(long now) {
+        if (isRotatedOut(now)) {
+            return Refusal.Reason.ROTATED;
+        }
+        if (suspended) {
+            return Refusal.Reason.SUSPENDED;
+        }
+        return isExpired(now) ? Refusal.Reason.EXPIRED : null;
     }
 
     public boolean isRestricted() {

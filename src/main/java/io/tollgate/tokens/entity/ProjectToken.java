@@ -34,6 +34,20 @@ import java.util.UUID;
 @NamedQuery(name = ProjectToken.BY_ID, query = "SELECT t FROM ProjectToken t WHERE t.id = :id AND t.projectId = :project")
 @NamedQuery(name = ProjectToken.COUNT_NAME,
         query = "SELECT COUNT(t) FROM ProjectToken t WHERE t.projectId = :project AND t.name = :name")
+@NamedQuery(name = ProjectToken.SUSPENDED_OF_PROJECT, query = "SELECT t FROM ProjectToken t "
+        + "WHERE t.projectId = :project AND t.suspendedDate IS NOT NULL ORDER BY t.issueDate, t.id",
+        hints = {@QueryHint(name = "eclipselink.batch", value = "t.brokers"),
+                 @QueryHint(name = "eclipselink.batch.type", value = "IN")})
+@NamedQuery(name = ProjectToken.ACTIVE_OF_PROJECT_ENDING, query = "SELECT t FROM ProjectToken t "
+        + "WHERE t.projectId = :project AND t.suspendedDate IS NULL AND t.validDate > :after "
+        + "AND t.validDate <= :until ORDER BY t.issueDate, t.id",
+        hints = {@QueryHint(name = "eclipselink.batch", value = "t.brokers"),
+                 @QueryHint(name = "eclipselink.batch.type", value = "IN")})
+@NamedQuery(name = ProjectToken.LEAKED, query = "SELECT t FROM ProjectToken t WHERE t.suspendedDate IS NULL "
+        + "AND (t.hash IN :hashes OR t.id IN (SELECT r.tokenId FROM RetiredSecret r "
+        + "WHERE r.hash IN :hashes AND r.reason = 'rotated'))")
+@NamedQuery(name = ProjectToken.SUSPEND, query = "UPDATE ProjectToken t SET t.suspendedDate = :now, "
+        + "t.suspendReason = :reason WHERE t.id IN :ids AND t.suspendedDate IS NULL")
 @NamedQuery(name = ProjectToken.TOUCH, query = "UPDATE ProjectToken t SET t.lastUsedDate = :now "
         + "WHERE t.id = :id AND (t.lastUsedDate IS NULL OR t.lastUsedDate < :now)")
 public class ProjectToken {
@@ -43,6 +57,11 @@ public class ProjectToken {
     public static final String BY_ID = "ProjectToken.byId";
     public static final String COUNT_NAME = "ProjectToken.countName";
     public static final String TOUCH = "ProjectToken.touch";
+    public static final String SUSPENDED_OF_PROJECT = "ProjectToken.suspendedOfProject";
+    public static final String ACTIVE_OF_PROJECT_ENDING = "ProjectToken.activeOfProjectEnding";
+    public static final String LEAKED = "ProjectToken.leaked";
+    public static final String SUSPEND = "ProjectToken.suspend";
+    public static final int MAX_SUSPEND_REASON = 200;
     public static final int MAX_NAME = 30;
     /** At most this many blocks in {@code allowed_ips} (spec section 6). */
     public static final int MAX_ALLOWED_IPS = 32;
@@ -79,6 +98,18 @@ public class ProjectToken {
 
     @Column(name = "last_used_date")
     private Long lastUsedDate;
+
+    @Column(name = "suspended_date")
+    private Long suspendedDate;
+
+    @Column(name = "suspend_reason", length = 2048)
+    private String suspendReason;
+
+    @Column(name = "rotated_date")
+    private Long rotatedDate;
+
+    @Column(name = "previous_valid_until")
+    private Long previousValidUntil;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "token_brokers", joinColumns = @JoinColumn(name = "token_id"))
@@ -172,5 +203,57 @@ public class ProjectToken {
     /** Expired once {@code valid_date} is reached: {@code valid_date <= now}. */
     public boolean isExpired(long now) {
         return validDate <= now;
+    }
+
+    public Long suspendedDate() {
+        return suspendedDate;
+    }
+
+    public String suspendReason() {
+        return suspendReason;
+    }
+
+    public Long rotatedDate() {
+        return rotatedDate;
+    }
+
+    /** Until when the secret before the last rotation works; null when it was rotated without grace. */
+    public Long previousValidUntil() {
+        return previousValidUntil;
+    }
+
+    public TokenStatus status(long now) {
+        return TokenStatus.of(suspendedDate, validDate, now);
+    }
+
+    /**
+     * Replaces the secret: {@code newHash} becomes the current one; the one it replaces works until
+     * {@code previousValidUntil} (null: not at all). Suspension is left as it is.
+     */
+    public void rotate(String newHash, long now, Long previousValidUntil, long newValidDate) {
+        this.hash = newHash;
+        this.rotatedDate = now;
+        this.previousValidUntil = previousValidUntil;
+        this.validDate = newValidDate;
+    }
+
+    /** Suspends the token; false (and nothing changed: first date and reason kept) if it already is. */
+    public boolean suspend(long now, String reason) {
+        if (suspendedDate != null) {
+            return false;
+        }
+        suspendedDate = now;
+        suspendReason = reason;
+        return true;
+    }
+
+    /** Lifts a suspension; false (nothing changed) if the token was not suspended. */
+    public boolean resume() {
+        if (suspendedDate == null) {
+            return false;
+        }
+        suspendedDate = null;
+        suspendReason = null;
+        return true;
     }
 }

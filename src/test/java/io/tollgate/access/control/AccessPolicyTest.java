@@ -52,7 +52,10 @@ class AccessPolicyTest {
         CREATE_TOKEN(TokensResource.class, "create", Role.ADMIN, Scope.PROJECT, true, false),
         LIST_TOKENS(TokensResource.class, "list", Role.ADMIN, Scope.PROJECT, true, false),
         DELETE_TOKEN(TokensResource.class, "delete", Role.ADMIN, Scope.PROJECT, true, false),
-        UPDATE_TOKEN(TokensResource.class, "update", Role.ADMIN, Scope.PROJECT, true, false);
+        UPDATE_TOKEN(TokensResource.class, "update", Role.ADMIN, Scope.PROJECT, true, false),
+        ROTATE_TOKEN(TokensResource.class, "rotate", Role.ADMIN, Scope.OWN_TOKEN, true, false),
+        SUSPEND_TOKEN(TokensResource.class, "suspend", Role.ADMIN, Scope.PROJECT, true, false),
+        RESUME_TOKEN(TokensResource.class, "resume", Role.ADMIN, Scope.PROJECT, true, false);
 
         final Class<?> resource;
         final String method;
@@ -117,6 +120,9 @@ class AccessPolicyTest {
             LIST_TOKENS     · · ✓ · · · · ✓
             DELETE_TOKEN    · · ✓ · · · · ✓
             UPDATE_TOKEN    · · ✓ · · · · ✓
+            ROTATE_TOKEN    · · ✓ · · · · ✓
+            SUSPEND_TOKEN   · · ✓ · · · · ✓
+            RESUME_TOKEN    · · ✓ · · · · ✓
             """;
 
     private static Caller token(String projectId, Role role, TokenType type, Set<String> brokers) {
@@ -264,5 +270,23 @@ class AccessPolicyTest {
             return Role.ROOT;
         }
         return caller.projectId().equals(projectId) ? caller.role() : null;
+    }
+
+    @Test
+    void everyTokenMayRotateItselfButNoOtherTokenBelowAdmin() {
+        for (Principal principal : List.of(Principal.VIEWER, Principal.EDITOR, Principal.RESTRICTED_VIEWER,
+                Principal.RESTRICTED_ADMIN)) {
+            Caller caller = principal.caller();
+            Role role = roleIn(caller, PROJECT);
+            assertTrue(AccessPolicy.permits(caller, role, Role.ADMIN, Scope.OWN_TOKEN, null, caller.credentialId()),
+                    principal + " rotates itself");
+            assertFalse(AccessPolicy.permits(caller, role, Role.ADMIN, Scope.OWN_TOKEN, null, "another-token"),
+                    principal + " rotates another token");
+            assertFalse(AccessPolicy.permits(caller, role, Role.ADMIN, Scope.PROJECT, null, caller.credentialId()),
+                    principal + " suspends itself");
+        }
+        Caller elsewhere = Principal.OTHER_PROJECT_ADMIN.caller();
+        assertFalse(AccessPolicy.permits(elsewhere, null, Role.ADMIN, Scope.OWN_TOKEN, null, elsewhere.credentialId()),
+                "not through another project's path");
     }
 }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.tollgate.access.entity.Caller;
+import io.tollgate.access.entity.Refusal;
+import io.tollgate.access.entity.Resolution;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -46,5 +48,28 @@ class CallerResolverTest {
         assertNull(resolver.resolve("d", 0));
         String hash = CredentialHash.of("d");
         assertEquals(List.of("100:" + hash, "200:" + hash, "300:" + hash), asked);
+    }
+
+    @Test
+    void aRefusalStopsTheSearchAndACredentialNobodyAnswersIsRefusedAsInvalid() {
+        List<String> asked = new ArrayList<>();
+        Refusal suspended = new Refusal(Refusal.Reason.SUSPENDED, "t-1");
+        CredentialResolver refusing = new CredentialResolver() {
+            @Override
+            public int priority() {
+                return CredentialResolver.PROJECT_TOKENS;
+            }
+
+            @Override
+            public Resolution resolve(String credential, String hash, long now) {
+                asked.add("200");
+                return credential.equals("s") ? suspended : null;
+            }
+        };
+        CallerResolver resolver = of(refusing, new Kind(CredentialResolver.JWTS, "j", null, asked));
+        assertEquals(suspended, resolver.authenticate("s", 0));
+        assertEquals(List.of("200"), asked, "nobody after the refusal");
+        assertNull(resolver.resolve("s", 0), "no caller");
+        assertEquals(Refusal.invalid(), resolver.authenticate("other", 0));
     }
 }

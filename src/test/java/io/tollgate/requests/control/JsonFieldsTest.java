@@ -234,4 +234,18 @@ class JsonFieldsTest {
             assertEquals(name, text(name, 1));
         }
     }
+
+    @Test
+    void wholeNumbersAreReadAndEverythingElseIsRefusedNamingTheField() {
+        JsonFields fields = JsonFields.of(json("{\"a\":3600,\"b\":1.5,\"c\":\"60\",\"d\":1e400,\"e\":null,"
+                + "\"f\":1.0,\"g\":-7}"), Set.of("a", "b", "c", "d", "e", "f", "g"));
+        assertEquals(3600L, fields.optionalInteger("a"));
+        assertEquals(-7L, fields.optionalInteger("g"));
+        assertNull(fields.optionalInteger("e"));
+        assertNull(fields.optionalInteger("absent"));
+        for (String field : List.of("b", "c", "d", "f")) {
+            InvalidField refused = assertThrows(InvalidField.class, () -> fields.optionalInteger(field), field);
+            assertEquals(field, refused.field());
+        }
+    }
 }

@@ -25,7 +25,8 @@ class TokenJsonTest {
     void createdTokenCarriesItsSecretAndTheContractsFieldsInOrder() {
         JsonObject json = TokenJson.of(token(), "tg_secret", ISSUED);
         assertEquals(List.of("id", "project_id", "role_id", "issuer", "name", "hash", "issue_date", "valid_date",
-                "last_used_date", "brokers", "type", "allowed_ips", "status", "token"), List.copyOf(json.keySet()));
+                "last_used_date", "brokers", "type", "allowed_ips", "status", "suspended_date", "suspend_reason",
+                "rotated_date", "previous_valid_until", "token"), List.copyOf(json.keySet()));
         assertEquals("tg_secret", json.getString("token"));
         assertEquals("editor", json.getString("role_id"));
         assertEquals("restricted", json.getString("type"));
@@ -48,5 +49,30 @@ class TokenJsonTest {
         restricted.allowFrom(List.of("192.0.2.7/32", "2001:db8::/32"));
         assertEquals("[\"192.0.2.7/32\",\"2001:db8::/32\"]",
                 TokenJson.of(restricted, ISSUED).getJsonArray("allowed_ips").toString(), "in the stored order");
+    }
+
+    @Test
+    void lifecycleFieldsAreNullUntilSetAndSuspendedWinsOverExpired() {
+        ProjectToken token = token();
+        JsonObject fresh = TokenJson.of(token, VALID - 1);
+        for (String field : List.of("suspended_date", "suspend_reason", "rotated_date", "previous_valid_until")) {
+            assertEquals(JsonValue.NULL, fresh.get(field), field);
+        }
+        token.suspend(ISSUED + 5, "leaked in a build log");
+        token.rotate("cd".repeat(32), ISSUED + 7, ISSUED + 3_600_007L, VALID);
+        JsonObject json = TokenJson.of(token, "tg_new", VALID);
+        assertEquals("suspended", json.getString("status"), "suspended wins over expired");
+        assertEquals(ISSUED + 5, json.getJsonNumber("suspended_date").longValue());
+        assertEquals("leaked in a build log", json.getString("suspend_reason"));
+        assertEquals(ISSUED + 7, json.getJsonNumber("rotated_date").longValue());
+        assertEquals(ISSUED + 3_600_007L, json.getJsonNumber("previous_valid_until").longValue());
+        assertEquals("cd".repeat(32), json.getString("hash"));
+        assertEquals("tg_new", json.getString("token"));
+    }
+
+    @Test
+    void expirationHeaderIsIsoUtcWithMilliseconds() {
+        assertEquals("2027-06-30T23:59:59.999Z", TokenExpirationHeader.format(1_814_399_999_999L));
+        assertEquals("2027-06-30T00:00:00.000Z", TokenExpirationHeader.format(1_814_313_600_000L));
     }
 }

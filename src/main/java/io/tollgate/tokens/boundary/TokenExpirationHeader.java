@@ -1,0 +1,36 @@
+package io.tollgate.tokens.boundary;
+
+import io.tollgate.access.entity.Caller;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.ext.Provider;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * {@code Tollgate-Token-Expiration} (spec section 6): every response to a request whose project token
+ * was recognised and not refused with 401 (its 403s included) announces the token's {@code valid_date},
+ * as GitHub's API does; never for root or a person. The date is the one the request authenticated with.
+ */
+@Provider
+public class TokenExpirationHeader implements ContainerResponseFilter {
+
+    public static final String HEADER = "Tollgate-Token-Expiration";
+    private static final DateTimeFormatter ISO_MILLIS =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        if (request.getSecurityContext().getUserPrincipal() instanceof Caller caller
+                && caller.kind() == Caller.Kind.TOKEN && caller.expiresAt() != null) {
+            response.getHeaders().putSingle(HEADER, format(caller.expiresAt()));
+        }
+    }
+
+    /** ISO-8601 in UTC with milliseconds, e.g. {@code 2027-06-30T23:59:59.999Z}. */
+    static String format(long epochMillis) {
+        return ISO_MILLIS.format(Instant.ofEpochMilli(epochMillis));
+    }
+}

@@ -1,0 +1,32 @@
+package io.tollgate.tokens.entity;
+
+import io.tollgate.requests.control.JsonFields;
+import jakarta.json.JsonObject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.util.Set;
+
+/**
+ * The body of {@code POST …/tokens/{tokenId}/rotate}, both fields optional: how long the replaced
+ * secret keeps working ({@code grace_seconds}, 0 to 86 400, default 0) and a new {@code valid_date}
+ * (absent: the current one stays), whose bounds {@code Tokens} checks against the clock and the caller.
+ */
+public record RotateBody(
+        @Min(value = 0, message = "must be from 0 to " + RotateBody.MAX_GRACE_SECONDS)
+        @Max(value = RotateBody.MAX_GRACE_SECONDS, message = "must be from 0 to " + RotateBody.MAX_GRACE_SECONDS)
+        Long graceSeconds,
+        String validDate) {
+
+    public static final int MAX_GRACE_SECONDS = 86_400;
+    private static final Set<String> FIELDS = Set.of("grace_seconds", "valid_date");
+
+    public static RotateBody from(JsonObject body) {
+        JsonFields fields = JsonFields.of(body, FIELDS);
+        return new RotateBody(fields.optionalInteger("grace_seconds"), fields.optionalString("valid_date"));
+    }
+
+    /** The grace in seconds, 0 when absent. */
+    public long grace() {
+        return graceSeconds == null ? 0 : graceSeconds;
+    }
+}
