@@ -90,10 +90,24 @@ export const api = {
     get: (path, options) => request('GET', path, undefined, options),
     post: (path, body, options) => request('POST', path, body, options),
     put: (path, body, options) => request('PUT', path, body, options),
+    patch: (path, body, options) => request('PATCH', path, body, options),
     del: (path, options) => request('DELETE', path, undefined, options),
 };
 
 /** "api/projects/{id}/…" with every segment encoded. */
 export function path(...segments) {
     return ['api', ...segments.map(segment => encodeURIComponent(segment))].join('/');
+}
+
+/** Every item of a list endpoint that pages with ?limit=&offset= (`url` may carry a query already). */
+export async function listAll(url, pageSize = 1000) {
+    const all = [];
+    const joiner = url.includes('?') ? '&' : '?';
+    for (let offset = 0; ; offset += pageSize) {
+        const page = await api.get(`${url}${joiner}limit=${pageSize}&offset=${offset}`);
+        all.push(...page);
+        if (page.length < pageSize) {
+            return all;
+        }
+    }
 }

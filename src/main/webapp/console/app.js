@@ -2,17 +2,19 @@
 // host. Routes live in the URL fragment (#/, #/users, #/projects/{id}/brokers|tokens|members), so
 // the page itself is always the WAR's index.html and every API URL stays relative ("api/…").
 
-import {api, onUnauthorized, path, session} from './api.js';
+import {api, listAll, onUnauthorized, path, session} from './api.js';
+import {renderAudit, renderTokenUsage} from './activity.js';
+import {editDialog, parseBlocks, resumeToken, rotateDialog, statusBadges, suspendDialog} from './lifecycle.js';
+import {showSecretStep} from './secret.js';
 import {
     announce, busy, clear, confirmDialog, copyText, describe, field, formError, h, length,
-    selectText, showApiError, showErrors, time, utcDate,
+    showApiError, showErrors, time, utcDate,
 } from './dom.js';
 
 const ROLES = ['viewer', 'editor', 'admin'];
 const RANK = {viewer: 1, editor: 2, admin: 3, root: 4};
 const USERNAME = /^[a-z0-9._-]{3,64}$/;
 const BROKER_URL = /^(mqtt|mqtts|ws|wss):\/\/[^\s/?#]/i;
-const TOKEN_PAGE = 1000;
 
 const main = document.getElementById('main');
 const state = {
@@ -141,8 +143,11 @@ function route() {
     if (parts[0] === 'users') {
         return {view: 'users'};
     }
+    if (parts[0] === 'audit') {
+        return {view: 'audit'};
+    }
     if (parts[0] === 'projects' && parts[1]) {
-        return {view: 'project', projectId: parts[1], tab: parts[2] || 'brokers'};
+        return {view: 'project', projectId: parts[1], tab: parts[2] || 'brokers', tokenId: parts[2] === 'tokens' ? parts[3] : null};
     }
     return {view: 'projects'};
 }
@@ -160,8 +165,11 @@ async function render() {
     try {
         if (where.view === 'users') {
             await renderUsers(count);
+        } else if (where.view === 'audit' && state.me.kind === 'root') {
+            clear(main).append(pageHead('Audit trail'));
+            await renderAudit(main, {url: 'api/audit', id: 'platform-audit', withProject: true});
         } else if (where.view === 'project') {
-            await renderProject(count, where.projectId, where.tab);
+            await renderProject(count, where.projectId, where.tab, where.tokenId);
         } else {
             await renderProjects(count);
         }
@@ -179,6 +187,7 @@ function renderFrame() {
     document.getElementById('identity').hidden = !me;
     document.getElementById('topnav').hidden = !me;
     document.getElementById('nav-users').hidden = !(me && me.kind === 'root');
+    document.getElementById('nav-audit').hidden = !(me && me.kind === 'root');
     const who = document.getElementById('whoami');
     if (!me) {
         clear(who);
@@ -444,7 +453,7 @@ async function renderUsers(count) {
 
 // ---- one project -----------------------------------------------------------------------------
 
-async function renderProject(count, projectId, tab) {
+async function renderProject(count, projectId, tab, tokenId) {
     const [project, rights] = await Promise.all([api.get(path('projects', projectId)), accessTo(projectId)]);
     if (!isCurrent(count)) {
         return;
@@ -453,6 +462,7 @@ async function renderProject(count, projectId, tab) {
         {id: 'brokers', label: 'Brokers', shown: true},
         {id: 'tokens', label: 'Tokens', shown: rights.tokens},
         {id: 'members', label: 'Members', shown: rights.members},
+        {id: 'audit', label: 'Audit', shown: rights.members},
     ].filter(t => t.shown);
     const roleText = rights.role === 'root' ? 'root' : `${rights.role}${rights.restricted ? ', restricted token' : ''}`;
     const head = pageHead(project.name,
@@ -471,10 +481,15 @@ async function renderProject(count, projectId, tab) {
     const context = {project, access: rights};
     if (tab === 'brokers') {
         await renderBrokers(panel, context);
+    } else if (tab === 'tokens' && rights.tokens && tokenId) {
+        await renderTokenUsage(panel, {project, tokenId});
     } else if (tab === 'tokens' && rights.tokens) {
         await renderTokens(panel, context);
     } else if (tab === 'members' && rights.members) {
         await renderMembers(panel, context);
+    } else if (tab === 'audit' && rights.members) {
+        panel.append(h('div', {class: 'panel-head'}, h('h2', {}, 'Audit trail')));
+        await renderAudit(panel, {url: path('projects', project.id, 'audit'), id: 'project-audit', withProject: false});
     } else {
         panel.append(h('p', {class: 'notice', id: 'not-allowed'},
             'Your role in this project does not give access to this page.'));
@@ -653,16 +668,18 @@ async function deleteBroker(project, broker, refresh, panel) {
 
 // ---- tokens (modelled on the Cedalo Management Center's tokens overview) ---------------------
 
-async function listTokens(projectId) {
-    const all = [];
-    for (let offset = 0; ; offset += TOKEN_PAGE) {
-        const page = await api.get(`${path('projects', projectId, 'tokens')}?limit=${TOKEN_PAGE}&offset=${offset}`);
-        all.push(...page);
-        if (page.length < TOKEN_PAGE) {
-            return all;
-        }
-    }
+/** Every token of the project, or only those of one `status` (spec §6 filter). */
+function listTokens(projectId, status = '') {
+    return listAll(path('projects', projectId, 'tokens') + (status ? `?status=${encodeURIComponent(status)}` : ''));
 }
+
+const STATUS_FILTERS = [
+    {value: '', label: 'All'},
+    {value: 'valid', label: 'Valid'},
+    {value: 'expiring', label: 'Expiring soon'},
+    {value: 'expired', label: 'Expired'},
+    {value: 'suspended', label: 'Suspended'},
+];
 
 const shortHash = hash => hash && hash.length > 12 ? `${hash.slice(0, 10)}…` : hash;
 
@@ -678,14 +695,20 @@ function brokerNames(token, names) {
 
 async function renderTokens(panel, context, notice) {
     const {project} = context;
-    const [tokens, brokers] = await Promise.all([listTokens(project.id), api.get(path('projects', project.id, 'brokers'))]);
+    const status = context.tokenStatus || '';
+    // "expiring" is the server's own window (tollgate.tokens.expiry-warning): asked, not guessed
+    const [tokens, expiring, brokers] = await Promise.all([
+        listTokens(project.id, status),
+        status === 'expiring' ? Promise.resolve(null) : listTokens(project.id, 'expiring'),
+        api.get(path('projects', project.id, 'brokers'))]);
     if (!panel.isConnected) {
         return;
     }
+    const expiringIds = new Set((expiring || tokens).map(token => token.id));
     const names = new Map(brokers.map(broker => [broker.id, broker.name]));
     const refresh = message => renderTokens(panel, context, message);
+    const onError = message => panelNotice(panel, message, true);
     const rows = tokens.map(token => {
-        const status = token.status || (token.valid_date <= Date.now() ? 'expired' : 'valid');
         const copy = h('button', {type: 'button', class: 'button small copy-hash', 'aria-label': `Copy hash of ${token.name}`},
             'Copy');
         copy.addEventListener('click', async () => {
@@ -694,21 +717,32 @@ async function renderTokens(panel, context, notice) {
             announce(copied ? `Hash of ${token.name} copied.` : 'The browser did not allow copying.');
             setTimeout(() => { copy.textContent = 'Copy'; }, 2000);
         });
+        const act = {project, token, rights: context.access, refresh, onError};
+        const action = (cls, label, onclick, danger = false) => h('button', {type: 'button',
+            class: `button small ${cls}${danger ? ' danger' : ''}`, 'aria-label': `${label} ${token.name}`, onclick}, label);
         return {
-            attrs: {dataset: {tokenId: token.id, tokenName: token.name}},
+            attrs: {dataset: {tokenId: token.id, tokenName: token.name, status: token.status}},
             cells: [
-                h('strong', {class: 'token-name'}, token.name),
+                h('a', {class: 'token-name', href: `#/projects/${encodeURIComponent(project.id)}/tokens/${encodeURIComponent(token.id)}`},
+                    h('strong', {}, token.name)),
                 badge(token.role_id, 'role'),
                 capitalize(token.type),
                 brokerNames(token, names),
+                token.allowed_ips.length ? token.allowed_ips.join(', ') : h('span', {class: 'muted'}, 'Any'),
                 token.issuer,
                 time(token.issue_date),
                 time(token.valid_date),
                 time(token.last_used_date, 'Never'),
                 h('span', {class: 'hash'}, h('code', {title: token.hash}, shortHash(token.hash)), copy),
-                badge(capitalize(status), status),
-                h('button', {type: 'button', class: 'button small danger revoke-token', 'aria-label': `Revoke ${token.name}`,
-                    onclick: () => revokeToken(project, token, refresh, panel)}, 'Revoke'),
+                h('span', {class: 'badges'}, statusBadges(token, expiringIds.has(token.id)),
+                    token.suspend_reason ? h('span', {class: 'muted suspend-reason'}, token.suspend_reason) : null),
+                h('span', {class: 'row-actions'},
+                    action('rotate-token', 'Rotate', () => rotateDialog(act)),
+                    token.status === 'suspended'
+                        ? action('resume-token', 'Resume', () => resumeToken(act))
+                        : action('suspend-token', 'Suspend', () => suspendDialog(act)),
+                    action('edit-token', 'Edit', () => editDialog(act)),
+                    action('revoke-token', 'Revoke', () => revokeToken(project, token, refresh, panel), true)),
             ],
         };
     });
@@ -716,14 +750,21 @@ async function renderTokens(panel, context, notice) {
         onclick: () => newTokenDialog(context, brokers, refresh)}, 'New token');
     const refreshButton = h('button', {type: 'button', class: 'button', id: 'refresh-tokens',
         onclick: () => refresh()}, 'Refresh');
+    const filter = h('select', {id: 'token-status-filter', 'aria-label': 'Show tokens by status',
+        onchange: () => {
+            context.tokenStatus = filter.value;
+            refresh();
+        }}, STATUS_FILTERS.map(f => h('option', {value: f.value, selected: f.value === status}, f.label)));
     clear(panel).append(
-        h('div', {class: 'panel-head'}, h('h2', {}, 'Tokens'), h('div', {class: 'toolbar'}, refreshButton, newButton)),
+        h('div', {class: 'panel-head'}, h('h2', {}, 'Tokens'),
+            h('div', {class: 'toolbar'}, h('label', {for: 'token-status-filter', class: 'inline-label'}, 'Status'), filter,
+                refreshButton, newButton)),
         h('p', {class: 'hint'}, 'Programs use a token with the header “Authorization: Bearer tg_…”. '
-            + 'Its secret is shown only once, when it is created; this list shows the SHA-256 hash.'),
+            + 'Its secret is shown only once, when it is created or rotated; this list shows the SHA-256 hash.'),
         dataTable({id: 'tokens-table', caption: `Tokens of ${project.name}`,
-            headers: ['Name', 'Role', 'Type', 'Brokers', 'Requested by', 'Issue date', 'Valid until', 'Last used',
-                'Hash', 'Status', 'Actions'],
-            rows, empty: 'No tokens yet: create one with “New token”.'}));
+            headers: ['Name', 'Role', 'Type', 'Brokers', 'Addresses', 'Requested by', 'Issue date', 'Valid until',
+                'Last used', 'Hash', 'Status', 'Actions'],
+            rows, empty: status ? 'No tokens with this status.' : 'No tokens yet: create one with “New token”.'}));
     if (notice) {
         panelNotice(panel, notice.text, notice.error);
     }
@@ -768,9 +809,6 @@ function newTokenDialog(context, brokers, refresh) {
     if (creatorLimit && defaultDate > creatorLimit) {
         defaultDate = creatorLimit;
     }
-    let secret = null;
-    let copied = false;
-
     const roleSelect = h('select', {name: 'role', required: true},
         rights.tokenRoles.map(role => h('option', {value: role, selected: role === 'viewer'}, capitalize(role))));
     const typeOption = (value, label, hint, checked) => h('div', {class: 'check'},
@@ -799,6 +837,10 @@ function newTokenDialog(context, brokers, refresh) {
             typeOption('restricted', 'Restricted', '— only the brokers chosen below', false),
             h('p', {class: 'field-error', id: 'token-type-error', hidden: true})),
         brokerBox,
+        field({id: 'token-ips', label: 'Allowed addresses (optional)', field: 'allowed_ips',
+            hint: 'IPv4/IPv6 addresses or CIDR blocks, one per line (10.0.0.0/8, 2001:db8::/32). Empty: any address '
+                + '(a token that is itself limited to some addresses passes its own list on).',
+            control: h('textarea', {name: 'allowed_ips', rows: 2, spellcheck: 'false', autocomplete: 'off'})}),
         field({id: 'token-valid-date', label: 'Valid until', field: 'valid_date',
             hint: `The token stops working at the end of this day (23:59:59 UTC); today is ${today} in UTC.`
                 + (creatorLimit ? ` It cannot outlive your own token (${creatorLimit}).` : ''),
@@ -845,7 +887,14 @@ function newTokenDialog(context, brokers, refresh) {
         if (showErrors(form, errors)) {
             return;
         }
+        const blocks = parseBlocks(form.elements.allowed_ips.value);
+        if (blocks.length > 32 && showErrors(form, {allowed_ips: `At most 32 blocks (there are ${blocks.length}).`})) {
+            return;
+        }
         const body = {name, role, type, brokers: type === 'restricted' ? chosen : [], valid_date: validDate || null};
+        if (blocks.length) {
+            body.allowed_ips = blocks;
+        }
         await busy(form, async () => {
             try {
                 const created = await api.post(path('projects', project.id, 'tokens'), body);
@@ -858,74 +907,21 @@ function newTokenDialog(context, brokers, refresh) {
     });
 
     function showSecret(created) {
-        secret = created.token;
-        const code = h('code', {id: 'new-token-secret', class: 'secret', tabindex: '0', 'aria-labelledby': 'secret-label'}, secret);
-        const status = h('p', {class: 'copy-status', id: 'copy-status', role: 'status'});
-        const copyButton = h('button', {type: 'button', class: 'button primary', id: 'copy-secret'}, 'Copy token');
-        const markCopied = text => {
-            copied = true;
-            copyButton.textContent = 'Copied';
-            status.textContent = text;
-        };
-        copyButton.addEventListener('click', async () => {
-            if (await copyText(secret, dialog)) {
-                markCopied('Copied to the clipboard.');
-            } else {
-                selectText(code);
-                code.focus();
-                status.textContent = 'The browser did not allow copying: the token is selected, press Ctrl+C (⌘C on a Mac).';
-            }
-        });
-        dialog.addEventListener('copy', () => {
-            const selection = window.getSelection();
-            if (secret && selection && selection.toString().includes(secret)) {
-                markCopied('Copied.');
-            }
-        });
         const names = new Map(brokers.map(broker => [broker.id, broker.name]));
-        clear(dialog).append(h('div', {class: 'secret-step'},
-            h('h2', {id: 'token-dialog-title'}, `Token “${created.name}” created`),
-            h('div', {class: 'warning', id: 'secret-warning'},
-                h('strong', {}, 'Copy this token now. It will never be shown again.'), ' ',
-                'Tollgate keeps only its hash. Put it in your secret store, never in code or logs.'),
-            h('p', {class: 'secret-label', id: 'secret-label'}, 'Token secret'),
-            h('div', {class: 'secret-box'}, code, copyButton),
-            status,
-            h('dl', {class: 'facts'},
-                h('dt', {}, 'Role'), h('dd', {}, created.role_id),
-                h('dt', {}, 'Type'), h('dd', {}, created.type),
-                h('dt', {}, 'Brokers'), h('dd', {}, brokerNames(created, names)),
-                h('dt', {}, 'Valid until'), h('dd', {}, time(created.valid_date))),
-            h('div', {class: 'actions'},
-                h('button', {type: 'button', class: 'button', id: 'token-done', onclick: () => requestClose()}, 'Done'))));
-        copyButton.focus();
+        showSecretStep(dialog, created, {title: `Token “${created.name}” created`, focusAfter: 'new-token', facts: [
+            h('dt', {}, 'Role'), h('dd', {}, created.role_id),
+            h('dt', {}, 'Type'), h('dd', {}, created.type),
+            h('dt', {}, 'Brokers'), h('dd', {}, brokerNames(created, names)),
+            h('dt', {}, 'Valid until'), h('dd', {}, time(created.valid_date))]});
     }
 
-    async function requestClose() {
-        if (secret && !copied) {
-            const sure = await confirmDialog({title: 'Close without copying?',
-                message: 'You have not copied the token. It will never be shown again: without it you would have to '
-                    + 'revoke it and create a new one.',
-                confirmLabel: 'Close without copying', cancelLabel: 'Keep it open', danger: true});
-            if (!sure) {
-                return;
-            }
-        }
-        dialog.close();
-    }
-
-    dialog.addEventListener('cancel', event => {
-        if (secret && !copied) {
-            event.preventDefault();
-            requestClose();
-        }
-    });
+    // before creation, Cancel and Escape just close; the secret step guards its own closing
     dialog.addEventListener('close', () => {
-        secret = null;
-        dialog.remove();
-        document.getElementById('new-token')?.focus();
+        if (dialog.isConnected && !dialog.querySelector('.secret-step')) {
+            dialog.remove();
+            document.getElementById('new-token')?.focus();
+        }
     });
-    // the secret step's own Done/Escape go through requestClose; before creation, Cancel just closes
     document.body.append(dialog);
     dialog.showModal();
     form.elements.name.focus();

@@ -328,6 +328,123 @@ class ConsoleIT {
         assertNoScriptErrors();
     }
 
+    @Test
+    void anAdminRotatesSuspendsEditsAndFollowsUsageAndAuditInThePage() throws Exception {
+        assumeTrue(browserInstalled(), "ConsoleIT skipped: it needs Debian's Chromium at " + CHROMIUM
+                + " and its driver at " + CHROMEDRIVER + " (apt-get install -y chromium chromium-driver)");
+        try {
+            lifecycleScenario();
+        } catch (Throwable failure) {
+            Files.write(dir.resolve("lifecycle-failure.png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+            Files.writeString(dir.resolve("lifecycle-failure.html"), driver.getPageSource());
+            throw failure;
+        }
+    }
+
+    private void lifecycleScenario() throws Exception {
+        Api root = server.api(ROOT);
+        String projectId = root.createProject("plant").object().getString("id");
+        String gone = root.createBroker(projectId, "gone", "mqtt://gone.local:1883").object().getString("id");
+        String oldSecret = root.createToken(projectId, Api.TokenSpec.of("ci-job", "viewer")).object().getString("token");
+        root.createToken(projectId, Api.TokenSpec.of("ending-soon", "viewer")
+                .validDate(LocalDate.now(ZoneOffset.UTC).plusDays(2)));
+        root.createToken(projectId, Api.TokenSpec.of("orphaned", "viewer").restricted(gone));
+        assertEquals(200, root.deleteBroker(projectId, gone).status());
+
+        // ---- root in the page, on the project's tokens
+        driver.get(server.base().toString());
+        js("sessionStorage.clear()");
+        driver.navigate().refresh();
+        type(By.id("token-credential"), ROOT);
+        click(By.id("token-submit"));
+        waitText(By.id("whoami"), "root");
+        openProject("plant", "tokens");
+        waitFor(row("token", "ci-job"));
+        assertTrue(cell(driver.findElement(row("token", "ending-soon")), "Status").contains("expires in"),
+                "inside the warning window a token says when it ends");
+        assertFalse(cell(driver.findElement(row("token", "ci-job")), "Status").contains("expires in"));
+        assertTrue(cell(driver.findElement(row("token", "orphaned")), "Status").contains("no brokers left"),
+                "a restricted token whose brokers are all gone is flagged");
+
+        // the status filter asks the server
+        new Select(driver.findElement(By.id("token-status-filter"))).selectByValue("expiring");
+        wait.until(ExpectedConditions.numberOfElementsToBe(row("token", "ci-job"), 0));
+        waitFor(row("token", "ending-soon"));
+        new Select(driver.findElement(By.id("token-status-filter"))).selectByValue("");
+        waitFor(row("token", "ci-job"));
+
+        // ---- rotate with one hour of grace: the new secret once, the old one still works
+        driver.findElement(row("token", "ci-job")).findElement(By.cssSelector("button.rotate-token")).click();
+        waitFor(By.id("rotate-dialog"));
+        click(By.id("rotate-grace-3600"));
+        click(By.id("rotate-submit"));
+        String newSecret = waitFor(By.id("new-token-secret")).getText().strip();
+        assertTrue(newSecret.startsWith("tg_") && !newSecret.equals(oldSecret), newSecret);
+        assertFalse(driver.findElement(By.id("rotate-previous-until")).getText().contains("No longer"));
+        click(By.id("copy-secret"));
+        waitText(By.id("copy-status"), "Copied");
+        click(By.id("token-done"));
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("rotate-dialog")));
+        assertFalse(driver.getPageSource().contains(newSecret), "the secret is gone from the page");
+        assertEquals(200, server.api(oldSecret).whoami().status(), "the old secret works during the grace");
+        assertEquals(200, server.api(newSecret).whoami().status());
+        wait.until(d -> cell(d.findElement(row("token", "ci-job")), "Status").contains("previous secret in grace"));
+
+        // ---- suspend with a reason, then resume
+        driver.findElement(row("token", "ci-job")).findElement(By.cssSelector("button.suspend-token")).click();
+        waitFor(By.id("suspend-dialog"));
+        type(By.id("suspend-reason"), "laptop stolen");
+        click(By.id("suspend-submit"));
+        wait.until(d -> cell(d.findElement(row("token", "ci-job")), "Status").contains("Suspended"));
+        assertTrue(cell(driver.findElement(row("token", "ci-job")), "Status").contains("laptop stolen"));
+        Api.Reply refused = server.api(newSecret).whoami();
+        assertEquals(401, refused.status());
+        assertEquals("suspended", refused.object().getJsonObject("info").getString("reason"));
+        driver.findElement(row("token", "ci-job")).findElement(By.cssSelector("button.resume-token")).click();
+        waitText(By.id("confirm-dialog"), "laptop stolen");
+        click(By.id("confirm-ok"));
+        wait.until(d -> cell(d.findElement(row("token", "ci-job")), "Status").startsWith("Valid"));
+        assertEquals(200, server.api(newSecret).whoami().status());
+
+        // ---- edit: a block with host bits comes back from the server next to the field
+        driver.findElement(row("token", "ci-job")).findElement(By.cssSelector("button.edit-token")).click();
+        waitFor(By.id("edit-token-dialog"));
+        type(By.id("edit-token-name"), "ci-deploy-job");
+        type(By.id("edit-token-ips"), "10.0.0.1/8");
+        click(By.id("edit-token-submit"));
+        WebElement ipError = waitFor(By.id("edit-token-ips-error"));
+        assertFalse(ipError.getText().isBlank());
+        type(By.id("edit-token-ips"), "10.0.0.0/8");
+        click(By.id("edit-token-submit"));
+        waitFor(row("token", "ci-deploy-job"));
+        assertEquals("10.0.0.0/8", cell(driver.findElement(row("token", "ci-deploy-job")), "Addresses"));
+        Api.Reply elsewhere = server.api(newSecret).whoami();
+        assertEquals(403, elsewhere.status(), "127.0.0.1 is outside 10.0.0.0/8");
+        assertEquals("ip_not_allowed", elsewhere.object().getJsonObject("info").getString("reason"));
+
+        // ---- the token's usage log: refused uses highlighted
+        click(By.cssSelector("tr[data-token-name='ci-deploy-job'] a.token-name"));
+        waitFor(By.id("token-title"));
+        wait.until(d -> {
+            d.navigate().refresh();
+            return !d.findElements(By.cssSelector("#usage-table tr.refused[data-outcome='ip_not_allowed']")).isEmpty()
+                    && !d.findElements(By.cssSelector("#usage-table tr.refused[data-outcome='suspended']")).isEmpty();
+        });
+        assertFalse(driver.findElements(By.cssSelector("#usage-table tr[data-outcome='ok']")).isEmpty());
+
+        // ---- the project's audit tab and root's platform audit page
+        click(By.id("tab-audit"));
+        for (String action : List.of("token.rotate", "token.suspend", "token.resume", "token.update", "broker.delete")) {
+            waitFor(By.cssSelector("#project-audit tr[data-action='" + action + "']"));
+        }
+        click(By.id("nav-audit"));
+        waitFor(By.cssSelector("#platform-audit tr[data-action='project.create']"));
+        assertFalse(driver.getPageSource().contains(oldSecret) || driver.getPageSource().contains(newSecret));
+        assertNoOtherHost();
+        signOut();
+        assertNoScriptErrors();
+    }
+
     // ---- page helpers ------------------------------------------------------------------------
 
     private static By row(String kind, String name) {

@@ -1,0 +1,109 @@
+// What happened (spec §7): a token's usage log (every request that presented one of its secrets,
+// refused ones included) and the audit trail of changes, for a project (admin+) or the whole
+// platform (root). Both are newest first and page backwards with ?before=<epoch ms>.
+
+import {api, listAll, path} from './api.js';
+import {clear, describe, h, time} from './dom.js';
+import {statusBadges} from './lifecycle.js';
+
+const PAGE = 100;
+
+/**
+ * A table that pages backwards: the first page now, then "Show older" appends the page before the
+ * oldest row shown, until a page comes back short.
+ */
+async function pagedTable(container, {id, caption, url, headers, cells, rowAttrs, empty}) {
+    const body = h('tbody', {});
+    const table = h('div', {class: 'table-wrap'}, h('table', {id, class: 'data'},
+        h('caption', {class: 'sr-only'}, caption),
+        h('thead', {}, h('tr', {}, headers.map(header => h('th', {scope: 'col'}, header)))),
+        body));
+    const more = h('button', {type: 'button', class: 'button', id: `${id}-older`, hidden: true}, 'Show older');
+    const status = h('p', {class: 'hint', id: `${id}-status`, role: 'status'});
+    let oldest = null;
+    const load = async () => {
+        const joiner = url.includes('?') ? '&' : '?';
+        const page = await api.get(`${url}${joiner}limit=${PAGE}${oldest === null ? '' : `&before=${oldest}`}`);
+        for (const item of page) {
+            body.append(h('tr', rowAttrs(item), cells(item).map((cell, i) => h('td', {'data-label': headers[i]}, cell))));
+        }
+        if (page.length) {
+            oldest = page[page.length - 1].at;
+        }
+        more.hidden = page.length < PAGE;
+        const shown = body.children.length;
+        status.textContent = shown ? `${shown} shown, newest first.` : '';
+        table.hidden = shown === 0;
+        if (!shown) {
+            status.textContent = empty;
+        }
+    };
+    more.addEventListener('click', async () => {
+        more.disabled = true;
+        try {
+            await load();
+        } catch (error) {
+            status.textContent = describe(error);
+        } finally {
+            more.disabled = false;
+        }
+    });
+    container.append(status, table, more);
+    await load();
+}
+
+const code = text => text === null || text === undefined ? h('span', {class: 'muted'}, '—') : h('code', {}, text);
+
+/** A token's facts and its usage log (admin+ of the project). */
+export async function renderTokenUsage(panel, {project, tokenId}) {
+    const token = (await listAll(path('projects', project.id, 'tokens'))).find(t => t.id === tokenId);
+    if (!panel.isConnected) {
+        return;
+    }
+    const back = h('a', {href: `#/projects/${encodeURIComponent(project.id)}/tokens`, id: 'back-to-tokens'}, '← All tokens');
+    if (!token) {
+        clear(panel).append(back, h('p', {class: 'notice error', id: 'token-missing'}, 'This token no longer exists.'));
+        return;
+    }
+    clear(panel).append(back,
+        h('div', {class: 'panel-head'}, h('h2', {id: 'token-title'}, `Token “${token.name}”`),
+            h('span', {class: 'badges'}, statusBadges(token, false))),
+        h('dl', {class: 'facts', id: 'token-facts'},
+            h('dt', {}, 'Role'), h('dd', {}, token.role_id),
+            h('dt', {}, 'Issued by'), h('dd', {}, token.issuer),
+            h('dt', {}, 'Valid until'), h('dd', {}, time(token.valid_date)),
+            h('dt', {}, 'Last used'), h('dd', {}, time(token.last_used_date, 'Never'),
+                token.last_used_ip ? ` from ${token.last_used_ip}` : ''),
+            h('dt', {}, 'Rotated'), h('dd', {}, time(token.rotated_date, 'Never')),
+            h('dt', {}, 'Suspended'), h('dd', {}, time(token.suspended_date, 'No'),
+                token.suspend_reason ? ` — ${token.suspend_reason}` : '')),
+        h('h3', {}, 'Usage'),
+        h('p', {class: 'hint'}, 'Every request that presented one of this token’s secrets, refused ones highlighted. '
+            + 'Uses show up within a few seconds.'));
+    await pagedTable(panel, {
+        id: 'usage-table', caption: `Usage of ${token.name}`,
+        url: path('projects', project.id, 'tokens', token.id, 'usage'),
+        headers: ['When', 'Outcome', 'Status', 'Request', 'Address', 'User agent'],
+        rowAttrs: use => ({class: use.outcome === 'ok' ? null : 'refused', dataset: {outcome: use.outcome}}),
+        cells: use => [time(use.at), h('span', {class: `badge badge-outcome-${use.outcome === 'ok' ? 'ok' : 'refused'}`},
+            use.outcome), String(use.status), h('span', {}, h('strong', {}, use.method), ' ', code(use.path)),
+        code(use.ip), use.user_agent || h('span', {class: 'muted'}, '—')],
+        empty: 'No recorded use yet.',
+    });
+}
+
+/** The audit trail: a project's (admin+) or the platform's (root, with the project column). */
+export async function renderAudit(container, {url, id, withProject}) {
+    const headers = ['When', 'Who', 'Action', ...(withProject ? ['Project'] : []), 'Target', 'Address', 'Details'];
+    await pagedTable(container, {
+        id, caption: 'Audit trail', url, headers,
+        rowAttrs: event => ({dataset: {action: event.action}}),
+        cells: event => [time(event.at), event.actor, h('code', {class: 'audit-action'}, event.action),
+            ...(withProject ? [event.project_id ? code(event.project_id) : h('span', {class: 'muted'}, 'platform')] : []),
+            event.target_name || event.target_id || h('span', {class: 'muted'}, '—'),
+            code(event.ip),
+            event.details && Object.keys(event.details).length
+                ? h('code', {class: 'audit-details'}, JSON.stringify(event.details)) : h('span', {class: 'muted'}, '—')],
+        empty: 'No events yet.',
+    });
+}
