@@ -1055,4 +1055,49 @@ class TokensApiIT extends DeployedWarTest {
         }
         return body + new String(checksum);
     }
+
+    // ---- the lifecycle in the audit trail (spec section 7)
+
+    @Test
+    void lifecycleActionsAreAuditedWithTheirActorAndNoOpsAndSecretsAreNot() {
+        String audited = fixtures.project();
+        JsonObject admin = fixtures.token(audited, "admin");
+        String adminSecret = admin.getString("token");
+        JsonObject target = fixtures.token(audited, "viewer");
+        String id = target.getString("id");
+        String path = Api.token(audited, id);
+        Api asAdmin = root.as(adminSecret);
+
+        Api.Reply rotated = asAdmin.post(path + "/rotate", Api.object().add("grace_seconds", 60));
+        assertEquals(200, rotated.status(), rotated::toString);
+        String newSecret = rotated.object().getString("token");
+        assertEquals(200, root.post(path + "/suspend", Api.object().add("reason", "by hand")).status());
+        assertEquals(200, root.post(path + "/suspend", Api.object().add("reason", "again")).status());
+        assertEquals(200, root.send("POST", path + "/resume", null, null).status());
+        assertEquals(200, root.send("POST", path + "/resume", null, null).status());
+        assertEquals(200, root.send("PATCH", path, "{\"name\":\"renamed\"}", "application/json").status());
+        assertEquals(200, root.send("PATCH", path, "{\"name\":\"renamed\"}", "application/json").status());
+        assertEquals(200, root.anonymous().post("api/tokens/leaks", Api.object()
+                .add("tokens", Json.createArrayBuilder().add(newSecret))).status());
+
+        Api.Reply reply = root.get(Api.project(audited) + "/audit?limit=1000");
+        assertEquals(200, reply.status(), reply::toString);
+        assertFalse(reply.body().contains(newSecret) || reply.body().contains(target.getString("token"))
+                || reply.body().contains(adminSecret), "no secret in any event");
+        List<JsonObject> mine = reply.array().stream().map(JsonValue::asJsonObject)
+                .filter(e -> id.equals(e.getString("target_id", null)))
+                .filter(e -> !e.getString("action").equals("token.create"))
+                .toList();
+        assertEquals(List.of("token.suspend", "token.update", "token.resume", "token.suspend", "token.rotate"),
+                mine.stream().map(e -> e.getString("action")).toList(), "newest first; repeated no-ops write nothing");
+        assertEquals(List.of("leak-report", "root", "root", "root", "token:" + admin.getString("name")),
+                mine.stream().map(e -> e.getString("actor")).toList());
+        JsonObject rotation = mine.get(4).getJsonObject("details");
+        assertEquals(60, rotation.getInt("grace_seconds"));
+        assertFalse(rotation.toString().contains(rotated.object().getString("hash")), "not even the new hash");
+        assertEquals("by hand", mine.get(3).getJsonObject("details").getString("reason"));
+        assertEquals("renamed", mine.get(2).getJsonObject("details").getJsonObject("changed")
+                .getJsonObject("name").getString("to"));
+        assertTrue(mine.get(0).getJsonObject("details").getString("reason").startsWith("reported leaked"));
+    }
 }
