@@ -1096,7 +1096,7 @@ class TokensApiIT extends DeployedWarTest {
         assertEquals(60, rotation.getInt("grace_seconds"));
         assertFalse(rotation.toString().contains(rotated.object().getString("hash")), "not even the new hash");
         assertEquals("by hand", mine.get(3).getJsonObject("details").getString("reason"));
-        assertEquals("renamed", mine.get(2).getJsonObject("details").getJsonObject("changed")
+        assertEquals("renamed", mine.get(1).getJsonObject("details").getJsonObject("changed")
                 .getJsonObject("name").getString("to"));
         assertTrue(mine.get(0).getJsonObject("details").getString("reason").startsWith("reported leaked"));
     }
