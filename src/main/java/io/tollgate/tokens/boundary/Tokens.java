@@ -14,6 +14,7 @@ import io.tollgate.tokens.control.TokenSecrets;
 import io.tollgate.tokens.control.ValidDates;
 import io.tollgate.tokens.entity.ProjectToken;
 import io.tollgate.tokens.entity.TokenRequest;
+import io.tollgate.tokens.entity.TokenUse;
 import io.tollgate.tokens.entity.TokensChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -54,6 +55,12 @@ public class Tokens {
     Event<TokensChanged> tokensChanged;
 
     @Inject
+    TokenMetrics metrics;
+
+    @Inject
+    TokenUsage usage;
+
+    @Inject
     @ConfigProperty(name = "tollgate.tokens.default-lifetime", defaultValue = "P30D")
     Duration defaultLifetime;
 
@@ -86,6 +93,7 @@ public class Tokens {
                 request.brokers(), creator.issuer(), TokenSecrets.hash(secret), now.toEpochMilli(), validDate);
         Constraints.persist(em, token, () -> new Conflict("name", "a token named '" + request.name()
                 + "' already exists in this project, or one of its brokers was just deleted"));
+        metrics.created();
         return TokenJson.of(token, secret, now.toEpochMilli());
     }
 
@@ -113,6 +121,18 @@ public class Tokens {
         projects.requireDeleted(deleted, projectId,
                 () -> new NotFound("no token with id " + tokenId + " in this project"));
         tokensChanged.fire(new TokensChanged(tokenId));
+        metrics.deleted();
+    }
+
+    /** The token's usage log, newest first: uses before {@code before} (exclusive), at most {@code limit}. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<TokenUse> usage(String projectId, String tokenId, long before, int limit) {
+        projects.require(projectId);
+        ProjectToken token = em.find(ProjectToken.class, tokenId);
+        if (token == null || !token.projectId().equals(projectId)) {
+            throw new NotFound("no token with id " + tokenId + " in this project");
+        }
+        return usage.page(tokenId, before, limit);
     }
 
     private boolean nameTaken(String projectId, String name) {

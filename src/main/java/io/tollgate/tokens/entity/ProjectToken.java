@@ -32,14 +32,11 @@ import java.util.UUID;
 @NamedQuery(name = ProjectToken.BY_HASH, query = "SELECT t FROM ProjectToken t WHERE t.hash = :hash")
 @NamedQuery(name = ProjectToken.COUNT_NAME,
         query = "SELECT COUNT(t) FROM ProjectToken t WHERE t.projectId = :project AND t.name = :name")
-@NamedQuery(name = ProjectToken.TOUCH, query = "UPDATE ProjectToken t SET t.lastUsedDate = :now "
-        + "WHERE t.id = :id AND (t.lastUsedDate IS NULL OR t.lastUsedDate < :now)")
 public class ProjectToken {
 
     public static final String OF_PROJECT = "ProjectToken.ofProject";
     public static final String BY_HASH = "ProjectToken.byHash";
     public static final String COUNT_NAME = "ProjectToken.countName";
-    public static final String TOUCH = "ProjectToken.touch";
     public static final int MAX_NAME = 30;
 
     @Id
@@ -74,6 +71,9 @@ public class ProjectToken {
 
     @Column(name = "last_used_date")
     private Long lastUsedDate;
+
+    @Column(name = "last_used_ip", length = 64)
+    private String lastUsedIp;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "token_brokers", joinColumns = @JoinColumn(name = "token_id"))
@@ -136,6 +136,11 @@ public class ProjectToken {
 
     public Long lastUsedDate() {
         return lastUsedDate;
+    }
+
+    /** The client address of the use that set {@link #lastUsedDate()}, or null. */
+    public String lastUsedIp() {
+        return lastUsedIp;
     }
 
     public Set<String> brokers() {
