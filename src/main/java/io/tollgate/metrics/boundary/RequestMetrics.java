@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.Timer;
 
@@ -66,7 +67,8 @@ public class RequestMetrics implements ContainerRequestFilter, ContainerResponse
         String httpMethod = resourceMethod == null ? "" : method;
         return timers.computeIfAbsent(httpMethod + ' ' + endpoint, key -> registry.timer(
                 Metadata.builder().withName("tollgate_requests")
-                        .withDescription("Time to answer API requests, per endpoint (path template and method)").build(),
+                        .withDescription("Time to answer API requests, per endpoint (path template and method)")
+                        .withUnit(MetricUnits.SECONDS).build(),
                 new Tag("method", httpMethod.isEmpty() ? "any" : httpMethod), new Tag("endpoint", endpoint)));
     }
 

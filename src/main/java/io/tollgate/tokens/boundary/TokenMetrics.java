@@ -1,11 +1,16 @@
 package io.tollgate.tokens.boundary;
 
-import io.tollgate.tokens.entity.ProjectToken;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import java.sql.SQLException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.Counter;
@@ -15,20 +20,29 @@ import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * The tokens' application metrics (spec section 7): lifecycle counters, which the operations call
- * once their change is made, and the number of tokens by status, a gauge whose two count queries run
- * at most once per {@link #COUNTS_MAX_AGE_MILLIS} (or after a change on this node), not per scrape.
+ * once their change is made, and the number of tokens by status, a gauge that only reads counts kept
+ * here. The count queries never run on a scrape (the {@code /metrics} request runs in the runtime's
+ * own context, where this application's persistence unit cannot be reached, and a scrape must stay
+ * cheap): a task of the managed scheduled executor runs them every {@link #REFRESH_MILLIS} when a
+ * change on this node made them stale, and at least every {@link #COUNTS_MAX_AGE_MILLIS}.
  */
 @ApplicationScoped
 public class TokenMetrics {
 
     private static final Logger LOG = Logger.getLogger(TokenMetrics.class.getName());
     static final long COUNTS_MAX_AGE_MILLIS = 10_000;
+    static final long REFRESH_MILLIS = 1_000;
+
+    @Resource
+    ManagedScheduledExecutorService executor;
 
     @Inject
     MetricRegistry registry;
 
-    @PersistenceContext(unitName = "tollgate")
-    EntityManager em;
+    // plain JDBC: a container-managed EntityManager used outside a transaction on a managed executor's
+    // thread breaks that thread's context reset on Payara ("No invocation on invocation stack")
+    @Inject
+    TokenUsage store;
 
     private Counter creations;
     private Counter rotations;
@@ -39,6 +53,7 @@ public class TokenMetrics {
     }
 
     private volatile Counts counts = new Counts(Long.MIN_VALUE, 0, 0);
+    private ScheduledFuture<?> refresh;
 
     @PostConstruct
     void register() {
@@ -50,6 +65,18 @@ public class TokenMetrics {
                 .withDescription("Project tokens by status (counted at most every 10 s)").build();
         registry.gauge(tokens, this, metrics -> metrics.counts().valid(), new Tag("status", "valid"));
         registry.gauge(tokens, this, metrics -> metrics.counts().expired(), new Tag("status", "expired"));
+    }
+
+    /** Starts the count refresh with the application. */
+    void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        refresh = executor.scheduleWithFixedDelay(this::refreshCounts, 0, REFRESH_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (refresh != null) {
+            refresh.cancel(false);
+        }
     }
 
     private Counter counter(String name, String description) {
@@ -76,20 +103,20 @@ public class TokenMetrics {
     }
 
     private Counts counts() {
+        return counts;
+    }
+
+    private void refreshCounts() {
         Counts known = counts;
         long now = System.currentTimeMillis();
         if (known.at() != Long.MIN_VALUE && now - known.at() < COUNTS_MAX_AGE_MILLIS) {
-            return known;
+            return;
         }
         try {
-            long all = em.createQuery("SELECT COUNT(t) FROM ProjectToken t", Long.class).getSingleResult();
-            long valid = em.createQuery("SELECT COUNT(t) FROM " + ProjectToken.class.getSimpleName()
-                    + " t WHERE t.validDate > :now", Long.class).setParameter("now", now).getSingleResult();
-            known = new Counts(now, valid, all - valid);
-            counts = known;
-        } catch (RuntimeException e) {
+            long[] allAndValid = store.countTokens(now);
+            counts = new Counts(now, allAndValid[1], allAndValid[0] - allAndValid[1]);
+        } catch (SQLException | RuntimeException e) {
             LOG.log(Level.FINE, "Could not count tokens for the metrics", e);
         }
-        return known;
     }
 }

@@ -18,8 +18,8 @@ import javax.sql.DataSource;
 
 /**
  * The usage log's table and the last-use columns, in plain JDBC: batches of inserts and updates in
- * one local transaction (the writer runs outside any JTA transaction), the newest-first page, and
- * the retention deletes in bounded chunks.
+ * one local transaction (the writer runs outside any JTA transaction), the newest-first page, the
+ * retention deletes in bounded chunks, and the token counts of the metrics.
  */
 @ApplicationScoped
 public class TokenUsage {
@@ -38,6 +38,9 @@ public class TokenUsage {
             + "ORDER BY used_at DESC, id DESC LIMIT 1 OFFSET ?";
     static final String DELETE_BEYOND = "DELETE FROM token_usage WHERE id IN (SELECT id FROM token_usage "
             + "WHERE token_id = ? AND (used_at < ? OR (used_at = ? AND id < ?)) ORDER BY used_at LIMIT ?)";
+
+    static final String COUNT_TOKENS = "SELECT COUNT(*), COALESCE(SUM(CASE WHEN valid_date > ? THEN 1 ELSE 0 END), 0) "
+            + "FROM project_tokens";
 
     @Resource(lookup = Database.JNDI_NAME)
     DataSource dataSource;
@@ -149,6 +152,18 @@ public class TokenUsage {
                 delete.setLong(4, id);
                 delete.setInt(5, chunk);
                 return delete.executeUpdate();
+            }
+        }
+    }
+
+    /** How many tokens there are, and how many of them are valid at {@code now}: {@code [all, valid]}. */
+    public long[] countTokens(long now) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement count = connection.prepareStatement(COUNT_TOKENS)) {
+            count.setLong(1, now);
+            try (ResultSet row = count.executeQuery()) {
+                row.next();
+                return new long[] {row.getLong(1), row.getLong(2)};
             }
         }
     }
