@@ -90,6 +90,35 @@ scenario() { # key label path token
   printf '%-4s %-52s %9s req/s  p50 %7s ms  p99 %7s ms  errors %s\n' "($key)" "$label" "${RPS[$key]}" "${P50[$key]}" "${P99[$key]}" "${ERR[$key]}"
 }
 
+# ---- usage recording cost (issue 13): the token path with the usage log on and off ----------------
+# `bench/run.sh --usage` runs only this comparison; a full run ends with it. The same data directory,
+# token and load each time; the server restarts with TOLLGATE_USAGE_ENABLED=false for the "off" halves
+# (a switch for this benchmark only). Halves run on, off, off, on (ABBA), so that a drift in the
+# machine's load over the run falls on both sides alike. Budget: on/off throughput >= 0.90.
+usage_cost() {
+  local token=$1 path=/api/auth/whoami on=0 off=0 round flag
+  echo
+  echo "usage recording cost (token path, GET $path, halves on/off/off/on):"
+  for round in 1 2 3 4; do
+    case $round in 1|4) flag=true ;; *) flag=false ;; esac
+    stop_server
+    TOLLGATE_USAGE_ENABLED=$flag start_server
+    warm "$path" "$token"
+    scenario "u$round" "usage recording $([ $flag = true ] && echo on || echo off) (half $round)" "$path" "$token"
+    if [ $flag = true ]; then on=$(( on + RPS[u$round] )); else off=$(( off + RPS[u$round] )); fi
+  done
+  echo "  on/off = $(python3 -c "print('%.3f' % ($on / $off))")   (target >= 0.90)"
+}
+if [ "${1:-}" = "--usage" ]; then
+  echo "Tollgate usage-recording benchmark: $(nproc) cores, wrk $THREADS threads, $CONNECTIONS connections, ${DURATION}s per half"
+  start_server
+  USAGE_PROJECT=$(api POST /api/projects '{"name":"usage-bench"}' | field id)
+  USAGE_TOKEN=$(api POST "/api/projects/$USAGE_PROJECT/tokens" '{"name":"usage","role":"viewer"}' | field token)
+  usage_cost "$USAGE_TOKEN"
+  exit 0
+fi
+# ----------------------------------------------------------------------------------------------------
+
 echo "Tollgate benchmark: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1)"
 echo "wrk: $THREADS threads, $CONNECTIONS connections, ${DURATION}s per scenario, 127.0.0.1 only"
 start_server
@@ -140,3 +169,4 @@ echo "  (d) p99 = ${P99[d]} ms   (target <= 20)"
 echo "  creation p50 = $CREATE_P50 ms   (target <= 5)"
 echo "  errors = $(( ${ERR[a]} + ${ERR[b]} + ${ERR[c]} + ${ERR[d]} + ${ERR[f]} + CREATE_ERR ))   (target 0)"
 echo "  server peak RSS = $(( PEAK_RSS_KB / 1024 )) MiB"
+usage_cost "$EDITOR"

@@ -342,4 +342,15 @@ public final class Api {
             return status + " " + body;
         }
     }
+
+    // usage log (spec section 7)
+
+    public static String usage(String projectId, String tokenId) {
+        return token(projectId, tokenId) + "/usage";
+    }
+
+    /** {@code query} without the {@code ?}, or empty. */
+    public Reply tokenUsage(String projectId, String tokenId, String query) {
+        return get(usage(projectId, tokenId) + (query.isEmpty() ? "" : "?" + query));
+    }
 }

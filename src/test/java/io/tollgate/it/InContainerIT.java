@@ -39,7 +39,11 @@ import io.tollgate.projects.boundary.Projects;
 import io.tollgate.requests.control.RequestValidator;
 import io.tollgate.tokens.entity.TokenBody;
 import io.tollgate.tokens.boundary.ActiveTokens;
+import io.tollgate.tokens.boundary.TokenUsage;
 import io.tollgate.tokens.boundary.Tokens;
+import io.tollgate.tokens.boundary.UsageWriter;
+import io.tollgate.tokens.entity.TokenUse;
+import io.tollgate.tokens.entity.UseOutcome;
 import io.tollgate.tokens.control.TokenSecrets;
 import io.tollgate.tokens.entity.TokenRequest;
 import io.tollgate.tokens.entity.TokenType;
@@ -591,5 +595,76 @@ class InContainerIT {
         return auditEvents.all(new AuditPage(1000, Long.MAX_VALUE)).stream()
                 .filter(e -> name.equals(e.toJson().getString("target_name", null)))
                 .toList();
+    }
+
+    // ---- the usage log's rows: cascade with the token and its project, retention
+
+    @Inject
+    UsageWriter usageWriter;
+
+    @Inject
+    TokenUsage usageLog;
+
+    private void recordUses(String tokenId, long firstAt, int count) {
+        for (int i = 0; i < count; i++) {
+            usageWriter.record(new TokenUse(tokenId, firstAt + i, UseOutcome.OK, 200, "GET", "/api/x", "192.0.2.1", null));
+        }
+    }
+
+    private int usageRows(String tokenId) {
+        return usageLog.page(tokenId, Long.MAX_VALUE, Integer.MAX_VALUE).size();
+    }
+
+    @Test
+    void aTokensUsageGoesWithTheTokenAndWithItsProject() {
+        String first = tokens.create(project, request(Role.VIEWER, null), Caller.root()).getString("id");
+        String second = tokens.create(project, request(Role.VIEWER, null), Caller.root()).getString("id");
+        long now = System.currentTimeMillis();
+        recordUses(first, now, 3);
+        recordUses(second, now, 2);
+        assertTrue(usageWriter.flush());
+        assertEquals(3, usageRows(first));
+        assertEquals(2, usageRows(second));
+
+        tokens.delete(project, first);
+        assertEquals(0, usageRows(first), "deleting the token deletes its usage");
+        assertEquals(2, usageRows(second));
+        projects.delete(project);
+        assertEquals(0, usageRows(second), "deleting the project deletes its tokens' usage");
+    }
+
+    @Test
+    void aUseOfATokenDeletedBeforeTheFlushIsLeftOutAndTheRestOfTheBatchIsWritten() {
+        String kept = tokens.create(project, request(Role.VIEWER, null), Caller.root()).getString("id");
+        String gone = tokens.create(project, request(Role.VIEWER, null), Caller.root()).getString("id");
+        long now = System.currentTimeMillis();
+        recordUses(gone, now, 2);
+        recordUses(kept, now, 2);
+        tokens.delete(project, gone);
+        assertTrue(usageWriter.flush(), "the batch is written");
+        assertEquals(0, usageRows(gone));
+        assertEquals(2, usageRows(kept));
+    }
+
+    @Test
+    void retentionDeletesRowsPastTheRetentionAndEachTokensRowsBeyondTheNewestKept() throws Exception {
+        String busy = tokens.create(project, request(Role.VIEWER, null), Caller.root()).getString("id");
+        String quiet = tokens.create(project, request(Role.VIEWER, null), Caller.root()).getString("id");
+        long now = System.currentTimeMillis();
+        long old = now - Duration.ofDays(91).toMillis();
+        recordUses(quiet, old, 3);
+        recordUses(quiet, now - Duration.ofDays(89).toMillis(), 2);
+        int keep = 10_000; // tollgate.usage.keep's default
+        recordUses(busy, now - 60_000, keep + 25);
+        assertTrue(usageWriter.flush());
+        assertEquals(5, usageRows(quiet));
+        assertEquals(keep + 25, usageRows(busy));
+
+        usageWriter.cleanUp(now);
+        assertEquals(2, usageRows(quiet), "rows older than 90 days are gone, younger ones stay");
+        var kept = usageLog.page(busy, Long.MAX_VALUE, Integer.MAX_VALUE);
+        assertEquals(keep, kept.size(), "the newest 10 000 stay");
+        assertEquals(now - 60_000 + 25, kept.get(kept.size() - 1).at(), "the oldest went");
+        assertEquals(now - 60_000 + keep + 24, kept.get(0).at());
     }
 }

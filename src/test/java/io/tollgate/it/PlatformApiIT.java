@@ -628,4 +628,82 @@ class PlatformApiIT extends DeployedWarTest {
         assertTrue(records <= bad.size(), records + " records: " + written);
         assertTrue(written.length() <= bad.size() * 400, written.length() + " characters: " + written);
     }
+
+    // metrics and readiness details (spec section 7)
+
+    private String metrics() {
+        Api.Reply reply = Api.send(HttpRequest.newBuilder(URI.create(serverRoot() + "metrics"))
+                .header("Accept", "text/plain").build());
+        assertEquals(200, reply.status(), reply::toString);
+        return reply.body();
+    }
+
+    /** The sum of the samples of {@code name} whose labels contain every one of {@code labels}. */
+    static double sample(String metrics, String name, String... labels) {
+        return metrics.lines()
+                .filter(line -> !line.startsWith("#"))
+                .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
+                .filter(line -> Stream.of(labels).allMatch(line::contains))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
+    @Test
+    void metricsCountAuthenticationsTokenChangesAndRequestTimingsPerEndpoint() throws Exception {
+        String before = metrics();
+        java.nio.file.Files.writeString(java.nio.file.Path.of(System.getProperty("tollgate.it.dir", "target"))
+                .resolveSibling("metrics-sample.txt"), before);
+        JsonObject token = fixtures.token(project, "viewer");
+        double valid = sample(before, "tollgate_tokens", "status=\"valid\"");
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (sample(metrics(), "tollgate_tokens", "status=\"valid\"") < valid + 1) {
+            assertTrue(System.nanoTime() < deadline, "the valid tokens' gauge counts the new token within 10 s");
+            Thread.sleep(100);
+        }
+        Api caller = root.as(token.getString("token"));
+        assertEquals(200, caller.getProject(project).status());
+        assertEquals(200, caller.getProject(project).status());
+        assertEquals(401, root.as("tg_not-a-valid-token").getProject(project).status());
+        assertEquals(200, root.deleteToken(project, token.getString("id")).status());
+        String after = metrics();
+
+        String getProject = "endpoint=\"/api/projects/{projectId}\"";
+        assertEquals(sample(before, "tollgate_token_creations_total") + 1, sample(after, "tollgate_token_creations_total"));
+        assertEquals(sample(before, "tollgate_token_deletions_total") + 1, sample(after, "tollgate_token_deletions_total"));
+        assertEquals(sample(before, "tollgate_authentications_total", "kind=\"token\"", "outcome=\"ok\"") + 2,
+                sample(after, "tollgate_authentications_total", "kind=\"token\"", "outcome=\"ok\""), after);
+        assertEquals(sample(before, "tollgate_authentications_total", "kind=\"token\"", "outcome=\"refused\"") + 1,
+                sample(after, "tollgate_authentications_total", "kind=\"token\"", "outcome=\"refused\""), after);
+        assertTrue(sample(after, "tollgate_authentications_total", "kind=\"root\"", "outcome=\"ok\"")
+                > sample(before, "tollgate_authentications_total", "kind=\"root\"", "outcome=\"ok\""));
+        assertEquals(sample(before, "tollgate_requests_seconds_count", getProject, "method=\"GET\"") + 3,
+                sample(after, "tollgate_requests_seconds_count", getProject, "method=\"GET\""), after);
+        assertTrue(after.lines().noneMatch(line -> line.contains(project)), "no raw path among the series");
+        Stream.of("tollgate_tokens{", "tollgate_usage_buffer_size", "tollgate_usage_buffer_capacity",
+                "tollgate_usage_dropped_total", "tollgate_token_rotations_total", "tollgate_token_suspensions_total")
+                .forEach(name -> assertTrue(after.contains(name), name + " in\n" + after));
+    }
+
+    @Test
+    void readinessNamesTheDatabaseTheSchemaVersionAndTheUsageWriter() {
+        Api.Reply ready = Api.send(HttpRequest.newBuilder(URI.create(serverRoot() + "health/ready")).build());
+        assertEquals(200, ready.status(), ready::toString);
+        JsonObject check = ready.object().getJsonArray("checks").getJsonObject(0);
+        assertEquals("database", check.getString("name"));
+        JsonObject data = check.getJsonObject("data");
+        // Payara writes every data value as a JSON string
+        java.util.function.Function<String, String> value = key -> {
+            JsonValue found = data.get(key);
+            assertTrue(found != null, key + " in " + data);
+            return found instanceof jakarta.json.JsonString text ? text.getString() : found.toString();
+        };
+        assertEquals("true", value.apply("database_reachable"), data.toString());
+        assertEquals("true", value.apply("migrations_applied"));
+        assertTrue(Integer.parseInt(value.apply("schema_version")) >= 5, data.toString());
+        assertEquals("50000", value.apply("usage_buffer_capacity"));
+        assertTrue(Long.parseLong(value.apply("usage_buffered")) >= 0);
+        assertEquals("0", value.apply("usage_dropped"));
+        assertTrue(Long.parseLong(value.apply("usage_last_flush_age_ms")) < 30_000, data.toString());
+        assertEquals("true", value.apply("usage_writing"));
+    }
 }

@@ -60,8 +60,8 @@ class TokensApiIT extends DeployedWarTest {
         assertEquals("application/json;charset=UTF-8", reply.contentType().replace(" ", ""));
         JsonObject token = reply.object();
         assertEquals(Stream.of("id", "project_id", "role_id", "issuer", "name", "hash", "issue_date", "valid_date",
-                "last_used_date", "brokers", "type", "allowed_ips", "status", "token", "suspended_date", "suspend_reason",
-                "rotated_date", "previous_valid_until").sorted().toList(),
+                "last_used_date", "last_used_ip", "brokers", "type", "allowed_ips", "status", "token", "suspended_date",
+                "suspend_reason", "rotated_date", "previous_valid_until").sorted().toList(),
                 token.keySet().stream().sorted().toList());
         assertEquals(project, token.getString("project_id"));
         assertEquals("editor", token.getString("role_id"));
@@ -1099,5 +1099,150 @@ class TokensApiIT extends DeployedWarTest {
         assertEquals("renamed", mine.get(1).getJsonObject("details").getJsonObject("changed")
                 .getJsonObject("name").getString("to"));
         assertTrue(mine.get(0).getJsonObject("details").getString("reason").startsWith("reported leaked"));
+    }
+
+    // usage log (spec section 7)
+
+    /** The token's usage log once it holds at least {@code count} uses; fails after {@code seconds}. */
+    private JsonArray awaitUsage(String tokenId, int count, long seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (true) {
+            Api.Reply reply = root.tokenUsage(project, tokenId, "");
+            assertEquals(200, reply.status(), reply::toString);
+            if (reply.array().size() >= count || System.nanoTime() > deadline) {
+                assertEquals(count, reply.array().size(), "uses logged after " + seconds + " s: " + reply);
+                return reply.array();
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** The path the server saw for an API path (the suites' WAR may have a context root). */
+    private String pathOf(String apiPath) {
+        return root.base().resolve(apiPath).getRawPath();
+    }
+
+    private Api.Reply getAs(String secret, String path, String userAgent) {
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(root.base().resolve(path))
+                .header("Authorization", "Bearer " + secret);
+        if (userAgent != null) {
+            request.header("User-Agent", userAgent);
+        }
+        return Api.send(request.build());
+    }
+
+    @Test
+    void usageLogRecordsEachUseWithinSecondsNewestFirstWithItsFields() throws Exception {
+        JsonObject token = fixtures.token(project, "viewer");
+        String secret = token.getString("token");
+        String agent = "probe/1.0 " + "x".repeat(250);
+        long before = System.currentTimeMillis();
+        assertEquals(200, getAs(secret, Api.project(project) + "?q=query-not-logged", agent).status());
+        Thread.sleep(5);
+        assertEquals(403, getAs(secret, Api.tokens(project), "short-agent").status());
+        Thread.sleep(5);
+        assertEquals(404, getAs(secret, Api.broker(project, "no-such-broker"), "short-agent").status());
+        long after = System.currentTimeMillis();
+
+        JsonArray uses = awaitUsage(token.getString("id"), 3, 4);
+        JsonObject missing = uses.getJsonObject(0);
+        JsonObject forbidden = uses.getJsonObject(1);
+        JsonObject ok = uses.getJsonObject(2);
+        assertEquals(List.of("at", "ip", "method", "outcome", "path", "status", "user_agent"),
+                ok.keySet().stream().sorted().toList());
+        assertEquals(pathOf(Api.project(project)), ok.getString("path"), "no query string");
+        assertEquals("ok", ok.getString("outcome"));
+        assertEquals(200, ok.getInt("status"));
+        assertEquals("GET", ok.getString("method"));
+        assertEquals(agent.substring(0, 200), ok.getString("user_agent"), "cut to 200 characters");
+        assertTrue(List.of("127.0.0.1", "0:0:0:0:0:0:0:1").contains(ok.getString("ip")), ok.toString());
+        long at = ok.getJsonNumber("at").longValue();
+        assertTrue(at >= before && at <= after, ok.toString());
+        assertEquals("forbidden", forbidden.getString("outcome"));
+        assertEquals(403, forbidden.getInt("status"));
+        assertEquals(pathOf(Api.tokens(project)), forbidden.getString("path"));
+        assertEquals("short-agent", forbidden.getString("user_agent"));
+        assertEquals("ok", missing.getString("outcome"), "the credential was accepted; the status tells the rest");
+        assertEquals(404, missing.getInt("status"));
+        assertTrue(missing.getJsonNumber("at").longValue() >= forbidden.getJsonNumber("at").longValue());
+
+        JsonObject listed = find(token.getString("id"));
+        assertEquals(ok.getString("ip"), listed.getString("last_used_ip"), "the address of the last successful use");
+    }
+
+    @Test
+    void usageLogRecordsAnExpiredTokensRefusalAndNoOtherCallersRequests() throws Exception {
+        long validDate = System.currentTimeMillis() + 3000;
+        Api.Reply created = root.createToken(project, TokenSpec.of("short-lived", "viewer").validDate(validDate));
+        assertEquals(200, created.status(), created::toString);
+        String id = created.object().getString("id");
+        String secret = created.object().getString("token");
+        assertEquals(200, root.as(secret).getProject(project).status());
+        long wait = validDate - System.currentTimeMillis() + 50;
+        if (wait > 0) {
+            Thread.sleep(wait);
+        }
+        RawHttp.Response refusal = new RawHttp(root.base()).from("127.0.0.2")
+                .send("GET", Api.project(project) + "?x=1", null, "Authorization: Bearer " + secret);
+        assertEquals(401, refusal.status(), refusal::toString);
+        assertEquals(200, root.getProject(project).status(), "root's requests are not a token's use");
+        JsonArray uses = awaitUsage(id, 2, 4);
+        JsonObject refused = uses.getJsonObject(0);
+        assertEquals("expired", refused.getString("outcome"));
+        assertEquals(401, refused.getInt("status"));
+        assertEquals(pathOf(Api.project(project)), refused.getString("path"));
+        assertEquals(JsonValue.NULL, refused.get("user_agent"), "no User-Agent header, null");
+        assertEquals("127.0.0.2", refused.getString("ip"), "the client's address");
+        assertEquals("ok", uses.getJsonObject(1).getString("outcome"));
+    }
+
+    @Test
+    void usageLogPagesByLimitAndExclusiveBefore() throws Exception {
+        JsonObject token = fixtures.token(project, "viewer");
+        Api caller = root.as(token.getString("token"));
+        for (int i = 0; i < 5; i++) {
+            assertEquals(200, caller.getProject(project).status());
+            Thread.sleep(3);
+        }
+        String id = token.getString("id");
+        JsonArray all = awaitUsage(id, 5, 4);
+        for (int i = 1; i < all.size(); i++) {
+            assertTrue(all.getJsonObject(i - 1).getJsonNumber("at").longValue()
+                    > all.getJsonObject(i).getJsonNumber("at").longValue(), "newest first: " + all);
+        }
+        JsonArray first = root.tokenUsage(project, id, "limit=2").array();
+        assertEquals(List.of(all.get(0), all.get(1)), List.copyOf(first));
+        long bound = first.getJsonObject(1).getJsonNumber("at").longValue();
+        JsonArray rest = root.tokenUsage(project, id, "limit=2&before=" + bound).array();
+        assertEquals(List.of(all.get(2), all.get(3)), List.copyOf(rest), "before is exclusive");
+        assertEquals(List.of(all.get(4)), List.copyOf(root.tokenUsage(project, id,
+                "before=" + all.getJsonObject(3).getJsonNumber("at").longValue()).array()));
+        assertEquals(0, root.tokenUsage(project, id, "before=0").array().size());
+    }
+
+    @Test
+    void usageLogRefusesBadPagingAndAnswersOnlyAdminsOfTheTokensProject() {
+        JsonObject token = fixtures.token(project, "viewer");
+        String id = token.getString("id");
+        for (String query : List.of("limit=0", "limit=1001", "limit=abc", "limit=-1", "limit=", "limit=1.5")) {
+            Asserts.assertProblem(root.tokenUsage(project, id, query), 400, "VALIDATION_FAILED", "limit");
+        }
+        for (String query : List.of("before=-1", "before=abc", "before=1.5", "before=", "before=99999999999999999999")) {
+            Asserts.assertProblem(root.tokenUsage(project, id, query), 400, "VALIDATION_FAILED", "before");
+        }
+        assertEquals(404, root.tokenUsage(project, "no-such-token", "").status());
+        assertEquals(404, root.tokenUsage(fixtures.project(), id, "").status(), "a token of another project");
+        Asserts.assertForbidden(root.as(fixtures.secret(project, "editor")).tokenUsage(project, id, ""));
+        assertEquals(200, root.as(fixtures.secret(project, "admin")).tokenUsage(project, id, "").status());
+    }
+
+    @Test
+    void deletingATokenDeletesItsUsage() throws Exception {
+        JsonObject token = fixtures.token(project, "viewer");
+        assertEquals(200, root.as(token.getString("token")).getProject(project).status());
+        awaitUsage(token.getString("id"), 1, 4);
+        assertEquals(200, root.deleteToken(project, token.getString("id")).status());
+        assertEquals(404, root.tokenUsage(project, token.getString("id"), "").status());
+        assertEquals(List.of(), UsageRows.of(token.getString("id")), "rows of the deleted token");
     }
 }

@@ -33,6 +33,12 @@ import java.security.Principal;
 @Priority(Priorities.AUTHENTICATION)
 public class AuthenticationFilter implements ContainerRequestFilter {
 
+    /**
+     * The request property set (to {@code TRUE}) when a token's request is refused with 403 because
+     * of its IP allow-list, for whoever records refused uses.
+     */
+    public static final String IP_NOT_ALLOWED = "io.tollgate.access.ip-not-allowed";
+
     @Inject
     CallerResolver resolver;
 
@@ -61,7 +67,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         }
         boolean secure = request.getSecurityContext().isSecure();
         request.setSecurityContext(new CallerContext(caller, secure));
-        requireAllowedAddress(caller);
+        requireAllowedAddress(request, caller);
     }
 
     /**
@@ -70,11 +76,12 @@ public class AuthenticationFilter implements ContainerRequestFilter {
      * so that response filters know whose request was refused; the refusal is not a 2xx, so it is no
      * use of the token. An empty list (every caller but IP-restricted tokens) costs one check.
      */
-    private void requireAllowedAddress(Caller caller) {
+    private void requireAllowedAddress(ContainerRequestContext request, Caller caller) {
         if (caller.allowedIps().isEmpty()) {
             return;
         }
         if (!caller.allowedIps().permits(clientAddress.addressOf(http))) {
+            request.setProperty(IP_NOT_ALLOWED, Boolean.TRUE);
             throw new Forbidden("this token may not be used from this address", Forbidden.IP_NOT_ALLOWED);
         }
     }

@@ -1,13 +1,22 @@
 package io.tollgate.health.boundary;
 
 import io.tollgate.storage.boundary.DatabaseProbe;
+import io.tollgate.storage.boundary.Migrations;
+import io.tollgate.tokens.boundary.UsageWriter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready while the database answers; a load balancer sends no traffic to a node that is not. */
+/**
+ * Ready while the database answers and the schema is migrated; a load balancer sends no traffic to a
+ * node that is not. The check's data names what was checked: the database, the schema version, and
+ * how the usage writer keeps up (buffer fill, drops, age of the last successful flush). The usage
+ * writer alone never makes a node unready: a node that cannot log usage still serves requests, and
+ * its buffer bounds what it holds.
+ */
 @Readiness
 @ApplicationScoped
 public class DatabaseReadiness implements HealthCheck {
@@ -15,8 +24,31 @@ public class DatabaseReadiness implements HealthCheck {
     @Inject
     DatabaseProbe database;
 
+    @Inject
+    Migrations migrations;
+
+    @Inject
+    UsageWriter usage;
+
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("database").status(database.isUp()).build();
+        boolean reachable = database.isUp();
+        String version = migrations.schemaVersion();
+        boolean migrated = version != null;
+        HealthCheckResponseBuilder check = HealthCheckResponse.named("database")
+                .status(reachable && migrated)
+                .withData("database_reachable", reachable)
+                .withData("migrations_applied", migrated)
+                .withData("schema_version", migrated ? version : "none");
+        usage.state().forEach((key, value) -> {
+            if (value instanceof Boolean flag) {
+                check.withData(key, flag);
+            } else if (value instanceof Number number) {
+                check.withData(key, number.longValue());
+            } else {
+                check.withData(key, String.valueOf(value));
+            }
+        });
+        return check.build();
     }
 }

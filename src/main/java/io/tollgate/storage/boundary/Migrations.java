@@ -3,6 +3,8 @@ package io.tollgate.storage.boundary;
 import io.tollgate.config.DataDirectory;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -10,6 +12,7 @@ import jakarta.ejb.TransactionAttributeType;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
@@ -26,22 +29,33 @@ public class Migrations {
     @Resource(lookup = Database.JNDI_NAME)
     DataSource dataSource;
 
+    private volatile String schemaVersion;
+
     @PostConstruct
     void migrate() {
         // before any data is written: created or tightened to 700 (H2 may have just created it with the umask)
         DataDirectory.established();
-        MigrateResult result = Flyway.configure(Migrations.class.getClassLoader())
+        Flyway flyway = Flyway.configure(Migrations.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
-                .load()
-                .migrate();
+                .load();
+        MigrateResult result = flyway.migrate();
         // the files H2 just created followed the umask: 600 like the rest
         DataDirectory.secure();
         LOG.info(() -> "Database schema at version " + result.targetSchemaVersion
                 + " (" + result.migrationsExecuted + " migrations applied now)");
+        MigrationInfo current = flyway.info().current();
+        schemaVersion = current == null ? null : current.getVersion().getVersion();
+    }
+
+    /** The schema version this node migrated to (or found) at start, for readiness. */
+    @Lock(LockType.READ)
+    public String schemaVersion() {
+        return schemaVersion;
     }
 
     /** Returns once the schema is migrated: the container runs {@link #migrate} before any call. */
+    @Lock(LockType.READ)
     public void ensureMigrated() {
         // nothing more to do: being called is the point
     }

@@ -5,6 +5,7 @@ import io.tollgate.access.entity.Refusal;
 import io.tollgate.access.entity.Resolution;
 import io.tollgate.brokers.entity.BrokerDeleted;
 import io.tollgate.projects.entity.ProjectDeleted;
+import io.tollgate.tokens.control.LastUses;
 import io.tollgate.tokens.control.TokenCache;
 import io.tollgate.tokens.control.TokenSecrets;
 import io.tollgate.tokens.entity.ActiveToken;
@@ -20,13 +21,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.util.List;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The request path's view of tokens: lookup by hash through a bounded cache (one indexed query on a
- * miss, none on a hit), and {@code last_used_date} written at most once per token per granularity.
+ * miss, none on a hit), and {@code last_used_date} marked for the usage writer at most once per token
+ * per granularity.
  * The project tokens' {@link CredentialResolver}: only a well-formed {@code tg_} value is looked up.
  * A secret that is no token's current one is looked up once more among the retired secrets, which
  * say whether it was rotated out (and until when its grace lasts) or belonged to a deleted token:
@@ -36,13 +36,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class ActiveTokens implements CredentialResolver {
 
-    private static final Logger LOG = Logger.getLogger(ActiveTokens.class.getName());
-
     @PersistenceContext(unitName = "tollgate")
     EntityManager em;
-
-    @Inject
-    TokenUsage usage;
 
     @Inject
     @ConfigProperty(name = "tollgate.tokens.cache-size", defaultValue = "10000")
@@ -53,6 +48,8 @@ public class ActiveTokens implements CredentialResolver {
     Duration granularity;
 
     private TokenCache cache;
+
+    private final LastUses lastUses = new LastUses();
 
     @PostConstruct
     void init() {
@@ -117,43 +114,30 @@ public class ActiveTokens implements CredentialResolver {
     }
 
     /**
-     * Records a successful use of the token with this id. Its cached entry (read by this request)
-     * remembers the last write; in the rare case it was evicted or invalidated meanwhile, the use is
-     * written anyway (the update never moves the date backwards).
+     * Records a successful use of the token with this id from client address {@code ip}: the first use
+     * in each window (per token, {@code tollgate.tokens.last-used-granularity}) becomes pending for the
+     * usage writer, which writes it within its flush interval; no database write on the request path.
+     * The cached entry (read by this request) remembers the window; if it was evicted or invalidated
+     * meanwhile, the use is pending anyway (pending uses are coalesced per token, so at most one write
+     * per token per flush).
      */
-    public void recordUse(String tokenId, long now) {
+    public void recordUse(String tokenId, long now, String ip) {
         ActiveToken token = cache.byId(tokenId);
-        if (token == null) {
-            touch(tokenId, now);
-        } else {
-            recordUse(token, now);
+        if (token != null) {
+            long last = token.lastUsedWritten().get();
+            if (last != ActiveToken.NEVER && now - last < granularity.toMillis()) {
+                return;
+            }
+            if (!token.lastUsedWritten().compareAndSet(last, now)) {
+                return;
+            }
         }
+        lastUses.offer(tokenId, now, ip);
     }
 
-    /** Records a successful use: the first in each window is written before the response leaves. */
-    void recordUse(ActiveToken token, long now) {
-        long last = token.lastUsedWritten().get();
-        if (last != ActiveToken.NEVER && now - last < granularity.toMillis()) {
-            return;
-        }
-        if (!token.lastUsedWritten().compareAndSet(last, now)) {
-            return;
-        }
-        try {
-            usage.touch(token.id(), now);
-        } catch (RuntimeException e) {
-            token.lastUsedWritten().compareAndSet(now, last);
-            LOG.log(Level.WARNING, "Could not record the use of token id {0}: {1}",
-                    new Object[] {token.id(), e.toString()});
-        }
-    }
-
-    private void touch(String tokenId, long now) {
-        try {
-            usage.touch(tokenId, now);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Could not record the use of token id {0}: {1}", new Object[] {tokenId, e.toString()});
-        }
+    /** The successful uses waiting to be written (the usage writer's input). */
+    public LastUses lastUses() {
+        return lastUses;
     }
 
     void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) TokensChanged change) {

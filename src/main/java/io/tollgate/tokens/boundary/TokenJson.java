@@ -1,6 +1,7 @@
 package io.tollgate.tokens.boundary;
 
 import io.tollgate.json.JsonBuilders;
+import io.tollgate.tokens.control.LastUses.LastUse;
 import io.tollgate.tokens.entity.ProjectToken;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -18,11 +19,23 @@ final class TokenJson {
 
     /** A listed token: {@code token} is null, the secret is gone for good. */
     static JsonObject of(ProjectToken token, long now) {
-        return of(token, null, now);
+        return of(token, null, null, now);
+    }
+
+    /**
+     * A listed token whose last use may not be written yet: {@code pending} (this node's use waiting
+     * for the usage writer, or null) wins over the stored date when it is later.
+     */
+    static JsonObject of(ProjectToken token, LastUse pending, long now) {
+        return of(token, null, pending, now);
     }
 
     /** {@code secret} is non-null only in the response that creates the token. */
     static JsonObject of(ProjectToken token, String secret, long now) {
+        return of(token, secret, null, now);
+    }
+
+    private static JsonObject of(ProjectToken token, String secret, LastUse pending, long now) {
         JsonArrayBuilder brokerIds = JsonBuilders.array();
         token.brokers().stream().sorted().forEach(brokerIds::add);
         JsonObjectBuilder json = JsonBuilders.object()
@@ -34,10 +47,21 @@ final class TokenJson {
                 .add("hash", token.hash())
                 .add("issue_date", token.issueDate())
                 .add("valid_date", token.validDate());
-        if (token.lastUsedDate() == null) {
+        Long lastUsed = token.lastUsedDate();
+        String lastUsedIp = token.lastUsedIp();
+        if (pending != null && (lastUsed == null || pending.at() > lastUsed)) {
+            lastUsed = pending.at();
+            lastUsedIp = pending.ip();
+        }
+        if (lastUsed == null) {
             json.addNull("last_used_date");
         } else {
-            json.add("last_used_date", token.lastUsedDate());
+            json.add("last_used_date", lastUsed);
+        }
+        if (lastUsedIp == null) {
+            json.addNull("last_used_ip");
+        } else {
+            json.add("last_used_ip", lastUsedIp);
         }
         JsonArrayBuilder allowedIps = JsonBuilders.array();
         token.allowedIps().forEach(allowedIps::add);

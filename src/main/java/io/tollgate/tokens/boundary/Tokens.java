@@ -24,6 +24,7 @@ import io.tollgate.tokens.entity.RetiredSecret;
 import io.tollgate.tokens.entity.RotateBody;
 import io.tollgate.tokens.entity.TokenPatch;
 import io.tollgate.tokens.entity.TokenRequest;
+import io.tollgate.tokens.entity.TokenUse;
 import io.tollgate.tokens.entity.TokensChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -70,6 +71,12 @@ public class Tokens {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    TokenMetrics metrics;
+
+    @Inject
+    TokenUsage usage;
 
     @Inject
     @ConfigProperty(name = "tollgate.tokens.default-lifetime", defaultValue = "P30D")
@@ -124,6 +131,7 @@ public class Tokens {
                         .add("valid_date", token.validDate())
                         .build())
                 .record();
+        metrics.created();
         return TokenJson.of(token, secret, now.toEpochMilli());
     }
 
@@ -207,6 +215,18 @@ public class Tokens {
         tokensChanged.fire(new TokensChanged(tokenId));
         audit.action(AuditAction.TOKEN_DELETE).project(projectId).target(tokenId, token == null ? null : token.name())
                 .record();
+        metrics.deleted();
+    }
+
+    /** The token's usage log, newest first: uses before {@code before} (exclusive), at most {@code limit}. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<TokenUse> usage(String projectId, String tokenId, long before, int limit) {
+        projects.require(projectId);
+        ProjectToken token = em.find(ProjectToken.class, tokenId);
+        if (token == null || !token.projectId().equals(projectId)) {
+            throw new NotFound("no token with id " + tokenId + " in this project");
+        }
+        return usage.page(tokenId, before, limit);
     }
 
     /**
@@ -328,6 +348,7 @@ public class Tokens {
         }
         audit.action(AuditAction.TOKEN_ROTATE).by(caller).project(projectId).target(tokenId, token.name())
                 .details(details.build()).record();
+        metrics.rotated();
         return TokenJson.of(token, secret, nowMillis);
     }
 
@@ -346,6 +367,7 @@ public class Tokens {
             }
             audit.action(AuditAction.TOKEN_SUSPEND).project(projectId).target(tokenId, token.name())
                     .details(details.build()).record();
+            metrics.suspended();
         }
         return TokenJson.of(token, now);
     }
@@ -358,6 +380,7 @@ public class Tokens {
             em.flush();
             tokensChanged.fire(new TokensChanged(tokenId));
             audit.action(AuditAction.TOKEN_RESUME).project(projectId).target(tokenId, token.name()).record();
+            metrics.resumed();
         }
         return TokenJson.of(token, now);
     }
@@ -385,6 +408,7 @@ public class Tokens {
                 .setParameter("ids", ids)
                 .executeUpdate();
         for (ProjectToken token : leaked) {
+            metrics.suspended();
             audit.action(AuditAction.TOKEN_SUSPEND).actor(AuditTrail.LEAK_REPORT).project(token.projectId())
                     .target(token.id(), token.name()).details(JsonBuilders.object().add("reason", reason).build())
                     .record();

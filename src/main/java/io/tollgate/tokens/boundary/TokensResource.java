@@ -45,12 +45,16 @@ import java.util.Set;
 public class TokensResource {
 
     static final int MAX_LIMIT = 1000;
+    static final int DEFAULT_USAGE_LIMIT = 100;
 
     @Inject
     Tokens tokens;
 
     @Inject
     RequestValidator validator;
+
+    @Inject
+    ActiveTokens active;
 
     @POST
     @Allow(role = Role.ADMIN, scope = Scope.PROJECT)
@@ -70,7 +74,7 @@ public class TokensResource {
         Tokens.StatusFilter filter = status == null ? null : Tokens.StatusFilter.of(status);
         tokens.list(projectId, filter, now, number("limit", limit, 1, MAX_LIMIT),
                         number("offset", offset, 0, Integer.MAX_VALUE))
-                .forEach(token -> list.add(TokenJson.of(token, now)));
+                .forEach(token -> list.add(TokenJson.of(token, active.lastUses().pending(token.id()), now)));
         return list.build();
     }
 
@@ -118,6 +122,30 @@ public class TokensResource {
         // no body needed; one that is sent follows the strict rules of every body: {} only
         JsonFields.of(OptionalJsonBody.read(headers, body), Set.of());
         return tokens.resume(projectId, tokenId);
+    }
+
+    /** The token's usage log (spec section 7), newest first, paged by {@code before} (exclusive, epoch ms). */
+    @GET
+    @Path("{tokenId}/usage")
+    @Allow(role = Role.ADMIN, scope = Scope.PROJECT)
+    public JsonArray usage(@PathParam("projectId") String projectId, @PathParam("tokenId") String tokenId,
+                           @QueryParam("limit") String limit, @QueryParam("before") String before) {
+        Integer max = number("limit", limit, 1, MAX_LIMIT);
+        JsonArrayBuilder uses = JsonBuilders.array();
+        tokens.usage(projectId, tokenId, epochMillis("before", before), max == null ? DEFAULT_USAGE_LIMIT : max)
+                .forEach(use -> uses.add(use.toJson()));
+        return uses.build();
+    }
+
+    /** A non-negative epoch-ms bound in ASCII digits; absent means no bound. */
+    private static long epochMillis(String name, String text) {
+        if (text == null) {
+            return Long.MAX_VALUE;
+        }
+        if (!text.isEmpty() && text.length() <= 18 && text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return Long.parseLong(text);
+        }
+        throw new InvalidField(name, name + " must be a date in epoch milliseconds (a whole number from 0)");
     }
 
     private static Integer number(String name, String text, int min, int max) {

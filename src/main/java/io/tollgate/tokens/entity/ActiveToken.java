@@ -72,7 +72,7 @@ public record ActiveToken(String id, String projectId, String name, Role role, T
         return type == TokenType.RESTRICTED;
     }
 
-    /** Who calls with this token; its id lets {@code TokenUseRecorder} find this record again. */
+    /** Who calls with this token; its id lets {@code UsageRecorder} find this record again. */
     public Caller caller() {
         return Caller.token(id, name, projectId, role, isRestricted(), brokers, validDate, allowedIps);
     }

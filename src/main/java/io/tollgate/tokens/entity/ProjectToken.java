@@ -48,15 +48,12 @@ import java.util.UUID;
         + "WHERE r.hash IN :hashes AND r.reason = 'rotated'))")
 @NamedQuery(name = ProjectToken.SUSPEND, query = "UPDATE ProjectToken t SET t.suspendedDate = :now, "
         + "t.suspendReason = :reason WHERE t.id IN :ids AND t.suspendedDate IS NULL")
-@NamedQuery(name = ProjectToken.TOUCH, query = "UPDATE ProjectToken t SET t.lastUsedDate = :now "
-        + "WHERE t.id = :id AND (t.lastUsedDate IS NULL OR t.lastUsedDate < :now)")
 public class ProjectToken {
 
     public static final String OF_PROJECT = "ProjectToken.ofProject";
     public static final String BY_HASH = "ProjectToken.byHash";
     public static final String BY_ID = "ProjectToken.byId";
     public static final String COUNT_NAME = "ProjectToken.countName";
-    public static final String TOUCH = "ProjectToken.touch";
     public static final String SUSPENDED_OF_PROJECT = "ProjectToken.suspendedOfProject";
     public static final String ACTIVE_OF_PROJECT_ENDING = "ProjectToken.activeOfProjectEnding";
     public static final String LEAKED = "ProjectToken.leaked";
@@ -110,6 +107,9 @@ public class ProjectToken {
 
     @Column(name = "previous_valid_until")
     private Long previousValidUntil;
+
+    @Column(name = "last_used_ip", length = 64)
+    private String lastUsedIp;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "token_brokers", joinColumns = @JoinColumn(name = "token_id"))
@@ -176,6 +176,11 @@ public class ProjectToken {
 
     public Long lastUsedDate() {
         return lastUsedDate;
+    }
+
+    /** The client address of the use that set {@link #lastUsedDate()}, or null. */
+    public String lastUsedIp() {
+        return lastUsedIp;
     }
 
     public Set<String> brokers() {

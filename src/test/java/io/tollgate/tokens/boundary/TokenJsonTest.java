@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tollgate.access.entity.Role;
+import io.tollgate.tokens.control.LastUses;
 import io.tollgate.tokens.entity.ProjectToken;
 import io.tollgate.tokens.entity.TokenType;
 import jakarta.json.JsonObject;
@@ -25,8 +26,8 @@ class TokenJsonTest {
     void createdTokenCarriesItsSecretAndTheContractsFieldsInOrder() {
         JsonObject json = TokenJson.of(token(), "tg_secret", ISSUED);
         assertEquals(List.of("id", "project_id", "role_id", "issuer", "name", "hash", "issue_date", "valid_date",
-                "last_used_date", "brokers", "type", "allowed_ips", "status", "suspended_date", "suspend_reason",
-                "rotated_date", "previous_valid_until", "token"), List.copyOf(json.keySet()));
+                "last_used_date", "last_used_ip", "brokers", "type", "allowed_ips", "status", "suspended_date",
+                "suspend_reason", "rotated_date", "previous_valid_until", "token"), List.copyOf(json.keySet()));
         assertEquals("tg_secret", json.getString("token"));
         assertEquals("editor", json.getString("role_id"));
         assertEquals("restricted", json.getString("type"));
@@ -74,5 +75,13 @@ class TokenJsonTest {
     void expirationHeaderIsIsoUtcWithMilliseconds() {
         assertEquals("2027-06-30T23:59:59.999Z", TokenExpirationHeader.format(1_814_399_999_999L));
         assertEquals("2027-06-30T00:00:00.000Z", TokenExpirationHeader.format(1_814_313_600_000L));
+    }
+
+    @Test
+    void aPendingLastUseShowsBeforeItIsWrittenWithItsAddress() {
+        JsonObject json = TokenJson.of(token(), new LastUses.LastUse(ISSUED + 5, "192.0.2.7"), ISSUED + 10);
+        assertEquals(ISSUED + 5, json.getJsonNumber("last_used_date").longValue());
+        assertEquals("192.0.2.7", json.getString("last_used_ip"));
+        assertEquals(JsonValue.NULL, TokenJson.of(token(), ISSUED).get("last_used_ip"));
     }
 }

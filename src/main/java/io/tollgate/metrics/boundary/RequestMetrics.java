@@ -1,0 +1,118 @@
+package io.tollgate.metrics.boundary;
+
+import io.tollgate.access.control.BearerCredential;
+import io.tollgate.access.entity.Caller;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.ext.Provider;
+import java.lang.reflect.Method;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.MetricUnits;
+import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.Timer;
+
+/**
+ * Request timings per endpoint and authentications by credential kind and outcome (spec section 7).
+ * A timer is keyed by the resource method's path template and HTTP method, never by the raw path, so
+ * that the number of series is bounded by the number of routes; requests no route matched share one.
+ * Authentications are read off the finished request: a caller was set ({@code ok}), or a presented
+ * credential got 401 ({@code refused}, its kind guessed from its shape).
+ */
+@Provider
+@PreMatching
+public class RequestMetrics implements ContainerRequestFilter, ContainerResponseFilter {
+
+    private static final String STARTED = RequestMetrics.class.getName() + ".started";
+    static final String UNMATCHED = "(unmatched)";
+
+    @Inject
+    MetricRegistry registry;
+
+    @Context
+    ResourceInfo resource;
+
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+    private final Map<String, Counter> authentications = new ConcurrentHashMap<>();
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        request.setProperty(STARTED, System.nanoTime());
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        countAuthentication(request, response.getStatus());
+        if (request.getProperty(STARTED) instanceof Long started) {
+            timer(request.getMethod(), resource.getResourceMethod())
+                    .update(Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    private Timer timer(String method, Method resourceMethod) {
+        String endpoint = resourceMethod == null ? UNMATCHED : template(resourceMethod);
+        String httpMethod = resourceMethod == null ? "" : method;
+        return timers.computeIfAbsent(httpMethod + ' ' + endpoint, key -> registry.timer(
+                Metadata.builder().withName("tollgate_requests")
+                        .withDescription("Time to answer API requests, per endpoint (path template and method)")
+                        .withUnit(MetricUnits.SECONDS).build(),
+                new Tag("method", httpMethod.isEmpty() ? "any" : httpMethod), new Tag("endpoint", endpoint)));
+    }
+
+    /** {@code /api/projects/{projectId}/tokens/{tokenId}} for the method that serves it. */
+    static String template(Method method) {
+        StringBuilder path = new StringBuilder("/api");
+        append(path, method.getDeclaringClass().getAnnotation(Path.class));
+        append(path, method.getAnnotation(Path.class));
+        return path.toString();
+    }
+
+    private static void append(StringBuilder path, Path segment) {
+        if (segment != null && !segment.value().isEmpty() && !segment.value().equals("/")) {
+            String value = segment.value();
+            path.append(value.startsWith("/") ? "" : "/").append(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
+        }
+    }
+
+    private void countAuthentication(ContainerRequestContext request, int status) {
+        if (request.getSecurityContext().getUserPrincipal() instanceof Caller caller) {
+            authentication(caller.kind().name().toLowerCase(Locale.ROOT), "ok").inc();
+        } else if (status == 401) {
+            String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+            if (header != null) {
+                authentication(kindOf(BearerCredential.of(header)), "refused").inc();
+            }
+        }
+    }
+
+    /** The kind a refused credential looks like: no secret is kept, only its shape. */
+    static String kindOf(String credential) {
+        if (credential == null) {
+            return "malformed";
+        }
+        if (credential.startsWith("tg_")) {
+            return "token";
+        }
+        return credential.chars().filter(c -> c == '.').count() == 2 ? "user" : "unknown";
+    }
+
+    private Counter authentication(String kind, String outcome) {
+        return authentications.computeIfAbsent(kind + ' ' + outcome, key -> registry.counter(
+                Metadata.builder().withName("tollgate_authentications")
+                        .withDescription("Requests that presented a credential, by credential kind and outcome").build(),
+                new Tag("kind", kind), new Tag("outcome", outcome)));
+    }
+}

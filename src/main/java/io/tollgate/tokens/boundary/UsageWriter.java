@@ -1,0 +1,214 @@
+package io.tollgate.tokens.boundary;
+
+import io.tollgate.storage.boundary.Migrations;
+import io.tollgate.tokens.control.LastUses.LastUse;
+import io.tollgate.tokens.control.UsageBuffer;
+import io.tollgate.tokens.entity.TokenUse;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+
+/**
+ * This node's usage writer: requests add their use to a bounded in-memory buffer (never a database
+ * write on the request path), and a task of the container's default managed scheduled executor
+ * (Jakarta Concurrency, no EJB timer) writes what is there once per {@code tollgate.usage.flush-interval}
+ * as JDBC batches, together with the pending last-use dates. A failed write puts its batch back at the
+ * buffer's front (the oldest then go first if the buffer overflows). The rest is flushed on shutdown.
+ * A second task enforces retention (see {@link #cleanUp}).
+ */
+@ApplicationScoped
+public class UsageWriter {
+
+    private static final Logger LOG = Logger.getLogger(UsageWriter.class.getName());
+    private static final int BATCH = 1000;
+    private static final int DELETE_CHUNK = 5000;
+    /** The contract's floor: at least the newest 1 000 uses of a token are kept. */
+    static final int MIN_KEEP = 1000;
+
+    @Resource
+    ManagedScheduledExecutorService executor;
+
+    @Inject
+    TokenUsage store;
+
+    @Inject
+    ActiveTokens tokens;
+
+    @Inject
+    Migrations migrations;
+
+    @Inject
+    MetricRegistry metrics;
+
+    @Inject
+    @ConfigProperty(name = "tollgate.usage.enabled", defaultValue = "true")
+    boolean enabled;
+
+    @Inject
+    @ConfigProperty(name = "tollgate.usage.buffer-size", defaultValue = "50000")
+    int bufferSize;
+
+    @Inject
+    @ConfigProperty(name = "tollgate.usage.flush-interval", defaultValue = "PT1S")
+    Duration flushInterval;
+
+    @Inject
+    @ConfigProperty(name = "tollgate.usage.retention", defaultValue = "P90D")
+    Duration retention;
+
+    @Inject
+    @ConfigProperty(name = "tollgate.usage.keep", defaultValue = "10000")
+    int keep;
+
+    @Inject
+    @ConfigProperty(name = "tollgate.usage.cleanup-interval", defaultValue = "PT10M")
+    Duration cleanupInterval;
+
+    private UsageBuffer<TokenUse> buffer;
+    private Counter dropped;
+    /** Tokens with uses written since the last clean-up: the only ones that can have grown past {@code keep}. */
+    private final Set<String> written = ConcurrentHashMap.newKeySet();
+    private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
+    private volatile long lastFlush = System.currentTimeMillis();
+    private volatile boolean failing;
+
+    @PostConstruct
+    void init() {
+        buffer = new UsageBuffer<>(Math.max(1, bufferSize));
+        dropped = metrics.counter(Metadata.builder().withName("tollgate_usage_dropped")
+                .withDescription("Token uses dropped from the full usage buffer before they could be written").build());
+        metrics.gauge(Metadata.builder().withName("tollgate_usage_buffer_size")
+                .withDescription("Token uses waiting in this node's usage buffer").build(), buffer, b -> b.size());
+        metrics.gauge(Metadata.builder().withName("tollgate_usage_buffer_capacity")
+                .withDescription("How many token uses this node's usage buffer holds at most").build(),
+                buffer, b -> b.capacity());
+        if (keep < MIN_KEEP) {
+            LOG.warning(() -> "tollgate.usage.keep=" + keep + " is below the contract's " + MIN_KEEP + "; using " + MIN_KEEP);
+            keep = MIN_KEEP;
+        }
+    }
+
+    /** Starts the flush and clean-up tasks with the application, once the schema is migrated. */
+    void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        migrations.ensureMigrated();
+        long flush = Math.max(10, flushInterval.toMillis());
+        tasks.add(executor.scheduleWithFixedDelay(this::flushQuietly, flush, flush, TimeUnit.MILLISECONDS));
+        long cleanup = Math.max(1000, cleanupInterval.toMillis());
+        tasks.add(executor.scheduleWithFixedDelay(this::cleanUpQuietly, cleanup / 10, cleanup, TimeUnit.MILLISECONDS));
+    }
+
+    /** Writes what is left before the application goes. */
+    @PreDestroy
+    void stop() {
+        tasks.forEach(task -> task.cancel(false));
+        flushQuietly();
+    }
+
+    /** Adds a use to the buffer (nothing when recording is switched off for a benchmark). */
+    public void record(TokenUse use) {
+        if (enabled && buffer.add(use)) {
+            dropped.inc();
+        }
+    }
+
+    /** Writes everything buffered now and the pending last uses; answers false if a write failed. */
+    public synchronized boolean flush() {
+        try {
+            Map<String, LastUse> lastUses = tokens.lastUses().snapshot();
+            do {
+                List<TokenUse> batch = buffer.take(BATCH);
+                if (batch.isEmpty() && lastUses.isEmpty()) {
+                    break;
+                }
+                try {
+                    store.write(batch, lastUses);
+                } catch (SQLException | RuntimeException e) {
+                    dropped.inc(buffer.putBack(batch));
+                    throw e;
+                }
+                lastUses.forEach(tokens.lastUses()::written);
+                lastUses = Map.of();
+                batch.forEach(use -> written.add(use.tokenId()));
+            } while (buffer.size() > 0);
+            lastFlush = System.currentTimeMillis();
+            if (failing) {
+                failing = false;
+                LOG.info("Token usage is written again");
+            }
+            return true;
+        } catch (SQLException | RuntimeException e) {
+            if (!failing) {
+                failing = true;
+                LOG.log(Level.WARNING, "Could not write token usage (will retry; the buffer keeps the newest {0}): {1}",
+                        new Object[] {buffer.capacity(), e.toString()});
+            }
+            return false;
+        }
+    }
+
+    private void flushQuietly() {
+        try {
+            flush();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Token usage flush failed", e);
+        }
+    }
+
+    /**
+     * Retention: rows older than {@code tollgate.usage.retention} go, oldest first, {@value #DELETE_CHUNK}
+     * at a time through the date index (each chunk its own short transaction), so that a table of ten
+     * million rows is never locked or scanned as a whole; then each token written to since the last run
+     * loses its rows beyond the newest {@code tollgate.usage.keep}, found by reading that many entries of
+     * the (token, date) index. Tokens no node wrote to lose their surplus to the age cut.
+     */
+    public void cleanUp(long now) throws SQLException {
+        long cutoff = now - retention.toMillis();
+        while (store.deleteOlderThan(cutoff, DELETE_CHUNK) == DELETE_CHUNK) {
+            // next chunk
+        }
+        for (String tokenId : List.copyOf(written)) {
+            written.remove(tokenId);
+            while (store.deleteBeyond(tokenId, keep, DELETE_CHUNK) == DELETE_CHUNK) {
+                // next chunk
+            }
+        }
+    }
+
+    private void cleanUpQuietly() {
+        try {
+            cleanUp(System.currentTimeMillis());
+        } catch (SQLException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Token usage clean-up failed (will retry): {0}", e.toString());
+        }
+    }
+
+    /** How the writer is keeping up, for readiness. */
+    public Map<String, Object> state() {
+        return Map.of("usage_enabled", enabled,
+                "usage_buffered", buffer.size(),
+                "usage_buffer_capacity", buffer.capacity(),
+                "usage_dropped", buffer.dropped(),
+                "usage_last_flush_age_ms", System.currentTimeMillis() - lastFlush,
+                "usage_writing", !failing);
+    }
+}
