@@ -55,7 +55,8 @@ class AccessPolicyTest {
         UPDATE_TOKEN(TokensResource.class, "update", Role.ADMIN, Scope.PROJECT, true, false),
         ROTATE_TOKEN(TokensResource.class, "rotate", Role.ADMIN, Scope.OWN_TOKEN, true, false),
         SUSPEND_TOKEN(TokensResource.class, "suspend", Role.ADMIN, Scope.PROJECT, true, false),
-        RESUME_TOKEN(TokensResource.class, "resume", Role.ADMIN, Scope.PROJECT, true, false);
+        RESUME_TOKEN(TokensResource.class, "resume", Role.ADMIN, Scope.PROJECT, true, false),
+        TOKEN_USAGE(TokensResource.class, "usage", Role.ADMIN, Scope.PROJECT, true, false);
 
         final Class<?> resource;
         final String method;
@@ -123,6 +124,7 @@ class AccessPolicyTest {
             ROTATE_TOKEN    · · ✓ · · · · ✓
             SUSPEND_TOKEN   · · ✓ · · · · ✓
             RESUME_TOKEN    · · ✓ · · · · ✓
+            TOKEN_USAGE     · · ✓ · · · · ✓
             """;
 
     private static Caller token(String projectId, Role role, TokenType type, Set<String> brokers) {
