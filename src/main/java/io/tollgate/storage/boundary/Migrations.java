@@ -30,14 +30,17 @@ public class Migrations {
     void migrate() {
         // before any data is written: created or tightened to 700 (H2 may have just created it with the umask)
         DataDirectory.established();
-        MigrateResult result = Flyway.configure(Migrations.class.getClassLoader())
+        Flyway flyway = Flyway.configure(Migrations.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
-                .load()
-                .migrate();
+                .load();
+        MigrateResult result = flyway.migrate();
         // the files H2 just created followed the umask: 600 like the rest
         DataDirectory.secure();
-        LOG.info(() -> "Database schema at version " + result.targetSchemaVersion
+        // targetSchemaVersion is null when nothing was applied (every restart): ask the history table
+        String version = result.targetSchemaVersion != null ? result.targetSchemaVersion
+                : String.valueOf(flyway.info().current().getVersion());
+        LOG.info(() -> "Database schema at version " + version
                 + " (" + result.migrationsExecuted + " migrations applied now)");
     }
 

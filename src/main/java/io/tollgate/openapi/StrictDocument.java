@@ -1,0 +1,101 @@
+package io.tollgate.openapi;
+
+import java.lang.reflect.Method;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.MediaType;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+
+/**
+ * Keeps the document Payara serves standard OpenAPI 3 (registered as {@code mp.openapi.filter}).
+ * Payara adds a top-level {@code endpoints} map that is no OpenAPI field (strict validators reject
+ * the document); it lives only in Payara's model class, hence the reflection, and an empty map is
+ * left out when written. Payara also leaves every empty object and list out when it writes the
+ * document, which would take the required {@code info: {}} out of the error examples (they become
+ * {@link EmptyJsonObject}s) and the {@code security: []} out of the public operations, which would
+ * then inherit the bearer requirement (they get a {@link NoSecurity} list).
+ */
+public class StrictDocument implements OASFilter {
+
+    private static final Logger LOG = Logger.getLogger(StrictDocument.class.getName());
+
+    @Override
+    public Schema filterSchema(Schema schema) {
+        schema.setExample(keepEmptyObjects(schema.getExample()));
+        return schema;
+    }
+
+    @Override
+    public void filterOpenAPI(OpenAPI document) {
+        dropPayaraEndpoints(document);
+        if (document.getPaths() != null) {
+            for (PathItem item : document.getPaths().getPathItems().values()) {
+                for (Operation operation : item.getOperations().values()) {
+                    if (operation.getSecurity() != null && operation.getSecurity().isEmpty()) {
+                        operation.setSecurity(new NoSecurity());
+                    }
+                    RequestBody body = operation.getRequestBody();
+                    if (body != null) {
+                        keepEmptyObjects(body.getContent());
+                    }
+                    keepEmptyObjects(operation.getResponses());
+                }
+            }
+        }
+        if (document.getComponents() != null && document.getComponents().getResponses() != null) {
+            for (APIResponse response : document.getComponents().getResponses().values()) {
+                keepEmptyObjects(response.getContent());
+            }
+        }
+    }
+
+    private static void dropPayaraEndpoints(OpenAPI document) {
+        try {
+            Method getter = document.getClass().getMethod("getEndpoints");
+            if (getter.invoke(document) instanceof Map<?, ?> endpoints) {
+                endpoints.clear();
+            }
+        } catch (NoSuchMethodException notPayara) {
+            // another runtime: nothing to remove
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not remove Payara''s endpoints list from the OpenAPI document: {0}", e.toString());
+        }
+    }
+
+    private static void keepEmptyObjects(APIResponses responses) {
+        if (responses != null && responses.getAPIResponses() != null) {
+            responses.getAPIResponses().values().forEach(response -> keepEmptyObjects(response.getContent()));
+        }
+    }
+
+    private static void keepEmptyObjects(Content content) {
+        if (content != null && content.getMediaTypes() != null) {
+            for (MediaType type : content.getMediaTypes().values()) {
+                type.setExample(keepEmptyObjects(type.getExample()));
+            }
+        }
+    }
+
+    /** The example with every empty JSON object (at any depth) replaced by one that is written as {@code {}}. */
+    static Object keepEmptyObjects(Object example) {
+        if (!(example instanceof Map<?, ?> map)) {
+            return example;
+        }
+        if (map.isEmpty()) {
+            return EmptyJsonObject.INSTANCE;
+        }
+        Map<Object, Object> copy = new LinkedHashMap<>();
+        map.forEach((key, value) -> copy.put(key, keepEmptyObjects(value)));
+        return copy;
+    }
+}
