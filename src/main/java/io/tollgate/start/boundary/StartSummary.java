@@ -7,6 +7,7 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
+import jakarta.servlet.ServletContext;
 import java.io.IOException;
 import java.net.HttpURLConnection;
 import java.net.URI;
@@ -28,20 +29,23 @@ public class StartSummary {
                  Object started) {
         String rootToken = root.takeMintedToken();
         int port = httpPort();
+        // in a web application the event is its ServletContext: "/" as the README deploys it, else e.g. "/tollgate/"
+        String context = (started instanceof ServletContext servlet ? servlet.getContextPath() : "") + "/";
         Thread printer = new Thread(() -> {
-            awaitServing(port);
-            LOG.info(block(port, rootToken));
+            awaitServing(port, context);
+            LOG.info(block(port, context, rootToken));
         }, "tollgate-start-summary");
         printer.setDaemon(true);
         printer.start();
     }
 
-    static String block(int port, String rootToken) {
-        String base = port > 0 ? "http://localhost:" + port : "";
+    static String block(int port, String context, String rootToken) {
+        String server = port > 0 ? "http://localhost:" + port : "";
         StringBuilder block = new StringBuilder()
-                .append("Tollgate is ready at ").append(base.isEmpty() ? "this server's root" : base + "/").append('\n')
-                .append("  console:  ").append(base).append("/\n")
-                .append("  API docs: ").append(base).append("/openapi/ui (the OpenAPI document: ").append(base).append("/openapi)\n");
+                .append("Tollgate is ready at ").append(server).append(context).append('\n')
+                .append("  console:  ").append(server).append(context).append('\n')
+                .append("  API docs: ").append(server).append(context).append("openapi/ui (the OpenAPI document: ")
+                .append(server).append("/openapi)\n");
         if (rootToken != null) {
             block.append("Tollgate root token: ").append(rootToken).append('\n')
                     .append("  (printed on this first start only: keep it in a secret store)\n");
@@ -50,12 +54,12 @@ public class StartSummary {
     }
 
     /** Until the WAR answers on the port (the runtime answers 404 before it is deployed), within a minute. */
-    private static void awaitServing(int port) {
+    private static void awaitServing(int port, String context) {
         if (port <= 0) {
             return;
         }
         long deadline = System.nanoTime() + MOST_WAIT.toNanos();
-        URI console = URI.create("http://127.0.0.1:" + port + "/");
+        URI console = URI.create("http://127.0.0.1:" + port + context);
         while (System.nanoTime() < deadline) {
             try {
                 HttpURLConnection connection = (HttpURLConnection) console.toURL().openConnection();
