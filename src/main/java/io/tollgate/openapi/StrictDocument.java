@@ -23,7 +23,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * left out when written. Payara also leaves every empty object and list out when it writes the
  * document, which would take the required {@code info: {}} out of the error examples (they become
  * {@link EmptyJsonObject}s) and the {@code security: []} out of the public operations, which would
- * then inherit the bearer requirement (they get a {@link NoSecurity} list).
+ * then inherit the bearer requirement: the file says {@code security: [{}]} for them (equivalent, and
+ * kept by Payara's merge), served as {@code []} through a {@link NoSecurity} list.
  */
 public class StrictDocument implements OASFilter {
 
@@ -41,7 +42,7 @@ public class StrictDocument implements OASFilter {
         if (document.getPaths() != null) {
             for (PathItem item : document.getPaths().getPathItems().values()) {
                 for (Operation operation : item.getOperations().values()) {
-                    if (operation.getSecurity() != null && operation.getSecurity().isEmpty()) {
+                    if (needsNoCredential(operation)) {
                         operation.setSecurity(new NoSecurity());
                     }
                     RequestBody body = operation.getRequestBody();
@@ -57,6 +58,12 @@ public class StrictDocument implements OASFilter {
                 keepEmptyObjects(response.getContent());
             }
         }
+    }
+
+    /** {@code security: [{}]} in openapi.yaml (Payara loses a {@code []} when it merges the file), or {@code []}. */
+    private static boolean needsNoCredential(Operation operation) {
+        return operation.getSecurity() != null && operation.getSecurity().stream()
+                .allMatch(requirement -> requirement.getSchemes() == null || requirement.getSchemes().isEmpty());
     }
 
     private static void dropPayaraEndpoints(OpenAPI document) {

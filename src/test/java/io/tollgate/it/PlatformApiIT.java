@@ -649,6 +649,8 @@ class PlatformApiIT extends DeployedWarTest {
         assertEquals(200, json.status(), json::toString);
         assertTrue(json.contentType().startsWith("application/json"), json.contentType());
         assertFalse(json.object().containsKey("endpoints"), "Payara's non-standard endpoints list is gone");
+        assertEquals(JsonValue.EMPTY_JSON_ARRAY, json.object().getJsonObject("paths").getJsonObject("/api/auth/login")
+                .getJsonObject("post").get("security"), "login: security []");
         for (Api.Reply served : List.of(yaml, json)) {
             io.swagger.v3.oas.models.OpenAPI document = io.tollgate.openapi.OpenApiChecks.validated(served.body());
             io.tollgate.openapi.OpenApiChecks.ServedRoutes routes = io.tollgate.openapi.OpenApiChecks.servedRoutes();

@@ -60,11 +60,11 @@ public final class OpenApiChecks {
         return routes;
     }
 
-    /** The routes of the document that need no credential ({@code security: []}). */
+    /** The routes of the document that need no credential: {@code security: []}, or only empty alternatives ({@code [{}]}). */
     public static Set<String> publicRoutes(OpenAPI document) {
         Set<String> routes = new TreeSet<>();
         document.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
-            if (operation.getSecurity() != null && operation.getSecurity().isEmpty()) {
+            if (operation.getSecurity() != null && operation.getSecurity().stream().allMatch(Map::isEmpty)) {
                 routes.add(method + " " + path);
             }
         }));
