@@ -1,5 +1,6 @@
 package io.tollgate.openapi;
 
+import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -43,7 +44,7 @@ public class StrictDocument implements OASFilter {
             for (PathItem item : document.getPaths().getPathItems().values()) {
                 for (Operation operation : item.getOperations().values()) {
                     if (needsNoCredential(operation)) {
-                        operation.setSecurity(new NoSecurity());
+                        requireNoCredential(operation);
                     }
                     RequestBody body = operation.getRequestBody();
                     if (body != null) {
@@ -60,10 +61,34 @@ public class StrictDocument implements OASFilter {
         }
     }
 
-    /** {@code security: [{}]} in openapi.yaml (Payara loses a {@code []} when it merges the file), or {@code []}. */
+    /**
+     * {@code security: [{}]} in openapi.yaml: Payara gives an operation that declares nothing an empty
+     * list, and merges a declared {@code []} into the same, so only a non-empty list of empty
+     * requirements says "no credential".
+     */
     private static boolean needsNoCredential(Operation operation) {
-        return operation.getSecurity() != null && operation.getSecurity().stream()
+        return operation.getSecurity() != null && !operation.getSecurity().isEmpty() && operation.getSecurity().stream()
                 .allMatch(requirement -> requirement.getSchemes() == null || requirement.getSchemes().isEmpty());
+    }
+
+    /**
+     * Payara's {@code setSecurity} copies the list it is given (into an ordinary, empty and therefore
+     * unwritten one), so the field is set directly; its getter hands out a view of it.
+     */
+    private static void requireNoCredential(Operation operation) {
+        for (Class<?> type = operation.getClass(); type != null; type = type.getSuperclass()) {
+            try {
+                Field field = type.getDeclaredField("security");
+                field.setAccessible(true);
+                field.set(operation, new NoSecurity());
+                return;
+            } catch (NoSuchFieldException notHere) {
+                // look in the superclass
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                break;
+            }
+        }
+        operation.setSecurity(new NoSecurity());
     }
 
     private static void dropPayaraEndpoints(OpenAPI document) {
