@@ -22,8 +22,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * Payara adds a top-level {@code endpoints} map that is no OpenAPI field (strict validators reject
  * the document); it lives only in Payara's model class, hence the reflection, and an empty map is
  * left out when written. Payara also leaves every empty object and list out when it writes the
- * document, which would take the required {@code info: {}} out of the error examples (they become
- * {@link EmptyJsonObject}s) and the {@code security: []} out of the public operations, which would
+ * document, which would take the required {@code info: {}} and every {@code null} field (such as a
+ * new token's {@code last_used_date}) out of the examples (they become {@link KeptJsonValue}s) and the {@code security: []} out of the public operations, which would
  * then inherit the bearer requirement: the file says {@code security: [{}]} for them (equivalent, and
  * kept by Payara's merge), served as {@code []} through a {@link NoSecurity} list.
  */
@@ -118,16 +118,16 @@ public class StrictDocument implements OASFilter {
         }
     }
 
-    /** The example with every empty JSON object (at any depth) replaced by one that is written as {@code {}}. */
+    /** The example with every empty JSON object and null field (at any depth) replaced by values that are written. */
     static Object keepEmptyObjects(Object example) {
         if (!(example instanceof Map<?, ?> map)) {
             return example;
         }
         if (map.isEmpty()) {
-            return EmptyJsonObject.INSTANCE;
+            return KeptJsonValue.EMPTY_OBJECT;
         }
         Map<Object, Object> copy = new LinkedHashMap<>();
-        map.forEach((key, value) -> copy.put(key, keepEmptyObjects(value)));
+        map.forEach((key, value) -> copy.put(key, value == null ? KeptJsonValue.NULL : keepEmptyObjects(value)));
         return copy;
     }
 }

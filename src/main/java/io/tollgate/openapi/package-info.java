@@ -7,7 +7,7 @@
  * WAR's filters see its answers: {@link YamlContentType} gives the YAML form its media type, and a more
  * specific servlet mapping ({@link SwaggerUi}, {@code /openapi/ui/*}) wins over Payara's.</li>
  * <li>{@link StrictDocument} (the MicroProfile {@code mp.openapi.filter}) removes what Payara adds that
- * is not OpenAPI (a top-level {@code endpoints} list) and keeps the {@code info: {}} of the examples that
+ * is not OpenAPI (a top-level {@code endpoints} list) and keeps the {@code info: {}} and {@code null} fields of the examples that
  * Payara's serializer would otherwise drop as empty: strict validators and readers see a valid document
  * whose examples carry every required field.</li>
  * <li>Swagger UI is served from the webjar in the WAR, with an initializer of our own (the page's Content
