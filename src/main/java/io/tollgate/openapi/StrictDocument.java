@@ -31,6 +31,9 @@ public class StrictDocument implements OASFilter {
 
     private static final Logger LOG = Logger.getLogger(StrictDocument.class.getName());
 
+    /** The document's named schemas, while {@link #filterOpenAPI} runs. */
+    private Map<String, Schema> schemas;
+
     @Override
     public Schema filterSchema(Schema schema) {
         schema.setExample(keepEmptyObjects(schema.getExample()));
@@ -40,6 +43,7 @@ public class StrictDocument implements OASFilter {
     @Override
     public void filterOpenAPI(OpenAPI document) {
         dropPayaraEndpoints(document);
+        schemas = document.getComponents() == null ? null : document.getComponents().getSchemas();
         if (document.getPaths() != null) {
             for (PathItem item : document.getPaths().getPathItems().values()) {
                 for (Operation operation : item.getOperations().values()) {
@@ -104,18 +108,41 @@ public class StrictDocument implements OASFilter {
         }
     }
 
-    private static void keepEmptyObjects(APIResponses responses) {
+    private void keepEmptyObjects(APIResponses responses) {
         if (responses != null && responses.getAPIResponses() != null) {
             responses.getAPIResponses().values().forEach(response -> keepEmptyObjects(response.getContent()));
         }
     }
 
-    private static void keepEmptyObjects(Content content) {
+    private void keepEmptyObjects(Content content) {
         if (content != null && content.getMediaTypes() != null) {
             for (MediaType type : content.getMediaTypes().values()) {
-                type.setExample(keepEmptyObjects(type.getExample()));
+                type.setExample(withNullFields(keepEmptyObjects(type.getExample()), type.getSchema()));
             }
         }
+    }
+
+    /**
+     * Payara drops a {@code null} field of an example already when it reads openapi.yaml: every required,
+     * nullable property of the example's (named) schema that the example lacks is written as {@code null}.
+     */
+    @SuppressWarnings("unchecked")
+    private Object withNullFields(Object example, Schema schema) {
+        if (!(example instanceof Map<?, ?>) || schema == null || schemas == null) {
+            return example;
+        }
+        Schema named = schema.getRef() == null ? schema : schemas.get(schema.getRef().substring(schema.getRef().lastIndexOf('/') + 1));
+        if (named == null || named.getRequired() == null || named.getProperties() == null) {
+            return example;
+        }
+        Map<Object, Object> fields = (Map<Object, Object>) example;
+        for (String required : named.getRequired()) {
+            Schema property = named.getProperties().get(required);
+            if (!fields.containsKey(required) && property != null && Boolean.TRUE.equals(property.getNullable())) {
+                fields.put(required, KeptJsonValue.NULL);
+            }
+        }
+        return fields;
     }
 
     /** The example with every empty JSON object and null field (at any depth) replaced by values that are written. */
