@@ -133,4 +133,110 @@ class LifecycleIT {
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)), file.toString());
         }
     }
+
+    // ---------------------------------------------------------------- a start a newcomer can read (issue 13)
+
+    /** The most lines a start may print (a first start printed 22 when this was written; the runtime's own were ~560). */
+    private static final int MOST_START_LINES = 60;
+    private static final Pattern SUMMARY = Pattern.compile(
+            "Tollgate is ready at (http://localhost:\\d+/)\\n  console:  \\1\\n  API docs: \\1openapi/ui ");
+
+    @Test
+    void startEndsWithOneShortSummaryRootTokenOnlyOnFirstStartAndRestartNamesTheSchemaVersion() throws Exception {
+        Path data = dir.resolve("summary");
+        String first;
+        try (TollgateServer server = TollgateServer.start(data, dir.resolve("summary-1.log"), Map.of())) {
+            assertTrue(server.awaitReady(STARTUP), "server did not start:\n" + server.log());
+            first = awaitSummary(server);
+            String block = first.substring(first.indexOf("Tollgate is ready at"));
+            Matcher token = ROOT_LINE.matcher(block);
+            assertTrue(token.find(), "the first start's summary carries the root token:\n" + first);
+            assertFalse(ROOT_LINE.matcher(block.substring(token.end())).find(), "printed once");
+            assertEquals(200, server.api(token.group(1)).get("api/projects").status(), "the printed token is root's");
+            assertApiDocsServedAsTheSummarySays(server);
+        }
+        assertReadable(first);
+        assertTrue(first.contains("Database schema at version 2 (2 migrations applied now)"), first);
+        try (TollgateServer server = TollgateServer.start(data, dir.resolve("summary-2.log"), Map.of())) {
+            assertTrue(server.awaitReady(STARTUP), "server did not restart:\n" + server.log());
+            String second = awaitSummary(server);
+            assertReadable(second);
+            assertFalse(ROOT_LINE.matcher(second).find(), "no root token after the first start:\n" + second);
+            assertFalse(second.contains("version null"), second);
+            assertTrue(second.contains("Database schema at version 2 (0 migrations applied now)"), second);
+        }
+    }
+
+    /** The log once the summary block is in it (it follows readiness by a moment), within 60 s. */
+    private static String awaitSummary(TollgateServer server) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline && !SUMMARY.matcher(server.log()).find()) {
+            Thread.sleep(250);
+        }
+        String log = server.log();
+        Matcher summary = SUMMARY.matcher(log);
+        assertTrue(summary.find(), "no start summary:\n" + log);
+        assertEquals(server.base().getPort(), java.net.URI.create(summary.group(1)).getPort(), "the summary names the port");
+        return log;
+    }
+
+    private static void assertReadable(String log) {
+        long lines = log.lines().count();
+        assertTrue(lines <= MOST_START_LINES, lines + " lines:\n" + log);
+        for (String noise : List.of("no value found", "has expired", "WARNING", "SEVERE")) {
+            assertFalse(log.contains(noise), "'" + noise + "' in a normal start:\n" + log);
+        }
+    }
+
+    private static Api.Reply get(TollgateServer server, String path, String accept) {
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(server.base().resolve(path))
+                .timeout(Duration.ofSeconds(30));
+        if (accept != null) {
+            request.header("Accept", accept);
+        }
+        return Api.send(request.build());
+    }
+
+    /**
+     * What the summary points at, on a server deployed at / as the README does: the OpenAPI document as
+     * UTF-8 YAML, Swagger UI from the WAR reading it without any other host (and obeying the CSP: no inline
+     * script), and /metrics answering a JSON-only client with the JSON error body.
+     */
+    private static void assertApiDocsServedAsTheSummarySays(TollgateServer server) {
+        Api.Reply yaml = get(server, "openapi", null);
+        assertEquals(200, yaml.status(), yaml::toString);
+        assertEquals("application/yaml;charset=UTF-8", yaml.contentType().replace(" ", ""));
+        io.tollgate.openapi.OpenApiChecks.validated(yaml.body());
+        for (String page : List.of("openapi/ui", "openapi/ui/")) {
+            Api.Reply reply = get(server, page, "text/html");
+            assertEquals(200, reply.status(), page + ": " + reply);
+            assertEquals("text/html;charset=UTF-8", reply.contentType().replace(" ", ""), page);
+            assertTrue(reply.body().contains("<div id=\"swagger-ui\">"), reply.body());
+            assertEquals(io.tollgate.transport.boundary.SecurityHeaders.CONTENT_SECURITY_POLICY,
+                    reply.header("Content-Security-Policy"), page);
+            assertFalse(reply.body().contains("<script>"), "no inline script: the CSP would refuse it");
+        }
+        String page = get(server, "openapi/ui", null).body();
+        Matcher assets = Pattern.compile("(?:src|href)=\"([^\"]+)\"").matcher(page);
+        Map<String, String> types = new java.util.TreeMap<>();
+        while (assets.find()) {
+            String asset = assets.group(1);
+            assertTrue(asset.startsWith("/openapi/ui/"), "every asset comes from this server: " + asset);
+            Api.Reply reply = get(server, asset.substring(1), null);
+            assertEquals(200, reply.status(), asset);
+            assertFalse(reply.body().isEmpty(), asset);
+            types.put(asset.substring(asset.lastIndexOf('.') + 1), reply.contentType().replace(" ", ""));
+        }
+        assertEquals(Map.of("css", "text/css;charset=UTF-8", "js", "text/javascript;charset=UTF-8", "png", "image/png"), types);
+        String initializer = get(server, "openapi/ui/swagger-initializer.js", null).body();
+        assertTrue(initializer.contains("url: \"/openapi\""), initializer);
+        assertTrue(initializer.contains("validatorUrl: null"), "no validator badge from another host: " + initializer);
+        for (String served : List.of(page, initializer)) {
+            assertFalse(Pattern.compile("(?i)(https?:)?//[a-z0-9.-]+").matcher(served).find(),
+                    "no absolute URL to any host: " + served);
+        }
+        io.tollgate.it.Asserts.assertProblem(get(server, "webjars/swagger-ui/5.34.1/swagger-initializer.js", null), 404, "NOT_FOUND");
+        io.tollgate.it.Asserts.assertProblem(get(server, "metrics", "application/json"), 406, "NOT_ACCEPTABLE");
+        assertEquals(200, get(server, "metrics", "text/plain").status(), "Prometheus text is what /metrics serves");
+    }
 }

@@ -706,4 +706,37 @@ class PlatformApiIT extends DeployedWarTest {
         assertTrue(Long.parseLong(value.apply("usage_last_flush_age_ms")) < 30_000, data.toString());
         assertEquals("true", value.apply("usage_writing"));
     }
+
+    // ---------------------------------------------------------------- the API a newcomer can explore (issue 13)
+
+    private Api.Reply getFromServerRoot(String path, String accept) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(serverRoot() + path)).timeout(Duration.ofSeconds(30));
+        if (accept != null) {
+            request.header("Accept", accept);
+        }
+        return Api.send(request.build());
+    }
+
+    @Test
+    void servedOpenApiDocumentPassesAStrictValidatorAndNamesEveryServedRoute() {
+        // the YAML media type, Swagger UI and /metrics are tested on a server deployed as the README does
+        // (LifecycleIT): Arquillian deploys at /tollgate, outside which Payara serves /openapi on its own
+        Api.Reply yaml = getFromServerRoot("openapi", null);
+        assertEquals(200, yaml.status(), yaml::toString);
+        Api.Reply json = getFromServerRoot("openapi", "application/json");
+        assertEquals(200, json.status(), json::toString);
+        assertTrue(json.contentType().startsWith("application/json"), json.contentType());
+        assertFalse(json.object().containsKey("endpoints"), "Payara's non-standard endpoints list is gone");
+        assertEquals(JsonValue.EMPTY_JSON_ARRAY, json.object().getJsonObject("paths").getJsonObject("/api/auth/login")
+                .getJsonObject("post").get("security"), "login: security []");
+        for (Api.Reply served : List.of(yaml, json)) {
+            io.swagger.v3.oas.models.OpenAPI document = io.tollgate.openapi.OpenApiChecks.validated(served.body());
+            io.tollgate.openapi.OpenApiChecks.ServedRoutes routes = io.tollgate.openapi.OpenApiChecks.servedRoutes();
+            io.tollgate.openapi.OpenApiChecks.assertSameRoutes(routes.all(),
+                    io.tollgate.openapi.OpenApiChecks.documentedRoutes(document));
+            assertEquals(routes.open(), io.tollgate.openapi.OpenApiChecks.publicRoutes(document),
+                    "public routes (login) need no credential, every other route the bearer one");
+            io.tollgate.openapi.OpenApiChecks.assertExamplesCarryRequiredFields(document);
+        }
+    }
 }

@@ -15,8 +15,8 @@ import java.util.Map;
 
 /**
  * The packaged WAR started the way the README starts it ({@code java -jar payara-micro.jar
- * --prebootcommandfile payara-config/pre-boot-commands.asadmin --deploy tollgate.war --contextroot /
- * --port P --nohazelcast}), for tests about starts, restarts and logs.
+ * --logproperties payara-config/logging.properties --prebootcommandfile payara-config/pre-boot-commands.asadmin
+ * --deploy tollgate.war --contextroot / --port P --nohazelcast}), for tests about starts, restarts and logs.
  */
 public final class TollgateServer implements AutoCloseable {
 
@@ -59,6 +59,7 @@ public final class TollgateServer implements AutoCloseable {
         command.add(javaBinary());
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", System.getProperty("payara.microJar"),
+                "--logproperties", System.getProperty("tollgate.it.logproperties"),
                 "--prebootcommandfile", System.getProperty("tollgate.it.preboot"),
                 "--deploy", System.getProperty("tollgate.war"), "--contextroot", "/",
                 "--port", Integer.toString(port)));

@@ -37,6 +37,7 @@ public class ErrorServlet extends HttpServlet {
             problem = Problem.of(status, switch (status) {
                 case 404 -> "no such resource";
                 case 405 -> "method not allowed on this resource";
+                case 406 -> "this resource has no representation the client accepts";
                 default -> "request failed";
             });
         }

@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /** Reads, sets or replaces the stored root credential, in a transaction of its own. */
@@ -19,12 +18,17 @@ public class RootCredentialStore {
     @PersistenceContext(unitName = "tollgate")
     EntityManager em;
 
+    /** The hash to accept as root, and the root token itself when it was minted just now (else null). */
+    public record Established(String hash, String minted) {
+    }
+
     /**
      * The hash to accept as root: {@code configuredHash} (stored, replacing a different one) if the
-     * operator configured a root token; else the stored one; else a new token's, printed once.
+     * operator configured a root token; else the stored one; else a new token's, which the caller
+     * prints once (in the start summary).
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public String establish(String configuredHash) {
+    public Established establish(String configuredHash) {
         long now = System.currentTimeMillis();
         RootCredential stored = em.find(RootCredential.class, RootCredential.ID);
         if (configuredHash != null) {
@@ -36,17 +40,15 @@ public class RootCredentialStore {
                 stored.replace(configuredHash, now);
                 LOG.info("Root credential replaced from TOLLGATE_ROOT_TOKEN");
             }
-            return configuredHash;
+            return new Established(configuredHash, null);
         }
         if (stored != null) {
-            return stored.hash();
+            return new Established(stored.hash(), null);
         }
         String secret = TokenSecrets.mint();
         String hash = CredentialHash.of(secret);
         em.persist(new RootCredential(hash, now));
         em.flush();
-        // the one place a credential is logged, as the contract asks: once, on first start
-        LOG.log(Level.INFO, "Tollgate root token: {0}", secret);
-        return hash;
+        return new Established(hash, secret);
     }
 }

@@ -39,6 +39,8 @@ public class RootCredentials implements CredentialResolver {
     Optional<String> configured;
 
     private volatile byte[] rootHash = new byte[0];
+    /** A root token minted on this (first) start, until the start summary prints it; else null. */
+    private volatile String minted;
 
     /** Establishes the root credential at start, so that a bad TOLLGATE_ROOT_TOKEN stops the server. */
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
@@ -58,6 +60,16 @@ public class RootCredentials implements CredentialResolver {
         }
     }
 
+    /**
+     * The root token minted on this start, once: the contract's single printing of it (spec section 1)
+     * is the start summary's; null on every later call and whenever none was minted.
+     */
+    public synchronized String takeMintedToken() {
+        String token = minted;
+        minted = null;
+        return token;
+    }
+
     /** Whether a presented credential's SHA-256 hex is the root credential's, in constant time. */
     public boolean isRoot(String presentedHash) {
         return MessageDigest.isEqual(rootHash, presentedHash.getBytes(StandardCharsets.US_ASCII));
@@ -73,8 +85,9 @@ public class RootCredentials implements CredentialResolver {
         return isRoot(hash) ? Caller.root() : null;
     }
 
-    private void remember(String hash) {
-        rootHash = hash.getBytes(StandardCharsets.US_ASCII);
+    private void remember(RootCredentialStore.Established established) {
+        rootHash = established.hash().getBytes(StandardCharsets.US_ASCII);
+        minted = established.minted();
     }
 
     private static String requireAcceptable(String value) {

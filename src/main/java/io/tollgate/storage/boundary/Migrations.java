@@ -42,7 +42,10 @@ public class Migrations {
         MigrateResult result = flyway.migrate();
         // the files H2 just created followed the umask: 600 like the rest
         DataDirectory.secure();
-        LOG.info(() -> "Database schema at version " + result.targetSchemaVersion
+        // targetSchemaVersion is null when nothing was applied (every restart): ask the history table
+        String version = result.targetSchemaVersion != null ? result.targetSchemaVersion
+                : String.valueOf(flyway.info().current().getVersion());
+        LOG.info(() -> "Database schema at version " + version
                 + " (" + result.migrationsExecuted + " migrations applied now)");
         MigrationInfo current = flyway.info().current();
         schemaVersion = current == null ? null : current.getVersion().getVersion();

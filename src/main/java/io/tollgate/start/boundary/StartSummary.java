@@ -1,0 +1,102 @@
+package io.tollgate.start.boundary;
+
+import io.tollgate.root.boundary.RootCredentials;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
+import jakarta.servlet.ServletContext;
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.time.Duration;
+import java.util.logging.Logger;
+
+/** Prints the block that ends a start (see the package description). */
+@ApplicationScoped
+public class StartSummary {
+
+    private static final Logger LOG = Logger.getLogger(StartSummary.class.getName());
+    private static final Duration MOST_WAIT = Duration.ofSeconds(60);
+
+    @Inject
+    RootCredentials root;
+
+    /** After every other start observer (the default priority is APPLICATION + 500). */
+    void started(@Observes @Priority(Interceptor.Priority.PLATFORM_AFTER + 100) @Initialized(ApplicationScoped.class)
+                 Object started) {
+        String rootToken = root.takeMintedToken();
+        int port = httpPort();
+        // in a web application the event is its ServletContext: "/" as the README deploys it, else e.g. "/tollgate/"
+        String context = (started instanceof ServletContext servlet ? servlet.getContextPath() : "") + "/";
+        Thread printer = new Thread(() -> {
+            awaitServing(port, context);
+            LOG.info(block(port, context, rootToken));
+        }, "tollgate-start-summary");
+        printer.setDaemon(true);
+        printer.start();
+    }
+
+    static String block(int port, String context, String rootToken) {
+        String server = port > 0 ? "http://localhost:" + port : "";
+        StringBuilder block = new StringBuilder()
+                .append("Tollgate is ready at ").append(server).append(context).append('\n')
+                .append("  console:  ").append(server).append(context).append('\n')
+                .append("  API docs: ").append(server).append(context).append("openapi/ui (the OpenAPI document: ")
+                .append(server).append("/openapi)\n");
+        if (rootToken != null) {
+            block.append("Tollgate root token: ").append(rootToken).append('\n')
+                    .append("  (printed on this first start only: keep it in a secret store)\n");
+        }
+        return block.toString();
+    }
+
+    /** Until the WAR answers on the port (the runtime answers 404 before it is deployed), within a minute. */
+    private static void awaitServing(int port, String context) {
+        if (port <= 0) {
+            return;
+        }
+        long deadline = System.nanoTime() + MOST_WAIT.toNanos();
+        URI console = URI.create("http://127.0.0.1:" + port + context);
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpURLConnection connection = (HttpURLConnection) console.toURL().openConnection();
+                connection.setConnectTimeout(2_000);
+                connection.setReadTimeout(2_000);
+                int status = connection.getResponseCode();
+                connection.disconnect();
+                if (status == 200) {
+                    return;
+                }
+                Thread.sleep(250);
+            } catch (IOException notYet) {
+                sleepQuietly();
+            } catch (InterruptedException stop) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static void sleepQuietly() {
+        try {
+            Thread.sleep(250);
+        } catch (InterruptedException stop) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Payara Micro's HTTP port, or -1 on another runtime. */
+    static int httpPort() {
+        try {
+            Class<?> micro = Class.forName("fish.payara.micro.impl.PayaraMicroImpl", false,
+                    StartSummary.class.getClassLoader());
+            Object instance = micro.getMethod("getInstance").invoke(null);
+            return (Integer) micro.getMethod("getHttpPort").invoke(instance);
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError notPayaraMicro) {
+            return -1;
+        }
+    }
+}
