@@ -628,4 +628,13 @@ class PlatformApiIT extends DeployedWarTest {
         assertTrue(records <= bad.size(), records + " records: " + written);
         assertTrue(written.length() <= bad.size() * 400, written.length() + " characters: " + written);
     }
+
+    @Test
+    void versionIsPublicAndNamesTheBuild() {
+        Api.Reply reply = root.anonymous().get("api/version");
+        assertEquals(200, reply.status(), reply::toString);
+        assertEquals(jakarta.json.Json.createObjectBuilder().add("version", System.getProperty("tollgate.version")).build(),
+                reply.object());
+        assertTrue(String.valueOf(reply.header("Content-Type")).startsWith("application/json"), reply::toString);
+    }
 }
