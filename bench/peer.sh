@@ -4,6 +4,7 @@
 # Run after `mvn -B package -DskipTests`, usually as `bench/run.sh --peer`:
 #   bench/peer.sh            15 s per scenario (DURATION=15), 1 000 000 bulk tokens
 #   bench/peer.sh --smoke    2 s per scenario, 20 creations, 10 000 bulk tokens
+# WARMUP (5 s per path) is short on a loaded machine: the first scenarios then run on a cold JIT.
 # Unleash is installed once with npm into ~/.cache/tollgate-bench (UNLEASH_HOME) and runs with its
 # version check and telemetry off (CHECK_VERSION=false, SEND_TELEMETRY=false). Both servers and
 # PostgreSQL listen on 127.0.0.1 only, all load goes to 127.0.0.1, every scenario is bounded in
@@ -14,7 +15,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DURATION=${DURATION:-15}
-WARMUP=5
+WARMUP=${WARMUP:-5}
 CREATES=200
 BULK=1000000
 if [ "${1:-}" = "--smoke" ]; then DURATION=2; WARMUP=1; CREATES=20; BULK=10000; fi
