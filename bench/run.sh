@@ -2,11 +2,13 @@
 # Tollgate load harness. Run after `mvn -B package -DskipTests`:
 #   bench/run.sh              15 s per scenario (DURATION=15), 2 threads, 32 connections
 #   bench/run.sh --smoke      2 s per scenario, 100 creates, 1 000 bulk tokens: keeps the script working in CI
+#   bench/run.sh --peer       Tollgate against Unleash 7.5.1, back to back on PostgreSQL: bench/peer.sh
 # Starts its own server on 127.0.0.1 with a fresh data directory, drives it with wrk, prints
 # req/s, p50, p99 and errors per scenario, the budget ratios and the server's peak RSS, and stops
 # everything it started, also when interrupted.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+if [ "${1:-}" = "--peer" ]; then shift; exec bench/peer.sh "$@"; fi
 
 DURATION=${DURATION:-15}
 WARMUP=5

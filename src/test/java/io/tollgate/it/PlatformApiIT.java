@@ -739,4 +739,13 @@ class PlatformApiIT extends DeployedWarTest {
             io.tollgate.openapi.OpenApiChecks.assertExamplesCarryRequiredFields(document);
         }
     }
+
+    @Test
+    void versionIsPublicAndNamesTheBuild() {
+        Api.Reply reply = root.anonymous().get("api/version");
+        assertEquals(200, reply.status(), reply::toString);
+        assertEquals(jakarta.json.Json.createObjectBuilder().add("version", System.getProperty("tollgate.version")).build(),
+                reply.object());
+        assertTrue(String.valueOf(reply.header("Content-Type")).startsWith("application/json"), reply::toString);
+    }
 }

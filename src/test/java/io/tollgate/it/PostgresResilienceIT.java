@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -37,6 +38,29 @@ class PostgresResilienceIT {
     private static final Duration OUTAGE_ANSWER = Duration.ofSeconds(2);
 
     private final Path dir = Path.of(System.getProperty("tollgate.it.dir"), "pg-" + System.nanoTime());
+
+    /**
+     * One server for the outage and the pool-size tests (a start costs more than either test), with
+     * the small pool the pool-size test needs; either order works, as the outage test waits until
+     * the database is back. Started by the first test that needs it, stopped after the class.
+     */
+    private static TollgateServer pooled;
+
+    private TollgateServer pooledServer() throws Exception {
+        if (pooled == null) {
+            pooled = TollgateServer.start(dir.resolve("data"), dir.resolve("pooled.log"),
+                    Map.of("TOLLGATE_ROOT_TOKEN", ROOT, "TOLLGATE_DB_POOL_SIZE", "3"));
+            assertTrue(pooled.awaitReady(STARTUP), pooled.log());
+        }
+        return pooled;
+    }
+
+    @AfterAll
+    static void stopPooledServer() throws Exception {
+        if (pooled != null) {
+            pooled.close();
+        }
+    }
 
     @Test
     void acknowledgedTokensSurviveSigkillAndNoneIsHalfMade() throws Exception {
@@ -108,9 +132,8 @@ class PostgresResilienceIT {
     void databaseOutageMeans503WithinTwoSecondsAndReadinessDownUntilItReturns() throws Exception {
         String pgDir = System.getProperty("tollgate.it.pg-dir");
         String pgPort = System.getProperty("tollgate.it.pg-port");
-        try (TollgateServer server = TollgateServer.start(dir.resolve("data"), dir.resolve("outage.log"),
-                Map.of("TOLLGATE_ROOT_TOKEN", ROOT))) {
-            assertTrue(server.awaitReady(STARTUP), server.log());
+        {
+            TollgateServer server = pooledServer();
             Api root = server.api(ROOT);
             String project = new Fixtures(root).project();
             JsonObject token = new Fixtures(root).token(project, "admin");
@@ -156,9 +179,8 @@ class PostgresResilienceIT {
 
     @Test
     void poolSizeComesFromTollgateDbPoolSize() throws Exception {
-        try (TollgateServer server = TollgateServer.start(dir.resolve("data"), dir.resolve("pool.log"),
-                Map.of("TOLLGATE_ROOT_TOKEN", ROOT, "TOLLGATE_DB_POOL_SIZE", "3"))) {
-            assertTrue(server.awaitReady(STARTUP), server.log());
+        {
+            TollgateServer server = pooledServer();
             Api root = server.api(ROOT);
             ExecutorService load = Executors.newFixedThreadPool(24);
             AtomicBoolean running = new AtomicBoolean(true);

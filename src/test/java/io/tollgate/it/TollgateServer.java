@@ -57,6 +57,7 @@ public final class TollgateServer implements AutoCloseable {
         int port = freePort();
         List<String> command = new ArrayList<>();
         command.add(javaBinary());
+        command.addAll(testServerJvmOptions());
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", System.getProperty("payara.microJar"),
                 "--logproperties", System.getProperty("tollgate.it.logproperties"),
@@ -133,6 +134,17 @@ public final class TollgateServer implements AutoCloseable {
         if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
             kill();
         }
+    }
+
+    /**
+     * JVM flags of the test servers only (property {@code tollgate.it.server-jvm-options}, set in the
+     * POM): a start costs half the CPU with the C1-only JIT and the serial collector, and the suites
+     * that launch their own servers (starts, restarts, outages, clusters) do little work per start.
+     * No test measures speed; the README's launch line and the benchmark keep the default JIT.
+     */
+    private static List<String> testServerJvmOptions() {
+        String configured = System.getProperty("tollgate.it.server-jvm-options", "").strip();
+        return configured.isEmpty() ? List.of() : List.of(configured.split("\\s+"));
     }
 
     private static String javaBinary() {
