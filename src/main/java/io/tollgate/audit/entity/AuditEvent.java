@@ -4,6 +4,7 @@ import io.tollgate.json.JsonBuilders;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonValue;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -11,6 +12,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.io.StringReader;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -34,6 +36,8 @@ public class AuditEvent {
     /** Longest stored {@code details} text; longer details are cut to a marker (see {@link #AuditEvent}). */
     public static final int MAX_DETAILS = 8000;
     private static final int MAX_TEXT = 255;
+    /** One factory: {@code Json.createReader} looks the JSON-P provider up on every call. */
+    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
 
     @Id
     @Column(length = 36)
@@ -111,7 +115,7 @@ public class AuditEvent {
         nullable(json, "target_id", targetId);
         nullable(json, "target_name", targetName);
         nullable(json, "ip", ip);
-        return json.add("details", Json.createReader(new StringReader(details)).readObject()).build();
+        return json.add("details", READERS.createReader(new StringReader(details)).readObject()).build();
     }
 
     private static void nullable(JsonObjectBuilder json, String key, String value) {

@@ -3,6 +3,7 @@ package io.tollgate.metrics.boundary;
 import io.tollgate.access.control.BearerCredential;
 import io.tollgate.access.entity.Caller;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -45,7 +46,9 @@ public class RequestMetrics implements ContainerRequestFilter, ContainerResponse
     @Context
     ResourceInfo resource;
 
-    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+    private final Map<Method, Timer> timers = new ConcurrentHashMap<>();
+    /** Requests no route matched share one timer (the registry returns the same one if two race). */
+    private volatile Timer unmatched;
     private final Map<String, Counter> authentications = new ConcurrentHashMap<>();
 
     @Override
@@ -62,14 +65,39 @@ public class RequestMetrics implements ContainerRequestFilter, ContainerResponse
         }
     }
 
+    /**
+     * The timer of a resource method (one HTTP method each), found by the {@code Method} itself: the
+     * path template is built once per route, not per request.
+     */
     private Timer timer(String method, Method resourceMethod) {
-        String endpoint = resourceMethod == null ? UNMATCHED : template(resourceMethod);
-        String httpMethod = resourceMethod == null ? "" : method;
-        return timers.computeIfAbsent(httpMethod + ' ' + endpoint, key -> registry.timer(
+        if (resourceMethod == null) {
+            Timer shared = unmatched;
+            if (shared == null) {
+                shared = register("", UNMATCHED);
+                unmatched = shared;
+            }
+            return shared;
+        }
+        return timers.computeIfAbsent(resourceMethod, key -> register(httpMethodOf(key, method), template(key)));
+    }
+
+    /** The HTTP method the resource method is annotated with (a HEAD served by a GET counts as GET). */
+    static String httpMethodOf(Method resourceMethod, String requested) {
+        for (java.lang.annotation.Annotation annotation : resourceMethod.getAnnotations()) {
+            HttpMethod designator = annotation.annotationType().getAnnotation(HttpMethod.class);
+            if (designator != null) {
+                return designator.value();
+            }
+        }
+        return requested;
+    }
+
+    private Timer register(String httpMethod, String endpoint) {
+        return registry.timer(
                 Metadata.builder().withName("tollgate_requests")
                         .withDescription("Time to answer API requests, per endpoint (path template and method)")
                         .withUnit(MetricUnits.SECONDS).build(),
-                new Tag("method", httpMethod.isEmpty() ? "any" : httpMethod), new Tag("endpoint", endpoint)));
+                new Tag("method", httpMethod.isEmpty() ? "any" : httpMethod), new Tag("endpoint", endpoint));
     }
 
     /** {@code /api/projects/{projectId}/tokens/{tokenId}} for the method that serves it. */

@@ -27,4 +27,11 @@ class RequestMetricsTest {
         assertEquals("unknown", RequestMetrics.kindOf("something-else"));
         assertEquals("malformed", RequestMetrics.kindOf(null));
     }
+
+    @Test
+    void theMethodTagIsTheResourceMethodsAnnotationSoAHeadServedByAGetCountsAsGet() {
+        assertEquals("PATCH", RequestMetrics.httpMethodOf(method(TokensResource.class, "update"), "PATCH"));
+        assertEquals("GET", RequestMetrics.httpMethodOf(method(TokensResource.class, "list"), "HEAD"));
+        assertEquals("DELETE", RequestMetrics.httpMethodOf(method(TokensResource.class, "delete"), "OPTIONS"));
+    }
 }
