@@ -10,8 +10,9 @@
  * (the access kernel and infrastructure only). The project route asks {@code ProjectExistence},
  * implemented by projects, the way access asks members for roles.
  * <p>
- * <b>Actor and address.</b> {@code RequestOrigins} (a JAX-RS filter after authentication) notes the
- * caller's {@code issuer()} form ({@code root}, a username, {@code token:<name>}) and the client
+ * <b>Actor and address.</b> {@code control.RequestOrigin}, created only when a request records an
+ * event (nothing runs per request), reads the caller the authentication filter left on the request
+ * and takes its {@code issuer()} form ({@code root}, a username, {@code token:<name>}) and the client
  * address for the request; an entry may name its actor instead ({@code anonymous} for a failed login
  * of a username that does not exist: the typed name may be a password and is never recorded;
  * {@code leak-report}; the username of a login). Outside any API request the actor is {@code system}.

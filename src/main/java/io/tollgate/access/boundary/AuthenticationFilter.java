@@ -67,6 +67,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         }
         boolean secure = request.getSecurityContext().isSecure();
         request.setSecurityContext(new CallerContext(caller, secure));
+        request.setProperty(Caller.PROPERTY, caller);
         requireAllowedAddress(request, caller);
     }
 

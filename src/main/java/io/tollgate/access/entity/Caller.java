@@ -25,6 +25,12 @@ public record Caller(Kind kind, String name, String projectId, Role role, boolea
                      Set<String> brokers, Long expiresAt, String credentialId, CidrList allowedIps)
         implements Principal, Resolution {
 
+    /**
+     * The request property under which the authentication filter leaves the caller, for code that has
+     * the servlet request but no JAX-RS security context (JAX-RS properties are servlet attributes).
+     */
+    public static final String PROPERTY = "io.tollgate.access.caller";
+
     /** The kinds of credential a caller can present. */
     public enum Kind { ROOT, TOKEN, USER }
 

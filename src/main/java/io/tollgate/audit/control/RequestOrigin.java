@@ -1,34 +1,36 @@
 package io.tollgate.audit.control;
 
+import io.tollgate.access.entity.Caller;
+import io.tollgate.net.ClientAddress;
 import jakarta.enterprise.context.RequestScoped;
-import java.util.function.Supplier;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * Who made the current API request and from where, as the audit trail records it: set once per
- * request by {@code audit.boundary.RequestOrigins} after authentication. The actor is null for a
- * request without credential (a login, a leak report: they name their actor themselves).
+ * Who made the current API request and from where, as the audit trail records it. Nothing runs per
+ * request: this bean is created only when the request records an event, and then reads the caller the
+ * authentication filter left on the request ({@link Caller#PROPERTY}) and the client address (the
+ * rule of spec section 6). The actor is null for a request without credential (a login, a leak
+ * report: they name their actor themselves).
  */
 @RequestScoped
 public class RequestOrigin {
 
-    private String actor;
-    private Supplier<String> address;
+    @Inject
+    HttpServletRequest request;
+
+    @Inject
+    ClientAddress clientAddress;
+
     private String ip;
 
-    /** {@code address} is asked at most once, when the first event of the request needs it. */
-    public void set(String actor, Supplier<String> address) {
-        this.actor = actor;
-        this.address = address;
-    }
-
     public String actor() {
-        return actor;
+        return request.getAttribute(Caller.PROPERTY) instanceof Caller caller ? caller.issuer() : null;
     }
 
     public String ip() {
-        if (ip == null && address != null) {
-            ip = address.get();
-            address = null;
+        if (ip == null) {
+            ip = clientAddress.of(request);
         }
         return ip;
     }
