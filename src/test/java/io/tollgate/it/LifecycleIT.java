@@ -38,7 +38,7 @@ class LifecycleIT {
         String secret;
         try (TollgateServer first = TollgateServer.start(data, dir.resolve("first.log"), Map.of())) {
             assertTrue(first.awaitReady(STARTUP), "server did not start:\n" + first.log());
-            Matcher printed = ROOT_LINE.matcher(first.log());
+            Matcher printed = ROOT_LINE.matcher(awaitSummary(first));
             assertTrue(printed.find(), "the first start prints the root token");
             rootToken = printed.group(1);
             assertFalse(printed.find(), "the root token is printed once");
@@ -52,7 +52,7 @@ class LifecycleIT {
         }
         try (TollgateServer second = TollgateServer.start(data, dir.resolve("second.log"), Map.of())) {
             assertTrue(second.awaitReady(STARTUP), "server did not restart:\n" + second.log());
-            assertFalse(ROOT_LINE.matcher(second.log()).find(), "a stored root credential is not printed again");
+            assertFalse(ROOT_LINE.matcher(awaitSummary(second)).find(), "a stored root credential is not printed again");
             assertTrue(second.log().contains("(0 migrations applied now)"), "a second start migrates nothing");
             Api root = second.api(rootToken);
             assertEquals("survivor", root.get("api/projects/" + projectId).object().getString("name"));
@@ -79,7 +79,7 @@ class LifecycleIT {
         try (TollgateServer server = TollgateServer.start(data, dir.resolve("a.log"),
                 Map.of("TOLLGATE_ROOT_TOKEN", firstRoot))) {
             assertTrue(server.awaitReady(STARTUP), server.log());
-            assertFalse(ROOT_LINE.matcher(server.log()).find(), "a configured root token is never printed");
+            assertFalse(ROOT_LINE.matcher(awaitSummary(server)).find(), "a configured root token is never printed");
             assertEquals(200, server.api(firstRoot).get("api/projects").status());
             assertEquals(200, server.api(firstRoot).createProject("private").status());
             assertOwnerOnly(data);
