@@ -138,16 +138,27 @@ public class Tokens {
     /** The project's tokens ordered by issue date, without secrets. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ProjectToken> list(String projectId, Integer limit, Integer offset) {
-        projects.require(projectId);
         TypedQuery<ProjectToken> query = em.createNamedQuery(ProjectToken.OF_PROJECT, ProjectToken.class)
                 .setParameter("project", projectId);
+        return page(projectId, query, limit, offset);
+    }
+
+    /**
+     * The query's page; the project is looked up only when the page is empty (tokens exist only in an
+     * existing project), so that a listing costs no query for a 404 it cannot give.
+     */
+    private List<ProjectToken> page(String projectId, TypedQuery<ProjectToken> query, Integer limit, Integer offset) {
         if (offset != null) {
             query.setFirstResult(offset);
         }
         if (limit != null) {
             query.setMaxResults(limit);
         }
-        return query.getResultList();
+        List<ProjectToken> page = query.getResultList();
+        if (page.isEmpty()) {
+            projects.require(projectId);
+        }
+        return page;
     }
 
     /**
@@ -159,7 +170,6 @@ public class Tokens {
         if (status == null) {
             return list(projectId, limit, offset);
         }
-        projects.require(projectId);
         TypedQuery<ProjectToken> query;
         if (status == StatusFilter.SUSPENDED) {
             query = em.createNamedQuery(ProjectToken.SUSPENDED_OF_PROJECT, ProjectToken.class);
@@ -175,13 +185,7 @@ public class Tokens {
                     .setParameter("until", until);
         }
         query.setParameter("project", projectId);
-        if (offset != null) {
-            query.setFirstResult(offset);
-        }
-        if (limit != null) {
-            query.setMaxResults(limit);
-        }
-        return query.getResultList();
+        return page(projectId, query, limit, offset);
     }
 
     /** The values of {@code ?status=}: the three statuses, and {@code expiring}. */
