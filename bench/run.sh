@@ -51,7 +51,7 @@ note_rss() {
 DB_URL="jdbc:h2:file:$WORK/data/tollgate;AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000"
 start_server() {
   TOLLGATE_DATA_DIR="$WORK/data" TOLLGATE_ROOT_TOKEN=$ROOT TOLLGATE_DB_URL="$DB_URL" \
-    java -Dh2.bindAddress=127.0.0.1 -jar target/payara-micro.jar --prebootcommandfile payara-config/pre-boot-commands.asadmin \
+    java @payara-config/jvm.options -Dh2.bindAddress=127.0.0.1 -jar target/payara-micro.jar --prebootcommandfile payara-config/pre-boot-commands.asadmin \
       --deploy target/tollgate.war --contextroot / \
       --port "$PORT" --nohazelcast >>"$WORK/server.log" 2>&1 &
   SERVER_PID=$!

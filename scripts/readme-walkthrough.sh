@@ -33,7 +33,7 @@ done
 [ -n "$PORT" ] || fail "no free port found"
 
 # the README's start command: the java part of the first fenced line that runs payara-micro.jar
-START=$(grep -m1 -E '^mvn .* && java -jar target/payara-micro\.jar ' README.md | sed -E 's/^.* && (java -jar )/\1/')
+START=$(grep -m1 -E '^mvn .* && java .*-jar target/payara-micro\.jar ' README.md | sed -E 's/^.* && (java )/\1/')
 [ -n "$START" ] || fail "no start command found in README.md"
 case "$START" in *"--port 8080"*) ;; *) fail "the README's start command no longer says --port 8080: $START" ;; esac
 START=${START/--port 8080/--port $PORT}
