@@ -12,6 +12,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -21,14 +24,50 @@ import org.eclipse.microprofile.config.ConfigProvider;
 @ApplicationScoped
 public class JwtCredentials implements CredentialResolver {
 
+    private static final Logger LOG = Logger.getLogger(JwtCredentials.class.getName());
+
     @Inject
     Users users;
 
-    private JwtVerifier jwts;
+    private Config config;
+    private volatile JwtVerifier jwts;
 
+    /**
+     * An operator's key configuration is read now, so that a wrong one stops the deployment. Tollgate's
+     * own key cannot be wrong, but a first start generates it (an RSA key pair, the largest single CPU
+     * cost of a start): it is made on a thread of its own while the deployment goes on, and the first
+     * JWT to verify waits for it if it must.
+     */
     @PostConstruct
     void readJwtConfiguration() {
-        jwts = JwtVerifier.fromConfig(ConfigProvider.getConfig());
+        config = ConfigProvider.getConfig();
+        if (!JwtConfigSource.generatedKey()) {
+            jwts = JwtVerifier.fromConfig(config);
+            return;
+        }
+        Thread keys = new Thread(() -> {
+            try {
+                verifier();
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "Could not make the JWT signing key; logins will fail until it can be made", e);
+            }
+        }, "tollgate-jwt-key");
+        keys.setDaemon(true);
+        keys.start();
+    }
+
+    private JwtVerifier verifier() {
+        JwtVerifier verifier = jwts;
+        if (verifier == null) {
+            synchronized (this) {
+                verifier = jwts;
+                if (verifier == null) {
+                    verifier = JwtVerifier.fromConfig(config);
+                    jwts = verifier;
+                }
+            }
+        }
+        return verifier;
     }
 
     /** A wrong JWT key configuration stops the deployment instead of failing the first request. */
@@ -43,7 +82,7 @@ public class JwtCredentials implements CredentialResolver {
 
     @Override
     public Caller resolve(String credential, String hash, long now) {
-        JWTClaimsSet claims = jwts.verify(credential);
+        JWTClaimsSet claims = verifier().verify(credential);
         return claims == null ? null : person(claims);
     }
 

@@ -34,6 +34,14 @@ public class JwtConfigSource implements ConfigSource {
         return null;
     }
 
+    /**
+     * Whether JWTs are signed and verified with the key Tollgate generates into its data directory: the
+     * operator configured neither a verification key nor a signing key.
+     */
+    public static boolean generatedKey() {
+        return EarlyConfig.value(PUBLIC_KEY) == null && EarlyConfig.value(LOCATION) == null && !JwtKeys.configured();
+    }
+
     /** Whether people log in elsewhere: the operator set a verification key but no signing key. */
     public static boolean externalIdentityProvider() {
         boolean operatorKey = EarlyConfig.value(PUBLIC_KEY) != null
