@@ -67,10 +67,8 @@ import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import java.io.File;
 import java.io.StringReader;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -81,11 +79,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -95,21 +89,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * test would only see their sum: no-escalation in {@link Tokens#create}, the role table with the
  * database's memberships, rollback of a failed create, every exception mapper's status and body, the
  * session JWT accepted by the server's own verifier, and the token cache emptied when a delete commits.
- * The deployment is the packaged WAR plus this one class (no other test class goes in).
+ * <p>
+ * These tests run in {@link PlatformApiIT}'s deployment, which extends this class: a Payara start costs
+ * more than all of them, and Arquillian runs in-container tests and {@code @RunAsClient} ones on one
+ * (testable) deployment. The deployment is {@link DeployedWarTest}'s: the packaged WAR plus the test
+ * classes these two need.
  */
 @ExtendWith(ArquillianExtension.class)
-class InContainerIT {
+abstract class InContainerIT extends DeployedWarTest {
 
     private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(30);
-
-    @Deployment
-    static WebArchive deployment() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("tollgate.war")))
-                .addClass(InContainerIT.class);
-    }
-
-    @ArquillianResource
-    URL base;
 
     @Inject
     Projects projects;
@@ -144,10 +133,17 @@ class InContainerIT {
     @Inject
     UnexpectedExceptionMapper unexpected;
 
-    private String project;
-
+    /**
+     * In the container (the boundaries are injected), a fresh {@code project} made by the boundary; on
+     * the client, where nothing is injected, the HTTP fixtures of the subclass's {@code @RunAsClient} tests.
+     */
+    @Override
     @BeforeEach
-    void newProject() {
+    void setUp() throws Exception {
+        if (projects == null) {
+            super.setUp();
+            return;
+        }
         project = projects.create(unique("p")).id();
     }
 
