@@ -6,7 +6,9 @@
  * standard base64 is the one the API's javadoc documents), not code of our own. {@code Passwords}
  * (an {@code @ApplicationScoped} bean, injected into {@code Users} and {@code Logins}) initialises
  * its own instance with the strength the application always used: PBKDF2WithHmacSHA256, 210 000
- * iterations, 16-byte salt, 32-byte key.
+ * iterations, 16-byte salt, 32-byte key. The suites' Arquillian servers set
+ * {@code tollgate.password.iterations} to the library's minimum (1 024): they hash by the hundred, and a
+ * stored hash records its count, so verifying is unchanged.
  * <p>
  * Hashes stored before (format {@code pbkdf2-sha256$<iterations>$<salt>$<key>}, unpadded base64) are
  * the same derivation: {@code Passwords} rewrites them into the library's format and lets the library

@@ -11,6 +11,10 @@ import org.junit.jupiter.api.BeforeEach;
 /**
  * What the Arquillian suites share: the packaged WAR as the deployment (one Payara Micro per
  * subclass), the server's URL, root's API client, and a fresh project with one broker per test.
+ * <p>
+ * The deployment is testable, with the test classes that run inside it ({@link InContainerIT}'s
+ * tests, run by {@link PlatformApiIT}) and the helpers they load; the HTTP suites run as clients
+ * ({@code @RunAsClient}) and do not notice. No other test class goes in.
  */
 abstract class DeployedWarTest {
 
@@ -22,9 +26,11 @@ abstract class DeployedWarTest {
     String project;
     String broker;
 
-    @Deployment(testable = false)
+    @Deployment
     static WebArchive deployment() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("tollgate.war")));
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("tollgate.war")))
+                .addClasses(DeployedWarTest.class, InContainerIT.class, PlatformApiIT.class,
+                        Api.class, Fixtures.class, Asserts.class, Action.class, RawHttp.class, ServerLogs.class);
     }
 
     @BeforeEach

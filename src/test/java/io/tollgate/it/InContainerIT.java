@@ -67,10 +67,8 @@ import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import java.io.File;
 import java.io.StringReader;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -81,11 +79,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -95,21 +89,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * test would only see their sum: no-escalation in {@link Tokens#create}, the role table with the
  * database's memberships, rollback of a failed create, every exception mapper's status and body, the
  * session JWT accepted by the server's own verifier, and the token cache emptied when a delete commits.
- * The deployment is the packaged WAR plus this one class (no other test class goes in).
+ * <p>
+ * These tests run in {@link PlatformApiIT}'s deployment, which extends this class: a Payara start costs
+ * more than all of them, and Arquillian runs in-container tests and {@code @RunAsClient} ones on one
+ * (testable) deployment. The deployment is {@link DeployedWarTest}'s: the packaged WAR plus the test
+ * classes these two need.
  */
 @ExtendWith(ArquillianExtension.class)
-class InContainerIT {
+abstract class InContainerIT extends DeployedWarTest {
 
     private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(30);
-
-    @Deployment
-    static WebArchive deployment() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("tollgate.war")))
-                .addClass(InContainerIT.class);
-    }
-
-    @ArquillianResource
-    URL base;
 
     @Inject
     Projects projects;
@@ -144,10 +133,17 @@ class InContainerIT {
     @Inject
     UnexpectedExceptionMapper unexpected;
 
-    private String project;
-
+    /**
+     * In the container (the boundaries are injected), a fresh {@code project} made by the boundary; on
+     * the client, where nothing is injected, the HTTP fixtures of the subclass's {@code @RunAsClient} tests.
+     */
+    @Override
     @BeforeEach
-    void newProject() {
+    void setUp() throws Exception {
+        if (projects == null) {
+            super.setUp();
+            return;
+        }
         project = projects.create(unique("p")).id();
     }
 
@@ -423,13 +419,19 @@ class InContainerIT {
     @PersistenceContext(unitName = "tollgate")
     EntityManager em;
 
+    /**
+     * The iteration count this server was given (the suites' servers hash at the library's minimum,
+     * TOLLGATE_PASSWORD_ITERATIONS in the POM); unset, the default, which {@code PasswordsTest} pins to 210 000.
+     */
+    private static final String ITERATIONS = System.getenv().getOrDefault("TOLLGATE_PASSWORD_ITERATIONS", "210000");
+
     @Test
-    void newHashIsTheContainersPbkdf2FormatAtTheOldStrengthAndVerifies() {
+    void newHashIsTheContainersPbkdf2FormatAtTheConfiguredStrengthAndVerifies() {
         String stored = passwords.hash("correct horse battery staple");
         String[] parts = stored.split(":");
         assertEquals(4, parts.length, stored);
         assertEquals("PBKDF2WithHmacSHA256", parts[0]);
-        assertEquals("210000", parts[1]);
+        assertEquals(ITERATIONS, parts[1]);
         assertEquals(16, Base64.getDecoder().decode(parts[2]).length, "salt bytes");
         assertEquals(32, Base64.getDecoder().decode(parts[3]).length, "key bytes");
         assertFalse(stored.contains("correct horse"));
@@ -469,7 +471,7 @@ class InContainerIT {
     void userCreatedNowIsStoredInTheContainersFormatAndLogsIn() {
         String name = unique("pw");
         users.create(name, "a-long-password-" + name);
-        assertTrue(users.find(name).passwordHash().startsWith("PBKDF2WithHmacSHA256:210000:"), users.find(name).passwordHash());
+        assertTrue(users.find(name).passwordHash().startsWith("PBKDF2WithHmacSHA256:" + ITERATIONS + ":"), users.find(name).passwordHash());
         assertFalse(logins.login(name, "a-long-password-" + name, "127.0.0.1").getString("token").isEmpty());
     }
 
@@ -666,5 +668,13 @@ class InContainerIT {
         assertEquals(keep, kept.size(), "the newest 10 000 stay");
         assertEquals(now - 60_000 + 25, kept.get(kept.size() - 1).at(), "the oldest went");
         assertEquals(now - 60_000 + keep + 24, kept.get(0).at());
+    }
+
+    /** A hash records its own strength: one made at the default verifies on a server that makes new ones at another. */
+    @Test
+    void hashAtTheDefaultStrengthVerifiesWithItsOwnIterationCount() {
+        String atDefault = "PBKDF2WithHmacSHA256:210000:c3DuVBLKaMMu0ZcMyw9x6A==:ZE4EFM8FZKsisOMpu27+8nEzYGzmuhS3+DI2Zz3U4Qo=";
+        assertTrue(passwords.matches(LEGACY_PASSWORD, atDefault));
+        assertFalse(passwords.matches("legacy password 2025", atDefault));
     }
 }

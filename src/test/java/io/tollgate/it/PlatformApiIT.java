@@ -30,17 +30,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Projects, brokers, the role table of spec section 2 and the error contract of section 5, over
- * HTTP on the packaged WAR in a managed Payara Micro.
+ * HTTP on the packaged WAR in a managed Payara Micro. Every test here runs as a client; the
+ * in-container tests of {@link InContainerIT} run on the same deployment (one server start for both).
  */
 @ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class PlatformApiIT extends DeployedWarTest {
+class PlatformApiIT extends InContainerIT {
 
     private String brokers() {
         return Api.brokers(project);
     }
 
     @Test
+    @RunAsClient
     void projectLifecycleWithExactJson() {
         String name = Fixtures.unique("lifecycle");
         Api.Reply created = root.createProject(" " + name + " ");
@@ -60,6 +61,7 @@ class PlatformApiIT extends DeployedWarTest {
     }
 
     @Test
+    @RunAsClient
     void projectNameRules() {
         // hand-made on purpose: missing field, wrong types, an unknown field, an array
         for (String body : List.of("{}", "{\"name\":\"\"}", "{\"name\":\"" + "p".repeat(65) + "\"}", "{\"name\":5}",
@@ -73,6 +75,7 @@ class PlatformApiIT extends DeployedWarTest {
     }
 
     @Test
+    @RunAsClient
     void brokerLifecycleWithExactJson() {
         Api.Reply created = root.createBroker(project, "edge", "mqtts://edge.example:8883");
         assertEquals(200, created.status(), created::toString);
@@ -93,6 +96,7 @@ class PlatformApiIT extends DeployedWarTest {
     }
 
     @Test
+    @RunAsClient
     void brokerValidationAnswers400AndChangesNothing() {
         // built with JSON-P, not brokerBody: missing fields and wrong JSON types are part of the table
         Map<String, String> cases = new TreeMap<>();
@@ -112,6 +116,7 @@ class PlatformApiIT extends DeployedWarTest {
     }
 
     @Test
+    @RunAsClient
     void brokerOfAnotherProjectIs404() {
         String otherBroker = fixtures.broker(fixtures.project());
         assertEquals(404, root.getBroker(project, otherBroker).status());
@@ -139,6 +144,7 @@ class PlatformApiIT extends DeployedWarTest {
     private static final List<String> RANKS = List.of("viewer", "editor", "admin", "root");
 
     @Test
+    @RunAsClient
     void everyRowOfTheRoleTableAllowsAndForbids() {
         List<String> failures = new ArrayList<>();
         for (String role : RANKS) {
@@ -157,6 +163,7 @@ class PlatformApiIT extends DeployedWarTest {
     }
 
     @Test
+    @RunAsClient
     void everyoneListsOnlyTheProjectsTheyBelongTo() {
         String secret = fixtures.secret(project, "viewer");
         JsonArray seen = root.as(secret).listProjects().array();
@@ -166,6 +173,7 @@ class PlatformApiIT extends DeployedWarTest {
     }
 
     @Test
+    @RunAsClient
     void anotherProjectIs403WhetherOrNotItExists() {
         Api admin = root.as(fixtures.secret(project, "admin"));
         String other = fixtures.project();
@@ -182,6 +190,7 @@ class PlatformApiIT extends DeployedWarTest {
     }
 
     @Test
+    @RunAsClient
     void restrictedTokenActsOnlyOnItsBrokers() {
         String other = fixtures.broker(project);
         Api restricted = root.as(fixtures.secret(project, "admin", broker));
@@ -204,6 +213,7 @@ class PlatformApiIT extends DeployedWarTest {
     }
 
     @Test
+    @RunAsClient
     void anonymousRequestsAre401WithTheErrorBody() {
         Api anonymous = root.anonymous();
         for (Api.Reply reply : List.of(anonymous.listProjects(), anonymous.listBrokers(project),
@@ -213,6 +223,7 @@ class PlatformApiIT extends DeployedWarTest {
     }
 
     @Test
+    @RunAsClient
     void unknownRoutesWrongMethodsAndMediaTypesAnswerTheErrorBody() {
         assertProblem(root.get("api/nothing/here"), 404, "NOT_FOUND");
         assertProblem(root.get("definitely-not-here.html"), 404, "NOT_FOUND");
@@ -229,6 +240,7 @@ class PlatformApiIT extends DeployedWarTest {
     }
 
     @Test
+    @RunAsClient
     void bodiesOver64KiBAre413AndChangeNothing() {
         String name = Fixtures.unique("big");
         String big = Api.object().add("name", name).add("pad", "x".repeat(70 * 1024)).build().toString();
@@ -244,6 +256,7 @@ class PlatformApiIT extends DeployedWarTest {
     }
 
     @Test
+    @RunAsClient
     void healthAndOpenApiAreServed() {
         Api.Reply ready = Api.send(HttpRequest.newBuilder(URI.create(serverRoot() + "health/ready")).build());
         assertEquals(200, ready.status(), ready::toString);
@@ -263,6 +276,7 @@ class PlatformApiIT extends DeployedWarTest {
     }
 
     @Test
+    @RunAsClient
     void clientAcceptingNoJsonGets406WithTheErrorBody() {
         for (String accept : List.of("text/html", "text/plain, application/xml", "image/png")) {
             HttpRequest request = HttpRequest.newBuilder(URI.create(root.base() + "api/projects"))
@@ -323,6 +337,7 @@ class PlatformApiIT extends DeployedWarTest {
     }
 
     @Test
+    @RunAsClient
     void deeplyNestedOrHugeNumberBodiesAre400MalformedAndLogNothing() throws Exception {
         String before = settledLog();
         String tokens = Api.tokens(project);
@@ -348,6 +363,7 @@ class PlatformApiIT extends DeployedWarTest {
     }
 
     @Test
+    @RunAsClient
     void wildcardOrMissingContentTypeIs415AndCreatesNothing() {
         String prefix = Fixtures.unique("ct");
         List<String> refused = Arrays.asList("*/*", "application/*", "*/json", null);
@@ -367,6 +383,7 @@ class PlatformApiIT extends DeployedWarTest {
     }
 
     @Test
+    @RunAsClient
     void invalidUtf8LoneSurrogatesAndRepeatedKeysAre400MalformedAndCreateNothing() {
         String prefix = Fixtures.unique("enc");
         // hand-made bytes on purpose: invalid UTF-8, JSON escapes of lone surrogates, repeated keys
@@ -401,6 +418,7 @@ class PlatformApiIT extends DeployedWarTest {
     }
 
     @Test
+    @RunAsClient
     void nonAsciiDigitsInLimitOrOffsetAre400NamingTheField() {
         fixtures.token(project, "viewer");
         Map<String, String> cases = new TreeMap<>();
@@ -420,6 +438,7 @@ class PlatformApiIT extends DeployedWarTest {
     }
 
     @Test
+    @RunAsClient
     void invisibleFormatCharactersInNamesAre400SoLookalikesCannotCoexist() {
         String tokens = Api.tokens(project);
         assertEquals(200, root.createToken(project, TokenSpec.of("a-admin", "viewer")).status());
@@ -446,6 +465,7 @@ class PlatformApiIT extends DeployedWarTest {
     }
 
     @Test
+    @RunAsClient
     void namesAreStoredInNfcSoCombiningFormsCollide() {
         String base = Fixtures.unique("caf");
         Api.Reply decomposed = root.createProject(base + "e\u0301");
@@ -487,6 +507,7 @@ class PlatformApiIT extends DeployedWarTest {
     private static final String JSON_TYPE = "Content-Type: application/json";
 
     @Test
+    @RunAsClient
     void everyApiAnswerSuccessOrErrorIsNoStore() throws Exception {
         RawHttp http = raw();
         String tokens = Api.tokens(project);
@@ -522,6 +543,7 @@ class PlatformApiIT extends DeployedWarTest {
     }
 
     @Test
+    @RunAsClient
     void consoleStaticFilesAndApiCarrySecurityHeadersAndNoServerBanner() throws Exception {
         RawHttp http = raw();
         List<String> failures = new ArrayList<>();
@@ -548,6 +570,7 @@ class PlatformApiIT extends DeployedWarTest {
     }
 
     @Test
+    @RunAsClient
     void optionsAnswers204WithTheMethodsTheCallerMayCallElse401Or403LikeThoseMethods() throws Exception {
         RawHttp http = raw();
         RawHttp.Response asRoot = http.send("OPTIONS", "api/projects", null, bearer(Fixtures.ROOT));
@@ -580,6 +603,7 @@ class PlatformApiIT extends DeployedWarTest {
     }
 
     @Test
+    @RunAsClient
     void traceIsRefusedWithTheErrorBodyAndNeverEchoed() throws Exception {
         RawHttp http = raw();
         for (String path : List.of("api/projects", "", "console/app.js", "nothing-here")) {
@@ -593,6 +617,7 @@ class PlatformApiIT extends DeployedWarTest {
     }
 
     @Test
+    @RunAsClient
     void requestsTheContainerRefusesLogAtMostOneShortLineEach() throws Exception {
         java.nio.file.Path log = java.nio.file.Path.of(System.getProperty("tollgate.it.log"));
         int before = ServerLogs.read(log).length();
@@ -649,6 +674,7 @@ class PlatformApiIT extends DeployedWarTest {
     }
 
     @Test
+    @RunAsClient
     void metricsCountAuthenticationsTokenChangesAndRequestTimingsPerEndpoint() throws Exception {
         String before = metrics();
         java.nio.file.Files.writeString(java.nio.file.Path.of(System.getProperty("tollgate.it.dir", "target"))
@@ -685,6 +711,7 @@ class PlatformApiIT extends DeployedWarTest {
     }
 
     @Test
+    @RunAsClient
     void readinessNamesTheDatabaseTheSchemaVersionAndTheUsageWriter() {
         Api.Reply ready = Api.send(HttpRequest.newBuilder(URI.create(serverRoot() + "health/ready")).build());
         assertEquals(200, ready.status(), ready::toString);
@@ -718,6 +745,7 @@ class PlatformApiIT extends DeployedWarTest {
     }
 
     @Test
+    @RunAsClient
     void servedOpenApiDocumentPassesAStrictValidatorAndNamesEveryServedRoute() {
         // the YAML media type, Swagger UI and /metrics are tested on a server deployed as the README does
         // (LifecycleIT): Arquillian deploys at /tollgate, outside which Payara serves /openapi on its own
@@ -741,6 +769,7 @@ class PlatformApiIT extends DeployedWarTest {
     }
 
     @Test
+    @RunAsClient
     void versionIsPublicAndNamesTheBuild() {
         Api.Reply reply = root.anonymous().get("api/version");
         assertEquals(200, reply.status(), reply::toString);

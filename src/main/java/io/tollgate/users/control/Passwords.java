@@ -6,6 +6,9 @@ import jakarta.inject.Inject;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Password hashing by the container's Jakarta Security {@link Pbkdf2PasswordHash}, set to the strength
@@ -13,6 +16,12 @@ import java.util.Map;
  * hashes are in the library's documented format {@code PBKDF2WithHmacSHA256:<iterations>:<salt>:<key>};
  * hashes stored by earlier versions ({@code pbkdf2-sha256$<iterations>$<salt>$<key>}, unpadded base64)
  * are the same derivation and are rewritten into that format before the library verifies them.
+ * <p>
+ * The iteration count of new hashes can be lowered with {@code tollgate.password.iterations}
+ * ({@code TOLLGATE_PASSWORD_ITERATIONS}) for test servers only, which hash by the hundred: every
+ * stored hash records its own count and is verified with it, so nothing else changes. Unset, it is
+ * {@value #ITERATIONS}; a lower value is logged as a warning at start, and the library refuses one
+ * below its minimum of 1 024 (the deployment fails).
  */
 @ApplicationScoped
 public class Passwords {
@@ -20,21 +29,37 @@ public class Passwords {
     public static final int ITERATIONS = 210_000;
     private static final String LEGACY_PREFIX = "pbkdf2-sha256";
 
+    private static final Logger LOG = Logger.getLogger(Passwords.class.getName());
+
     @Inject
     Pbkdf2PasswordHash pbkdf2;
+
+    @Inject
+    @ConfigProperty(name = "tollgate.password.iterations")
+    Optional<Integer> configuredIterations;
 
     /** Checked against when the user does not exist, so both answers take the same time. */
     private String decoy;
 
     @PostConstruct
     void init() {
+        int iterations = iterations(configuredIterations);
+        if (iterations < ITERATIONS) {
+            LOG.warning(() -> "New password hashes use " + iterations + " PBKDF2 iterations, fewer than the default "
+                    + ITERATIONS + " (tollgate.password.iterations): meant for test servers only");
+        }
         // The implementation is @Dependent: this instance is ours alone, initialised once, before any use.
         pbkdf2.initialize(Map.of(
                 "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA256",
-                "Pbkdf2PasswordHash.Iterations", Integer.toString(ITERATIONS),
+                "Pbkdf2PasswordHash.Iterations", Integer.toString(iterations),
                 "Pbkdf2PasswordHash.SaltSizeBytes", "16",
                 "Pbkdf2PasswordHash.KeySizeBytes", "32"));
         decoy = hash("decoy-password-never-matches-anything");
+    }
+
+    /** The iteration count of new hashes: the configured one, else the default {@value #ITERATIONS}. */
+    static int iterations(Optional<Integer> configured) {
+        return configured.orElse(ITERATIONS);
     }
 
     public String hash(String password) {

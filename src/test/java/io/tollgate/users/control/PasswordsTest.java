@@ -3,6 +3,7 @@ package io.tollgate.users.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,5 +30,11 @@ class PasswordsTest {
         assertNull(Passwords.libraryFormat("pbkdf2-sha256$210000$c3Du$ZE4E$extra"));
         assertNull(Passwords.libraryFormat("pbkdf2-sha256$210000$not base64!$ZE4E"));
         assertNull(Passwords.libraryFormat("pbkdf2-sha256$-1$c3DuVBLKaMMu0ZcMyw9x6A$ZE4E"));
+    }
+
+    @Test
+    void newHashesUse210000IterationsUnlessAnotherCountIsConfigured() {
+        assertEquals(210_000, Passwords.iterations(Optional.empty()));
+        assertEquals(1024, Passwords.iterations(Optional.of(1024)));
     }
 }
