@@ -40,9 +40,10 @@ public class ConfiguredDataSource implements DataSource {
         return driver().getConnection();
     }
 
+    /** With no user (WildFly's pool asks so when the definition names none): the configured credentials. */
     @Override
     public Connection getConnection(String user, String password) throws SQLException {
-        return driver().getConnection(user, password);
+        return user == null ? getConnection() : driver().getConnection(user, password);
     }
 
     private DataSource driver() throws SQLException {
