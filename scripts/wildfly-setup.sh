@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Prepares an unpacked WildFly (the served org.wildfly:wildfly-dist zip) to run the Tollgate WAR:
+#   scripts/wildfly-setup.sh WILDFLY_HOME LIB_DIR
+# LIB_DIR holds postgresql.jar; `mvn package -Pwildfly` puts WildFly in target/wildfly and the jar
+# in target/, then runs this. Idempotent. Changes only the server's own files, nothing about its
+# network bindings (127.0.0.1 by default).
+#  - PostgreSQL's driver as module org.postgresql (WEB-INF/jboss-deployment-structure.xml names it);
+#  - standalone-microprofile.xml: descriptor property replacement, so that WEB-INF/web.xml's pool
+#    size (Payara's ${MPCONFIG=tollgate.db.pool-size:8}) reads as its default, 8, instead of failing
+#    to parse.
+set -euo pipefail
+
+home=${1:?WildFly home}
+libs=${2:?directory with postgresql.jar}
+home=$(cd "$home" && pwd)
+libs=$(cd "$libs" && pwd)
+
+postgresql="$home/modules/org/postgresql/main"
+if [ ! -f "$postgresql/module.xml" ]; then
+  mkdir -p "$postgresql"
+  cp "$libs/postgresql.jar" "$postgresql/"
+  cat > "$postgresql/module.xml" <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<module name="org.postgresql" xmlns="urn:jboss:module:1.9">
+    <resources>
+        <resource-root path="postgresql.jar"/>
+    </resources>
+    <dependencies>
+        <module name="java.sql"/>
+        <module name="java.naming"/>
+        <module name="java.security.jgss"/>
+        <module name="jakarta.transaction.api"/>
+    </dependencies>
+</module>
+XML
+fi
+
+config="$home/standalone/configuration/standalone-microprofile.xml"
+sed -i 's|<spec-descriptor-property-replacement>false</spec-descriptor-property-replacement>|<spec-descriptor-property-replacement>true</spec-descriptor-property-replacement>|' "$config"
+echo "WildFly at $home is ready for the Tollgate WAR"
