@@ -60,4 +60,11 @@ class PortabilityTest {
         assertTrue(structure.contains("<module name=\"org.postgresql\""), structure);
         assertEquals(-1, structure.indexOf("<exclusions>"), "nothing of the server's taken away");
     }
+
+    @Test
+    void wildflyGivesTheWarSoteriasPasswordHashBeanAsPayaraHasIt() throws Exception {
+        String structure = Files.readString(WEB_INF.resolve("jboss-deployment-structure.xml"));
+        assertTrue(structure.contains("<module name=\"org.glassfish.soteria\" optional=\"true\" meta-inf=\"import\"/>"),
+                structure);
+    }
 }
