@@ -5,8 +5,8 @@ package io.tollgate.storage.boundary;
  * database {@code tollgate.db.url} names (the driver class follows the URL, see
  * {@code DatabaseConfigSource}), both read by {@code storage.control.ConfiguredDataSource} from
  * MicroProfile Config when the pool opens its first connection. The definition itself (class, pool
- * size, Payara's validation settings) is in {@code WEB-INF/web.xml}: an annotated definition is bound
- * by WildFly only on one of its components, while the descriptor is read alike by every server.
+ * size, Payara's validation settings) is in {@code WEB-INF/web.xml}, where the pool size has to be
+ * anyway (an annotation attribute is a constant), read alike by Payara and WildFly.
  */
 public final class Database {
 
