@@ -3,6 +3,7 @@ package io.tollgate;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import java.util.Map;
 
 /**
  * Tollgate's HTTP API under {@code /api}. The OpenAPI document is the hand-kept
@@ -15,4 +16,14 @@ public class TollgateApplication extends Application {
 
     /** Every body Tollgate answers with. */
     public static final String JSON = "application/json;charset=UTF-8";
+
+    /**
+     * Jersey's automatic Bean Validation of resource methods is switched off: no resource method or
+     * parameter carries a constraint (bodies are validated explicitly, with one mapper for the
+     * violations), yet Jersey would look for constraints on every request. Other runtimes ignore the key.
+     */
+    @Override
+    public Map<String, Object> getProperties() {
+        return Map.of("jersey.config.beanValidation.disable.server", Boolean.TRUE);
+    }
 }

@@ -10,15 +10,14 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Writes JSON values (objects and arrays, and also {@code true}, strings, numbers) as compact UTF-8
- * without a JSON writer (and provider lookup) per response. Declared for every {@code JsonValue}, not
- * only {@code JsonStructure}: a runtime whose own JSON-P writer is missing or displaced (RESTEasy on
- * WildFly switches to Jackson when a library carries Jackson annotations) would otherwise write a
- * {@code JsonValue.TRUE} as a bean, {@code {"valueType":"TRUE"}}. As an application provider it
- * beats the runtime's writer for the same type.
+ * with {@link CompactJson}: no JSON writer (and provider lookup) per response, and the bytes made
+ * once. Declared for every {@code JsonValue}, not only {@code JsonStructure}: a runtime whose own
+ * JSON-P writer is missing or displaced (RESTEasy on WildFly switches to Jackson when a library
+ * carries Jackson annotations) would otherwise write a {@code JsonValue.TRUE} as a bean,
+ * {@code {"valueType":"TRUE"}}. As an application provider it beats the runtime's writer for the same type.
  */
 @Provider
 @Produces(MediaType.APPLICATION_JSON)
@@ -33,6 +32,6 @@ public class JsonValueWriter implements MessageBodyWriter<JsonValue> {
     public void writeTo(JsonValue value, Class<?> type, Type genericType, Annotation[] annotations,
                         MediaType mediaType, MultivaluedMap<String, Object> headers, OutputStream body)
             throws IOException {
-        body.write(value.toString().getBytes(StandardCharsets.UTF_8));
+        body.write(CompactJson.bytes(value));
     }
 }

@@ -36,7 +36,10 @@ class LifecycleIT {
         String rootToken;
         String projectId;
         String secret;
-        try (TollgateServer first = TollgateServer.start(data, dir.resolve("first.log"), Map.of())) {
+        String tokenId;
+        // uses are written only at exit here (the flush interval outlasts the test): SIGTERM must write them
+        try (TollgateServer first = TollgateServer.start(data, dir.resolve("first.log"),
+                Map.of("TOLLGATE_USAGE_FLUSH_INTERVAL", "PT1H"))) {
             assertTrue(first.awaitReady(STARTUP), "server did not start:\n" + first.log());
             Matcher printed = ROOT_LINE.matcher(awaitSummary(first));
             assertTrue(printed.find(), "the first start prints the root token");
@@ -47,6 +50,7 @@ class LifecycleIT {
             String broker = root.createBroker(projectId, "b", "mqtt://h:1883").object().getString("id");
             JsonObject token = root.createToken(projectId, Api.TokenSpec.of("keeper", "editor").restricted(broker)).object();
             secret = token.getString("token");
+            tokenId = token.getString("id");
             assertEquals(200, first.api(secret).get("api/projects/" + projectId).status());
             assertFalse(first.log().contains(secret), "token secret in the log");
         }
@@ -60,7 +64,9 @@ class LifecycleIT {
                     "the token works after a restart");
             JsonObject listed = root.get("api/projects/" + projectId + "/tokens").array().getJsonObject(0);
             assertEquals("keeper", listed.getString("name"));
-            assertNotEquals(jakarta.json.JsonValue.NULL, listed.get("last_used_date"));
+            assertNotEquals(jakarta.json.JsonValue.NULL, listed.get("last_used_date"), "the last use, written at SIGTERM");
+            JsonObject use = root.get("api/projects/" + projectId + "/tokens/" + tokenId + "/usage").array().getJsonObject(0);
+            assertEquals("/api/projects/" + projectId, use.getString("path"), "the buffered use, written at SIGTERM");
             assertFalse(second.log().contains(secret), "token secret in the log");
         }
         assertTrue(Files.exists(data.resolve("tollgate.mv.db")), "the database is a file in the data directory");

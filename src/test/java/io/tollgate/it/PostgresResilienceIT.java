@@ -106,8 +106,10 @@ class PostgresResilienceIT {
             writers.shutdown();
             assertTrue(writers.awaitTermination(60, TimeUnit.SECONDS));
         }
+        String sample = acknowledged.keySet().iterator().next();
+        // uses are written only at exit here (the flush interval outlasts the test): SIGTERM must write them
         try (TollgateServer server = TollgateServer.start(dir.resolve("data"), dir.resolve("restart.log"),
-                Map.of("TOLLGATE_ROOT_TOKEN", ROOT))) {
+                Map.of("TOLLGATE_ROOT_TOKEN", ROOT, "TOLLGATE_USAGE_FLUSH_INTERVAL", "PT1H"))) {
             assertTrue(server.awaitReady(STARTUP), server.log());
             Api root = server.api(ROOT);
             List<JsonObject> stored = root.get("api/projects/" + project + "/tokens").array().getValuesAs(JsonObject.class);
@@ -126,6 +128,11 @@ class PostgresResilienceIT {
             System.out.printf("durability: %d acknowledged, %d failed or cut off, %d stored%n",
                     acknowledged.size(), failed.get(), stored.size());
         }
+        // the restart server has stopped on SIGTERM; the other server reads the same database
+        List<JsonObject> uses = pooledServer().api(ROOT)
+                .get("api/projects/" + project + "/tokens/" + sample + "/usage").array().getValuesAs(JsonObject.class);
+        assertEquals(1, uses.size(), "the use buffered when SIGTERM came was written: " + uses);
+        assertEquals("/api/projects/" + project + "/brokers", uses.get(0).getString("path"));
     }
 
     @Test

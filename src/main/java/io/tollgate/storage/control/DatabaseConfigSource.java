@@ -16,6 +16,9 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  * source's {@code ${MPCONFIG=…}} values before it reads the application's properties file; for the
  * same reason the operator's values are read here straight from system properties and environment
  * (which, having higher ordinals, also win over these defaults everywhere else).
+ * <p>
+ * The default H2 URL says {@code DB_CLOSE_ON_EXIT=FALSE}: the application closes the database itself
+ * at exit, after its last writes ({@code DatabaseExit}).
  */
 public class DatabaseConfigSource implements ConfigSource {
 
@@ -66,7 +69,7 @@ public class DatabaseConfigSource implements ConfigSource {
             return url;
         }
         String dataDir = operator.apply("tollgate.data-dir");
-        return "jdbc:h2:file:" + (dataDir == null ? "./data" : dataDir) + "/tollgate;LOCK_TIMEOUT=10000";
+        return "jdbc:h2:file:" + (dataDir == null ? "./data" : dataDir) + "/tollgate;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE";
     }
 
     @Override

@@ -49,21 +49,26 @@ public class TokenUsage {
     /** Inserts {@code uses} and moves the last-use columns, all or nothing. */
     public void write(List<TokenUse> uses, Map<String, LastUse> lastUses) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                if (!uses.isEmpty()) {
-                    insert(connection, uses);
-                }
-                if (!lastUses.isEmpty()) {
-                    touch(connection, lastUses);
-                }
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
+            write(connection, uses, lastUses);
+        }
+    }
+
+    /** The same on a connection of the caller's (the exit hook's, when the pool may be gone). */
+    static void write(Connection connection, List<TokenUse> uses, Map<String, LastUse> lastUses) throws SQLException {
+        connection.setAutoCommit(false);
+        try {
+            if (!uses.isEmpty()) {
+                insert(connection, uses);
             }
+            if (!lastUses.isEmpty()) {
+                touch(connection, lastUses);
+            }
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
         }
     }
 

@@ -1,6 +1,8 @@
 package io.tollgate.tokens.boundary;
 
+import io.tollgate.storage.boundary.DatabaseExit;
 import io.tollgate.storage.boundary.Migrations;
+import io.tollgate.tokens.control.LastUses;
 import io.tollgate.tokens.control.LastUses.LastUse;
 import io.tollgate.tokens.control.UsageBuffer;
 import io.tollgate.tokens.entity.TokenUse;
@@ -33,7 +35,9 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
  * write on the request path), and a task of the container's default managed scheduled executor
  * (Jakarta Concurrency, no EJB timer) writes what is there once per {@code tollgate.usage.flush-interval}
  * as JDBC batches, together with the pending last-use dates. A failed write puts its batch back at the
- * buffer's front (the oldest then go first if the buffer overflows). The rest is flushed on shutdown.
+ * buffer's front (the oldest then go first if the buffer overflows). What is left when the JVM stops is
+ * written through {@link DatabaseExit} (the container's pool may be gone by then); when the application
+ * is undeployed while the JVM goes on, {@code @PreDestroy} writes it through the pool.
  * A second task enforces retention (see {@link #cleanUp}).
  */
 @ApplicationScoped
@@ -56,6 +60,9 @@ public class UsageWriter {
 
     @Inject
     Migrations migrations;
+
+    @Inject
+    DatabaseExit exit;
 
     @Inject
     MetricRegistry metrics;
@@ -85,6 +92,8 @@ public class UsageWriter {
     Duration cleanupInterval;
 
     private UsageBuffer<TokenUse> buffer;
+    /** Held directly, not through the bean's proxy: the exit hook may run after the contexts are gone. */
+    private LastUses lastUses;
     private Counter dropped;
     /** Tokens with uses written since the last clean-up: the only ones that can have grown past {@code keep}. */
     private final Set<String> written = ConcurrentHashMap.newKeySet();
@@ -95,6 +104,7 @@ public class UsageWriter {
     @PostConstruct
     void init() {
         buffer = new UsageBuffer<>(Math.max(1, bufferSize));
+        lastUses = tokens.lastUses();
         dropped = metrics.counter(Metadata.builder().withName("tollgate_usage_dropped")
                 .withDescription("Token uses dropped from the full usage buffer before they could be written").build());
         metrics.gauge(Metadata.builder().withName("tollgate_usage_buffer_size")
@@ -111,6 +121,7 @@ public class UsageWriter {
     /** Starts the flush and clean-up tasks with the application, once the schema is migrated. */
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
         migrations.ensureMigrated();
+        exit.onExit(connection -> flush((uses, last) -> TokenUsage.write(connection, uses, last)));
         long flush = Math.max(10, flushInterval.toMillis());
         tasks.add(executor.scheduleWithFixedDelay(this::flushQuietly, flush, flush, TimeUnit.MILLISECONDS));
         long cleanup = Math.max(1000, cleanupInterval.toMillis());
@@ -132,22 +143,32 @@ public class UsageWriter {
     }
 
     /** Writes everything buffered now and the pending last uses; answers false if a write failed. */
-    public synchronized boolean flush() {
+    public boolean flush() {
+        return flush(store::write);
+    }
+
+    /** How a flush writes a batch: through the pool, or on the exit hook's own connection. */
+    @FunctionalInterface
+    interface BatchWrite {
+        void write(List<TokenUse> uses, Map<String, LastUse> lastUses) throws SQLException;
+    }
+
+    private synchronized boolean flush(BatchWrite write) {
         try {
-            Map<String, LastUse> lastUses = tokens.lastUses().snapshot();
+            Map<String, LastUse> pending = lastUses.snapshot();
             do {
                 List<TokenUse> batch = buffer.take(BATCH);
-                if (batch.isEmpty() && lastUses.isEmpty()) {
+                if (batch.isEmpty() && pending.isEmpty()) {
                     break;
                 }
                 try {
-                    store.write(batch, lastUses);
+                    write.write(batch, pending);
                 } catch (SQLException | RuntimeException e) {
                     dropped.inc(buffer.putBack(batch));
                     throw e;
                 }
-                lastUses.forEach(tokens.lastUses()::written);
-                lastUses = Map.of();
+                pending.forEach(lastUses::written);
+                pending = Map.of();
                 batch.forEach(use -> written.add(use.tokenId()));
             } while (buffer.size() > 0);
             lastFlush = System.currentTimeMillis();

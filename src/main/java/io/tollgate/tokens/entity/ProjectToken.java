@@ -27,9 +27,11 @@ import java.util.UUID;
 @Table(name = "project_tokens")
 @NamedQuery(name = ProjectToken.OF_PROJECT,
         query = "SELECT t FROM ProjectToken t WHERE t.projectId = :project ORDER BY t.issueDate, t.id",
-        // every listed token's brokers in one more query, not one per token (no effect outside EclipseLink)
+        // every listed token's brokers in one more query, not one per token; listed tokens are only
+        // written out, so no working copy is cloned for change tracking (EclipseLink hints, ignored elsewhere)
         hints = {@QueryHint(name = "eclipselink.batch", value = "t.brokers"),
-                 @QueryHint(name = "eclipselink.batch.type", value = "IN")})
+                 @QueryHint(name = "eclipselink.batch.type", value = "IN"),
+                 @QueryHint(name = "eclipselink.read-only", value = "true")})
 @NamedQuery(name = ProjectToken.BY_HASH, query = "SELECT t FROM ProjectToken t WHERE t.hash = :hash")
 @NamedQuery(name = ProjectToken.BY_ID, query = "SELECT t FROM ProjectToken t WHERE t.id = :id AND t.projectId = :project")
 @NamedQuery(name = ProjectToken.COUNT_NAME,
@@ -37,12 +39,14 @@ import java.util.UUID;
 @NamedQuery(name = ProjectToken.SUSPENDED_OF_PROJECT, query = "SELECT t FROM ProjectToken t "
         + "WHERE t.projectId = :project AND t.suspendedDate IS NOT NULL ORDER BY t.issueDate, t.id",
         hints = {@QueryHint(name = "eclipselink.batch", value = "t.brokers"),
-                 @QueryHint(name = "eclipselink.batch.type", value = "IN")})
+                 @QueryHint(name = "eclipselink.batch.type", value = "IN"),
+                 @QueryHint(name = "eclipselink.read-only", value = "true")})
 @NamedQuery(name = ProjectToken.ACTIVE_OF_PROJECT_ENDING, query = "SELECT t FROM ProjectToken t "
         + "WHERE t.projectId = :project AND t.suspendedDate IS NULL AND t.validDate > :after "
         + "AND t.validDate <= :until ORDER BY t.issueDate, t.id",
         hints = {@QueryHint(name = "eclipselink.batch", value = "t.brokers"),
-                 @QueryHint(name = "eclipselink.batch.type", value = "IN")})
+                 @QueryHint(name = "eclipselink.batch.type", value = "IN"),
+                 @QueryHint(name = "eclipselink.read-only", value = "true")})
 @NamedQuery(name = ProjectToken.LEAKED, query = "SELECT t FROM ProjectToken t WHERE t.suspendedDate IS NULL "
         + "AND (t.hash IN :hashes OR t.id IN (SELECT r.tokenId FROM RetiredSecret r "
         + "WHERE r.hash IN :hashes AND r.reason = 'rotated'))")

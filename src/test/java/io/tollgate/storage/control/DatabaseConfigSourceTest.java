@@ -23,14 +23,14 @@ class DatabaseConfigSourceTest {
     @Test
     void withoutUrlTheDatabaseIsAnH2FileInTheDataDirectory() {
         DatabaseConfigSource source = with(Map.of("tollgate.data-dir", "/var/lib/tollgate"));
-        assertEquals("jdbc:h2:file:/var/lib/tollgate/tollgate;LOCK_TIMEOUT=10000", source.getValue("tollgate.db.url"));
+        assertEquals("jdbc:h2:file:/var/lib/tollgate/tollgate;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE", source.getValue("tollgate.db.url"));
         assertEquals("org.h2.jdbcx.JdbcDataSource", source.getValue("tollgate.db.datasource-class"));
     }
 
     @Test
     void withNeitherUrlNorDataDirectoryTheDatabaseIsAnH2FileUnderTheWorkingDirectory() {
         DatabaseConfigSource source = with(Map.of());
-        assertEquals("jdbc:h2:file:./data/tollgate;LOCK_TIMEOUT=10000", source.getValue("tollgate.db.url"));
+        assertEquals("jdbc:h2:file:./data/tollgate;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE", source.getValue("tollgate.db.url"));
         assertEquals("org.h2.jdbcx.JdbcDataSource", source.getValue("tollgate.db.datasource-class"));
     }
 

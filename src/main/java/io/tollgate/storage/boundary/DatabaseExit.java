@@ -1,0 +1,128 @@
+package io.tollgate.storage.boundary;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.ServiceLoader;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The application's last database writes when the JVM stops (SIGTERM, Ctrl-C), and the clean close
+ * of an embedded H2 database after them.
+ * <p>
+ * Why not {@code @PreDestroy}: on SIGTERM Payara Micro disposes its services in its own order, and
+ * the container's connection pool is gone before the application's beans are destroyed (a flush
+ * there failed with "No local string defined" from the pool). So a JVM shutdown hook of the
+ * application's own opens one connection straight from the JDBC driver, hands it to the registered
+ * {@link FinalWrite}s in order, and then, on H2, runs {@code SHUTDOWN}. The default H2 URL carries
+ * {@code DB_CLOSE_ON_EXIT=FALSE} (see {@code DatabaseConfigSource}) so that H2's own exit hook does not
+ * close the database under these writes; the {@code SHUTDOWN} here takes its place, so committed data
+ * is as safe as before. When the application is undeployed while the JVM goes on (tests, redeploys),
+ * the hook is removed and the pool is still there for the beans' own {@code @PreDestroy}.
+ */
+@ApplicationScoped
+public class DatabaseExit {
+
+    private static final Logger LOG = Logger.getLogger(DatabaseExit.class.getName());
+
+    /** A write that must reach the database before the process ends. */
+    @FunctionalInterface
+    public interface FinalWrite {
+        void write(Connection connection) throws SQLException;
+    }
+
+    @Inject
+    @ConfigProperty(name = "tollgate.db.url")
+    String url;
+
+    @Inject
+    @ConfigProperty(name = "tollgate.db.user", defaultValue = "sa")
+    String user;
+
+    @Inject
+    @ConfigProperty(name = "tollgate.db.password")
+    Optional<String> password; // empty means none (MicroProfile Config treats "" as missing)
+
+    private final List<FinalWrite> writes = new CopyOnWriteArrayList<>();
+    private volatile Thread hook;
+
+    /** {@code write} runs once, with a connection of its own, when the JVM stops. */
+    public void onExit(FinalWrite write) {
+        writes.add(write);
+    }
+
+    /** Installs the hook with the application; the driver is found now, while every class can still load. */
+    void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        Driver driver = driverFor(url);
+        if (driver == null) {
+            LOG.warning("No JDBC driver accepts the database URL: writes buffered at exit cannot be saved");
+            return;
+        }
+        boolean h2 = url.startsWith("jdbc:h2:");
+        Properties credentials = new Properties();
+        credentials.setProperty("user", user);
+        credentials.setProperty("password", password.orElse(""));
+        String target = url;
+        Thread exit = new Thread(() -> runAtExit(driver, target, credentials, h2), "tollgate-database-exit");
+        Runtime.getRuntime().addShutdownHook(exit);
+        hook = exit;
+    }
+
+    /** Undeployed while the JVM goes on: the pool is still there, so nothing is left for the hook. */
+    @PreDestroy
+    void undeployed() {
+        Thread exit = hook;
+        if (exit == null) {
+            return;
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(exit);
+        } catch (IllegalStateException jvmStopping) {
+            // the hook is running or about to: it does the final writes
+        }
+    }
+
+    private void runAtExit(Driver driver, String target, Properties credentials, boolean h2) {
+        try (Connection connection = driver.connect(target, credentials)) {
+            for (FinalWrite write : writes) {
+                try {
+                    write.write(connection);
+                } catch (SQLException | RuntimeException e) {
+                    LOG.log(Level.WARNING, "A final write at exit failed: {0}", e.toString());
+                }
+            }
+            if (h2) {
+                try (Statement shutdown = connection.createStatement()) {
+                    shutdown.execute("SHUTDOWN");
+                }
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not reach the database at exit: {0}", e.toString());
+        }
+    }
+
+    private static Driver driverFor(String url) {
+        for (Driver driver : ServiceLoader.load(Driver.class, DatabaseExit.class.getClassLoader())) {
+            try {
+                if (driver.acceptsURL(url)) {
+                    return driver;
+                }
+            } catch (SQLException unusable) {
+                // try the next one
+            }
+        }
+        return null;
+    }
+}
