@@ -7,7 +7,12 @@
 #  - PostgreSQL's driver as module org.postgresql (WEB-INF/jboss-deployment-structure.xml names it);
 #  - standalone-microprofile.xml: descriptor property replacement, so that WEB-INF/web.xml's pool
 #    size (Payara's ${MPCONFIG=tollgate.db.pool-size:8}) reads as its default, 8, instead of failing
-#    to parse.
+#    to parse;
+#  - standalone-microprofile.xml: the micrometer subsystem with its Prometheus registry on the
+#    management port's /metrics, in place of the metrics subsystem (WildFly's own metrics only, on
+#    the same path): WildFly 39 has no MicroProfile Metrics, and the application's metrics
+#    (metrics.control.Meters) go to Micrometer there. The Prometheus registry is a "community"
+#    feature: start the server with --stability=community.
 set -euo pipefail
 
 home=${1:?WildFly home}
@@ -37,4 +42,7 @@ fi
 
 config="$home/standalone/configuration/standalone-microprofile.xml"
 sed -i 's|<spec-descriptor-property-replacement>false</spec-descriptor-property-replacement>|<spec-descriptor-property-replacement>true</spec-descriptor-property-replacement>|' "$config"
+sed -i -e 's|<extension module="org.wildfly.extension.metrics"/>|<extension module="org.wildfly.extension.micrometer"/>|' \
+  -e 's|<subsystem xmlns="urn:wildfly:metrics:1.0"[^>]*/>|<subsystem xmlns="urn:wildfly:micrometer:community:2.0"><prometheus-registry context="/metrics" security-enabled="false"/></subsystem>|' \
+  "$config"
 echo "WildFly at $home is ready for the Tollgate WAR"
