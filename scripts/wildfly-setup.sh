@@ -12,7 +12,9 @@
 #    management port's /metrics, in place of the metrics subsystem (WildFly's own metrics only, on
 #    the same path): WildFly 39 has no MicroProfile Metrics, and the application's metrics
 #    (metrics.control.Meters) go to Micrometer there. The Prometheus registry is a "community"
-#    feature: start the server with --stability=community.
+#    feature: start the server with --stability=community;
+#  - TRACE passed to the application, as on Payara (trace-enabled in the preboot file);
+#  - no deployment left over in the configuration by an interrupted Arquillian run.
 set -euo pipefail
 
 home=${1:?WildFly home}
@@ -45,4 +47,9 @@ sed -i 's|<spec-descriptor-property-replacement>false</spec-descriptor-property-
 sed -i -e 's|<extension module="org.wildfly.extension.metrics"/>|<extension module="org.wildfly.extension.micrometer"/>|' \
   -e 's|<subsystem xmlns="urn:wildfly:metrics:1.0"[^>]*/>|<subsystem xmlns="urn:wildfly:micrometer:community:2.0"><prometheus-registry context="/metrics" security-enabled="false"/></subsystem>|' \
   "$config"
+# TRACE reaches the application (Undertow refuses it itself by default, with no body), which answers
+# it 405 with the JSON error body (transport.boundary.SecurityHeaders); Payara's preboot file does the same
+sed -i 's|<http-listener name="default" socket-binding="http" redirect-socket="https" enable-http2="true"/>|<http-listener name="default" socket-binding="http" redirect-socket="https" enable-http2="true" disallowed-methods=""/>|' "$config"
+# a deployment left in the configuration by an interrupted test run would collide with the next one
+sed -i '/<deployments>/,/<\/deployments>/d' "$config"
 echo "WildFly at $home is ready for the Tollgate WAR"
