@@ -14,6 +14,7 @@
 #    (metrics.control.Meters) go to Micrometer there. The Prometheus registry is a "community"
 #    feature: start the server with --stability=community;
 #  - TRACE passed to the application, as on Payara (trace-enabled in the preboot file);
+#  - no redirect of /console (the WAR's console) to WildFly's management console;
 #  - no deployment left over in the configuration by an interrupted Arquillian run.
 set -euo pipefail
 
@@ -23,7 +24,7 @@ home=$(cd "$home" && pwd)
 libs=$(cd "$libs" && pwd)
 
 postgresql="$home/modules/org/postgresql/main"
-if [ ! -f "$postgresql/module.xml" ]; then
+if ! grep -q java.management "$postgresql/module.xml" 2>/dev/null; then
   mkdir -p "$postgresql"
   cp "$libs/postgresql.jar" "$postgresql/"
   cat > "$postgresql/module.xml" <<'XML'
@@ -35,6 +36,7 @@ if [ ! -f "$postgresql/module.xml" ]; then
     <dependencies>
         <module name="java.sql"/>
         <module name="java.naming"/>
+        <module name="java.management"/>
         <module name="java.security.jgss"/>
         <module name="jakarta.transaction.api"/>
     </dependencies>
@@ -50,6 +52,8 @@ sed -i -e 's|<extension module="org.wildfly.extension.metrics"/>|<extension modu
 # TRACE reaches the application (Undertow refuses it itself by default, with no body), which answers
 # it 405 with the JSON error body (transport.boundary.SecurityHeaders); Payara's preboot file does the same
 sed -i 's|<http-listener name="default" socket-binding="http" redirect-socket="https" enable-http2="true"/>|<http-listener name="default" socket-binding="http" redirect-socket="https" enable-http2="true" disallowed-methods=""/>|' "$config"
+# the console is the WAR's /console: WildFly would redirect that path to its management console
+sed -i 's|<host name="default-host" alias="localhost">|<host name="default-host" alias="localhost" disable-console-redirect="true">|' "$config"
 # a deployment left in the configuration by an interrupted test run would collide with the next one
 sed -i '/<deployments>/,/<\/deployments>/d' "$config"
 echo "WildFly at $home is ready for the Tollgate WAR"
