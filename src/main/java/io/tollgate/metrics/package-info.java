@@ -6,6 +6,12 @@
  * {@code _seconds} to timers). Timers are keyed by path template, never the raw path, so that series
  * stay bounded. Feature metrics live with their feature: {@code tokens.boundary.TokenMetrics} (token
  * lifecycle counters, tokens by status) and {@code tokens.boundary.UsageWriter} (usage buffer size,
- * capacity and drops). Metrics depends on access; nothing depends on metrics.
+ * capacity and drops). Every meter is made through {@code control.Meters}, one small interface with
+ * one implementation per exporter the server offers: MicroProfile Metrics (Payara, {@code /metrics}
+ * on the HTTP port), Micrometer (WildFly 39, which has no MicroProfile Metrics: its micrometer
+ * subsystem's Prometheus registry on the management port's {@code /metrics}, series tagged with
+ * {@code WF_DEPLOYMENT}), or none ({@code UnexportedMeters}, which says so once in the log);
+ * {@code WEB-INF/beans.xml} leaves exactly one of them a bean. Metrics depends on access; tokens
+ * depends on metrics.control.
  */
 package io.tollgate.metrics;

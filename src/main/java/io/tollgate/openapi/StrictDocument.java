@@ -36,7 +36,11 @@ public class StrictDocument implements OASFilter {
 
     @Override
     public Schema filterSchema(Schema schema) {
-        schema.setExample(keepEmptyObjects(schema.getExample()));
+        Object example = schema.getExample();
+        // only a map changes; setting anything on a boolean schema (`true`, SmallRye on WildFly) throws
+        if (example instanceof Map<?, ?>) {
+            schema.setExample(keepEmptyObjects(example));
+        }
         return schema;
     }
 

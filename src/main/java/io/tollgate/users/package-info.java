@@ -2,7 +2,8 @@
  * People who log in with a password. Only a salted PBKDF2 hash of the password is stored.
  * <p>
  * Hashing is the container's Jakarta Security {@code Pbkdf2PasswordHash} (Soteria on Payara and on
- * WildFly, so the WAR stays portable; the format {@code <algorithm>:<iterations>:<salt>:<key>} in
+ * WildFly, whose own Jakarta Security has no such bean: {@code WEB-INF/jboss-deployment-structure.xml}
+ * imports its Soteria module's beans, so the WAR stays portable; the format {@code <algorithm>:<iterations>:<salt>:<key>} in
  * standard base64 is the one the API's javadoc documents), not code of our own. {@code Passwords}
  * (an {@code @ApplicationScoped} bean, injected into {@code Users} and {@code Logins}) initialises
  * its own instance with the strength the application always used: PBKDF2WithHmacSHA256, 210 000

@@ -85,6 +85,8 @@ public class Brokers {
             changed.add("url", change(broker.url(), url.value()));
         }
         broker.update(name, url);
+        // deleted meanwhile: 404 now, not a failed commit (Hibernate on WildFly)
+        Constraints.flush(em, () -> new NotFound("no broker with id " + brokerId + " in this project"));
         JsonObject changes = changed.build();
         if (changes.isEmpty()) {
             return broker; // nothing changed: no event

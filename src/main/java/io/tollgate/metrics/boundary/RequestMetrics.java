@@ -2,6 +2,9 @@ package io.tollgate.metrics.boundary;
 
 import io.tollgate.access.control.BearerCredential;
 import io.tollgate.access.entity.Caller;
+import io.tollgate.metrics.control.Meters;
+import io.tollgate.metrics.control.Meters.Counter;
+import io.tollgate.metrics.control.Meters.Timer;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
@@ -19,12 +22,6 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.microprofile.metrics.Counter;
-import org.eclipse.microprofile.metrics.Metadata;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.MetricUnits;
-import org.eclipse.microprofile.metrics.Tag;
-import org.eclipse.microprofile.metrics.Timer;
 
 /**
  * Request timings per endpoint and authentications by credential kind and outcome (spec section 7).
@@ -41,7 +38,7 @@ public class RequestMetrics implements ContainerRequestFilter, ContainerResponse
     static final String UNMATCHED = "(unmatched)";
 
     @Inject
-    MetricRegistry registry;
+    Meters registry;
 
     @Context
     ResourceInfo resource;
@@ -93,11 +90,8 @@ public class RequestMetrics implements ContainerRequestFilter, ContainerResponse
     }
 
     private Timer register(String httpMethod, String endpoint) {
-        return registry.timer(
-                Metadata.builder().withName("tollgate_requests")
-                        .withDescription("Time to answer API requests, per endpoint (path template and method)")
-                        .withUnit(MetricUnits.SECONDS).build(),
-                new Tag("method", httpMethod.isEmpty() ? "any" : httpMethod), new Tag("endpoint", endpoint));
+        return registry.timer("tollgate_requests", "Time to answer API requests, per endpoint (path template and method)",
+                "method", httpMethod.isEmpty() ? "any" : httpMethod, "endpoint", endpoint);
     }
 
     /** {@code /api/projects/{projectId}/tokens/{tokenId}} for the method that serves it. */
@@ -138,9 +132,7 @@ public class RequestMetrics implements ContainerRequestFilter, ContainerResponse
     }
 
     private Counter authentication(String kind, String outcome) {
-        return authentications.computeIfAbsent(kind + ' ' + outcome, key -> registry.counter(
-                Metadata.builder().withName("tollgate_authentications")
-                        .withDescription("Requests that presented a credential, by credential kind and outcome").build(),
-                new Tag("kind", kind), new Tag("outcome", outcome)));
+        return authentications.computeIfAbsent(kind + ' ' + outcome, key -> registry.counter("tollgate_authentications",
+                "Requests that presented a credential, by credential kind and outcome", "kind", kind, "outcome", outcome));
     }
 }

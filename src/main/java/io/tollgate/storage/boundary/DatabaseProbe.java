@@ -2,6 +2,8 @@ package io.tollgate.storage.boundary;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
@@ -20,6 +22,15 @@ public class DatabaseProbe {
 
     private volatile long checkedAt;
     private volatile boolean lastAnswer = true;
+
+    /**
+     * Creates the bean (and resolves its {@code java:app} data source) at application start: WildFly
+     * runs health checks on a management thread that has no {@code java:app} naming context, where
+     * creating it on first use fails.
+     */
+    void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        // the observer's injection of this bean resolves the data source
+    }
 
     public boolean isUp() {
         long now = System.currentTimeMillis();

@@ -2,13 +2,12 @@ package io.tollgate.storage.boundary;
 
 import io.tollgate.config.DataDirectory;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
-import jakarta.ejb.Lock;
-import jakarta.ejb.LockType;
-import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -18,10 +17,11 @@ import org.flywaydb.core.api.output.MigrateResult;
 /**
  * Brings the schema up to date with the Flyway migrations in {@code db/migration} before anything
  * else touches the database. Flyway's own lock makes nodes that start together migrate once.
+ * A CDI bean started by the first start observer rather than an EJB {@code @Startup} singleton:
+ * a server without an EJB container (WildFly's microprofile configuration) never runs those. It is
+ * not transactional (a CDI bean without {@code @Transactional}): Flyway manages its own transactions.
  */
-@Singleton
-@Startup
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@ApplicationScoped
 public class Migrations {
 
     private static final Logger LOG = Logger.getLogger(Migrations.class.getName());
@@ -30,6 +30,12 @@ public class Migrations {
     DataSource dataSource;
 
     private volatile String schemaVersion;
+
+    /** Before every other start observer (the default priority is APPLICATION + 500). */
+    void start(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) @Initialized(ApplicationScoped.class)
+               Object started) {
+        // the observer's injection of this bean runs migrate()
+    }
 
     @PostConstruct
     void migrate() {
@@ -52,13 +58,11 @@ public class Migrations {
     }
 
     /** The schema version this node migrated to (or found) at start, for readiness. */
-    @Lock(LockType.READ)
     public String schemaVersion() {
         return schemaVersion;
     }
 
     /** Returns once the schema is migrated: the container runs {@link #migrate} before any call. */
-    @Lock(LockType.READ)
     public void ensureMigrated() {
         // nothing more to do: being called is the point
     }

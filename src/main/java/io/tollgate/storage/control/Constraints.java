@@ -34,12 +34,17 @@ public final class Constraints {
         return entity;
     }
 
-    /** Flushes pending changes; a constraint violation becomes {@code onViolation}'s exception. */
+    /**
+     * Flushes pending changes; a constraint violation, or an update of a row another transaction
+     * deleted meanwhile (Hibernate, WildFly's provider, fails such an update with an
+     * {@code OptimisticLockException}; EclipseLink lets it update nothing), becomes
+     * {@code onViolation}'s exception instead of a failed commit.
+     */
     public static void flush(EntityManager em, Supplier<? extends RuntimeException> onViolation) {
         try {
             em.flush();
         } catch (PersistenceException e) {
-            if (isViolation(e)) {
+            if (isViolation(e) || e instanceof jakarta.persistence.OptimisticLockException) {
                 throw onViolation.get();
             }
             throw e;

@@ -1,5 +1,7 @@
 package io.tollgate.tokens.boundary;
 
+import io.tollgate.metrics.control.Meters;
+import io.tollgate.metrics.control.Meters.Counter;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -13,10 +15,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.metrics.Counter;
-import org.eclipse.microprofile.metrics.Metadata;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * The tokens' application metrics (spec section 7): lifecycle counters, which the operations call
@@ -37,7 +35,7 @@ public class TokenMetrics {
     ManagedScheduledExecutorService executor;
 
     @Inject
-    MetricRegistry registry;
+    Meters registry;
 
     // plain JDBC: a container-managed EntityManager used outside a transaction on a managed executor's
     // thread breaks that thread's context reset on Payara ("No invocation on invocation stack")
@@ -66,11 +64,10 @@ public class TokenMetrics {
         rotations = counter("tollgate_token_rotations", "Project token secrets rotated");
         suspensions = counter("tollgate_token_suspensions", "Project tokens suspended");
         deletions = counter("tollgate_token_deletions", "Project tokens deleted one by one");
-        Metadata tokens = Metadata.builder().withName("tollgate_tokens")
-                .withDescription("Project tokens by status (counted at most every 10 s)").build();
-        registry.gauge(tokens, this, metrics -> metrics.counts().valid(), new Tag("status", "valid"));
-        registry.gauge(tokens, this, metrics -> metrics.counts().expired(), new Tag("status", "expired"));
-        registry.gauge(tokens, this, metrics -> metrics.counts().suspended(), new Tag("status", "suspended"));
+        String tokens = "Project tokens by status (counted at most every 10 s)";
+        registry.gauge("tollgate_tokens", tokens, this, metrics -> metrics.counts().valid(), "status", "valid");
+        registry.gauge("tollgate_tokens", tokens, this, metrics -> metrics.counts().expired(), "status", "expired");
+        registry.gauge("tollgate_tokens", tokens, this, metrics -> metrics.counts().suspended(), "status", "suspended");
     }
 
     /** Starts the count refresh with the application. */
@@ -86,7 +83,7 @@ public class TokenMetrics {
     }
 
     private Counter counter(String name, String description) {
-        return registry.counter(Metadata.builder().withName(name).withDescription(description).build());
+        return registry.counter(name, description);
     }
 
     public void created() {

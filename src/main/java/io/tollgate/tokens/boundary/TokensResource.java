@@ -98,6 +98,7 @@ public class TokensResource {
     /** A new secret for the token, shown this once; admin+, or the token itself (spec section 6). */
     @POST
     @Path("{tokenId}/rotate")
+    @Consumes(MediaType.WILDCARD) // optional body, checked by OptionalJsonBody (RESTEasy refuses a bodyless POST otherwise)
     @Allow(role = Role.ADMIN, scope = Scope.OWN_TOKEN)
     public JsonObject rotate(@PathParam("projectId") String projectId, @PathParam("tokenId") String tokenId,
                              @Context HttpHeaders headers, InputStream body, @Context SecurityContext security) {
@@ -107,6 +108,7 @@ public class TokensResource {
 
     @POST
     @Path("{tokenId}/suspend")
+    @Consumes(MediaType.WILDCARD) // optional body, checked by OptionalJsonBody (RESTEasy refuses a bodyless POST otherwise)
     @Allow(role = Role.ADMIN, scope = Scope.PROJECT)
     public JsonObject suspend(@PathParam("projectId") String projectId, @PathParam("tokenId") String tokenId,
                               @Context HttpHeaders headers, InputStream body) {
@@ -116,6 +118,7 @@ public class TokensResource {
 
     @POST
     @Path("{tokenId}/resume")
+    @Consumes(MediaType.WILDCARD) // optional body, checked by OptionalJsonBody (RESTEasy refuses a bodyless POST otherwise)
     @Allow(role = Role.ADMIN, scope = Scope.PROJECT)
     public JsonObject resume(@PathParam("projectId") String projectId, @PathParam("tokenId") String tokenId,
                              @Context HttpHeaders headers, InputStream body) {

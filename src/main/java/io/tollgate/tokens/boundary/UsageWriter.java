@@ -1,5 +1,7 @@
 package io.tollgate.tokens.boundary;
 
+import io.tollgate.metrics.control.Meters;
+import io.tollgate.metrics.control.Meters.Counter;
 import io.tollgate.storage.boundary.DatabaseExit;
 import io.tollgate.storage.boundary.Migrations;
 import io.tollgate.tokens.control.LastUses;
@@ -26,9 +28,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.metrics.Counter;
-import org.eclipse.microprofile.metrics.Metadata;
-import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /**
  * This node's usage writer: requests add their use to a bounded in-memory buffer (never a database
@@ -65,7 +64,7 @@ public class UsageWriter {
     DatabaseExit exit;
 
     @Inject
-    MetricRegistry metrics;
+    Meters metrics;
 
     @Inject
     @ConfigProperty(name = "tollgate.usage.enabled", defaultValue = "true")
@@ -105,12 +104,10 @@ public class UsageWriter {
     void init() {
         buffer = new UsageBuffer<>(Math.max(1, bufferSize));
         lastUses = tokens.lastUses();
-        dropped = metrics.counter(Metadata.builder().withName("tollgate_usage_dropped")
-                .withDescription("Token uses dropped from the full usage buffer before they could be written").build());
-        metrics.gauge(Metadata.builder().withName("tollgate_usage_buffer_size")
-                .withDescription("Token uses waiting in this node's usage buffer").build(), buffer, b -> b.size());
-        metrics.gauge(Metadata.builder().withName("tollgate_usage_buffer_capacity")
-                .withDescription("How many token uses this node's usage buffer holds at most").build(),
+        dropped = metrics.counter("tollgate_usage_dropped",
+                "Token uses dropped from the full usage buffer before they could be written");
+        metrics.gauge("tollgate_usage_buffer_size", "Token uses waiting in this node's usage buffer", buffer, b -> b.size());
+        metrics.gauge("tollgate_usage_buffer_capacity", "How many token uses this node's usage buffer holds at most",
                 buffer, b -> b.capacity());
         if (keep < MIN_KEEP) {
             LOG.warning(() -> "tollgate.usage.keep=" + keep + " is below the contract's " + MIN_KEEP + "; using " + MIN_KEEP);

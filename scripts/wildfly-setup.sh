@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Prepares an unpacked WildFly (the served org.wildfly:wildfly-dist zip) to run the Tollgate WAR:
+#   scripts/wildfly-setup.sh WILDFLY_HOME LIB_DIR
+# LIB_DIR holds postgresql.jar; `mvn package -Pwildfly` puts WildFly in target/wildfly and the jar
+# in target/, then runs this. Idempotent. Changes only the server's own files, nothing about its
+# network bindings (127.0.0.1 by default).
+#  - PostgreSQL's driver as module org.postgresql (WEB-INF/jboss-deployment-structure.xml names it);
+#  - standalone-microprofile.xml: descriptor property replacement, so that WEB-INF/web.xml's pool
+#    size (Payara's ${MPCONFIG=tollgate.db.pool-size:8}) reads as its default, 8, instead of failing
+#    to parse;
+#  - standalone-microprofile.xml: the micrometer subsystem with its Prometheus registry on the
+#    management port's /metrics, in place of the metrics subsystem (WildFly's own metrics only, on
+#    the same path): WildFly 39 has no MicroProfile Metrics, and the application's metrics
+#    (metrics.control.Meters) go to Micrometer there. The Prometheus registry is a "community"
+#    feature: start the server with --stability=community;
+#  - TRACE passed to the application, as on Payara (trace-enabled in the preboot file);
+#  - no redirect of /console (the WAR's console) to WildFly's management console;
+#  - no deployment left over in the configuration by an interrupted Arquillian run.
+set -euo pipefail
+
+home=${1:?WildFly home}
+libs=${2:?directory with postgresql.jar}
+home=$(cd "$home" && pwd)
+libs=$(cd "$libs" && pwd)
+
+postgresql="$home/modules/org/postgresql/main"
+if ! grep -q java.management "$postgresql/module.xml" 2>/dev/null; then
+  mkdir -p "$postgresql"
+  cp "$libs/postgresql.jar" "$postgresql/"
+  cat > "$postgresql/module.xml" <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<module name="org.postgresql" xmlns="urn:jboss:module:1.9">
+    <resources>
+        <resource-root path="postgresql.jar"/>
+    </resources>
+    <dependencies>
+        <module name="java.sql"/>
+        <module name="java.naming"/>
+        <module name="java.management"/>
+        <module name="java.security.jgss"/>
+        <module name="jakarta.transaction.api"/>
+    </dependencies>
+</module>
+XML
+fi
+
+config="$home/standalone/configuration/standalone-microprofile.xml"
+sed -i 's|<spec-descriptor-property-replacement>false</spec-descriptor-property-replacement>|<spec-descriptor-property-replacement>true</spec-descriptor-property-replacement>|' "$config"
+sed -i -e 's|<extension module="org.wildfly.extension.metrics"/>|<extension module="org.wildfly.extension.micrometer"/>|' \
+  -e 's|<subsystem xmlns="urn:wildfly:metrics:1.0"[^>]*/>|<subsystem xmlns="urn:wildfly:micrometer:community:2.0"><prometheus-registry context="/metrics" security-enabled="false"/></subsystem>|' \
+  "$config"
+# TRACE reaches the application (Undertow refuses it itself by default, with no body), which answers
+# it 405 with the JSON error body (transport.boundary.SecurityHeaders); Payara's preboot file does the same
+sed -i 's|<http-listener name="default" socket-binding="http" redirect-socket="https" enable-http2="true"/>|<http-listener name="default" socket-binding="http" redirect-socket="https" enable-http2="true" disallowed-methods=""/>|' "$config"
+# the console is the WAR's /console: WildFly would redirect that path to its management console
+sed -i 's|<host name="default-host" alias="localhost">|<host name="default-host" alias="localhost" disable-console-redirect="true">|' "$config"
+# a deployment left in the configuration by an interrupted test run would collide with the next one
+sed -i '/<deployments>/,/<\/deployments>/d' "$config"
+echo "WildFly at $home is ready for the Tollgate WAR"

@@ -1,0 +1,58 @@
+package io.tollgate.metrics.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.function.ToLongFunction;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.MetricUnits;
+import org.eclipse.microprofile.metrics.Tag;
+
+/** Metrics through MicroProfile Metrics (Payara: {@code /metrics} on the HTTP port). */
+@ApplicationScoped
+public class MicroProfileMeters implements Meters {
+
+    @Inject
+    MetricRegistry registry;
+
+    @Override
+    public Counter counter(String name, String description, String... tags) {
+        org.eclipse.microprofile.metrics.Counter counter = registry.counter(metadata(name, description, MetricUnits.NONE), tags(tags));
+        return new Counter() {
+            @Override
+            public void inc() {
+                counter.inc();
+            }
+
+            @Override
+            public void inc(long amount) {
+                counter.inc(amount);
+            }
+        };
+    }
+
+    @Override
+    public <T> void gauge(String name, String description, T source, ToLongFunction<T> value, String... tags) {
+        registry.gauge(metadata(name, description, MetricUnits.NONE), source, s -> value.applyAsLong(s), tags(tags));
+    }
+
+    @Override
+    public Timer timer(String name, String description, String... tags) {
+        org.eclipse.microprofile.metrics.Timer timer = registry.timer(metadata(name, description, MetricUnits.SECONDS), tags(tags));
+        return timer::update;
+    }
+
+    private static Metadata metadata(String name, String description, String unit) {
+        return Metadata.builder().withName(name).withDescription(description).withUnit(unit).build();
+    }
+
+    private static Tag[] tags(String... pairs) {
+        Meters.checkTags(pairs);
+        Tag[] tags = new Tag[pairs.length / 2];
+        for (int i = 0; i < tags.length; i++) {
+            tags[i] = new Tag(pairs[2 * i], pairs[2 * i + 1]);
+        }
+        return tags;
+    }
+}
