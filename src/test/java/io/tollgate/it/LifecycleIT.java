@@ -142,11 +142,6 @@ class LifecycleIT {
 
     private static void assertOwnerOnly(Path data) throws Exception {
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(data)), data.toString());
-        // the JWT signing key is made on a thread of its own during the start: wait for it (30 s at most)
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!Files.exists(data.resolve("jwt-signing-key.pk8")) && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
         List<Path> files;
         try (Stream<Path> listed = Files.list(data)) {
             files = listed.toList();

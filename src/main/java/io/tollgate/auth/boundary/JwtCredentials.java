@@ -8,10 +8,13 @@ import io.tollgate.auth.control.JwtVerifier;
 import io.tollgate.auth.control.SessionTokens;
 import io.tollgate.users.boundary.Users;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
+import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
@@ -25,6 +28,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public class JwtCredentials implements CredentialResolver {
 
     private static final Logger LOG = Logger.getLogger(JwtCredentials.class.getName());
+    /** How long the start waits for the key's own thread before it makes the key itself. */
+    private static final Duration KEY_WAIT = Duration.ofMinutes(2);
 
     @Inject
     Users users;
@@ -32,11 +37,14 @@ public class JwtCredentials implements CredentialResolver {
     private Config config;
     private volatile JwtVerifier jwts;
 
+    /** Tollgate's own key being made on a thread of its own, until the start awaits it; else null. */
+    private Thread keyMaker;
+
     /**
      * An operator's key configuration is read now, so that a wrong one stops the deployment. Tollgate's
      * own key cannot be wrong, but a first start generates it (an RSA key pair, the largest single CPU
-     * cost of a start): it is made on a thread of its own while the deployment goes on, and the first
-     * JWT to verify waits for it if it must.
+     * cost of a start): it is made on a thread of its own while the other start work (migrations, the
+     * root credential) goes on, and {@link #awaitKey} waits for it before the start ends.
      */
     @PostConstruct
     void readJwtConfiguration() {
@@ -45,15 +53,30 @@ public class JwtCredentials implements CredentialResolver {
             jwts = JwtVerifier.fromConfig(config);
             return;
         }
-        Thread keys = new Thread(() -> {
+        keyMaker = new Thread(() -> {
             try {
                 verifier();
             } catch (RuntimeException e) {
-                LOG.log(Level.SEVERE, "Could not make the JWT signing key; logins will fail until it can be made", e);
+                // awaitKey tries once more on the start's thread, where a failure stops the deployment
+                LOG.log(Level.FINE, "JWT signing key not made on its own thread", e);
             }
         }, "tollgate-jwt-key");
-        keys.setDaemon(true);
-        keys.start();
+        keyMaker.setDaemon(true);
+        keyMaker.start();
+    }
+
+    /**
+     * Late in the start (after the other start observers, before the summary): the key is there, or
+     * the deployment stops as it did when the key was made on the start's thread. A key that cannot be
+     * made is never retried per request.
+     */
+    void awaitKey(@Observes @Priority(Interceptor.Priority.PLATFORM_AFTER + 50) @Initialized(ApplicationScoped.class)
+                  Object started) throws InterruptedException {
+        if (keyMaker != null) {
+            keyMaker.join(KEY_WAIT.toMillis());
+            keyMaker = null;
+            verifier();
+        }
     }
 
     private JwtVerifier verifier() {

@@ -95,7 +95,7 @@ public class JsonObjectReader implements MessageBodyReader<JsonObject> {
      * {@code @Consumes} lets {@code *}{@code /*} and {@code application/*} through (a wildcard is
      * compatible with anything), and a body without a content type may reach here as octet-stream.
      */
-    private static void requireJson(MediaType mediaType) {
+    static void requireJson(MediaType mediaType) {
         if (mediaType == null || !"application".equalsIgnoreCase(mediaType.getType())
                 || !"json".equalsIgnoreCase(mediaType.getSubtype())) {
             throw new UnsupportedContentType("request body must be application/json");

@@ -1,6 +1,5 @@
 package io.tollgate.requests.boundary;
 
-import io.tollgate.errors.UnsupportedContentType;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -26,9 +25,8 @@ public final class OptionalJsonBody {
     public static JsonObject read(HttpHeaders headers, InputStream body) {
         // the methods reading an optional body consume any type, because RESTEasy (WildFly) refuses a
         // bodyless request that names none where a method consumes JSON only; a named type is checked here
-        jakarta.ws.rs.core.MediaType type = headers.getMediaType();
-        if (type != null && !(type.getType().equalsIgnoreCase("application") && type.getSubtype().equalsIgnoreCase("json"))) {
-            throw new UnsupportedContentType("request body must be application/json");
+        if (headers.getMediaType() != null) {
+            JsonObjectReader.requireJson(headers.getMediaType());
         }
         if (body == null) {
             return JsonValue.EMPTY_JSON_OBJECT;
