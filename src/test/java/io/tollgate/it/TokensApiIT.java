@@ -1245,4 +1245,28 @@ class TokensApiIT extends DeployedWarTest {
         assertEquals(404, root.tokenUsage(project, token.getString("id"), "").status());
         assertEquals(List.of(), UsageRows.of(token.getString("id")), "rows of the deleted token");
     }
+
+    /**
+     * Rotate, suspend and resume take an optional body (they consume any type so that a bodyless POST
+     * passes on every runtime), but a body sent must still be {@code application/json}: anything
+     * else, wildcards included, is a 415 that changes nothing (spec section 8).
+     */
+    @Test
+    void tokenActionsWithANonJsonBodyAre415AndChangeNothing() {
+        JsonObject token = fixtures.token(project, "viewer");
+        String path = Api.token(project, token.getString("id"));
+        Api caller = root.as(token.getString("token"));
+        String body = Api.object().add("reason", "x").build().toString();
+        for (String action : List.of("/suspend", "/rotate", "/resume")) {
+            for (String type : List.of("text/plain", "*/*", "application/*", "application/x-www-form-urlencoded")) {
+                assertProblem(root.send("POST", path + action, body, type), 415, "UNSUPPORTED_MEDIA_TYPE");
+            }
+        }
+        assertEquals(200, caller.getProject(project).status(), "neither suspended nor rotated");
+        JsonObject stored = root.listTokens(project).array().getValuesAs(JsonObject.class).stream()
+                .filter(listed -> listed.getString("id").equals(token.getString("id"))).findFirst().orElseThrow();
+        assertEquals("valid", stored.getString("status"));
+        assertEquals(JsonValue.NULL, stored.get("rotated_date"));
+        assertEquals(200, root.send("POST", path + "/suspend", null, null).status(), "no body at all is still fine");
+    }
 }
