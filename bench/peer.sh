@@ -2,8 +2,8 @@
 # Tollgate against its peer, Unleash 7.5.1 (issue 14): the same scenarios against both, back to
 # back, on one throwaway PostgreSQL on 127.0.0.1, then every goal's figure with its ratio.
 # Run after `mvn -B package -DskipTests`, usually as `bench/run.sh --peer`:
-#   bench/peer.sh            15 s per scenario (DURATION=15), 1 000 000 bulk tokens
-#   bench/peer.sh --smoke    2 s per scenario, 20 creations, 10 000 bulk tokens
+#   bench/peer.sh            15 s per scenario (DURATION=15), 1 000 000 bulk tokens, 10 000 000 logged uses
+#   bench/peer.sh --smoke    2 s per scenario, 20 creations, 10 000 bulk tokens, 100 000 logged uses
 # WARMUP (5 s per path) is short on a loaded machine: the first scenarios then run on a cold JIT.
 # Unleash is installed once with npm into ~/.cache/tollgate-bench (UNLEASH_HOME) and runs with its
 # version check and telemetry off (CHECK_VERSION=false, SEND_TELEMETRY=false). Both servers and
@@ -238,11 +238,25 @@ warm "$TG_PORT" /api/auth/whoami "Bearer $EDITOR"
 scenario tg-light-bulk "(tg-light) again, $BULK more tokens" "$TG_PORT" /api/auth/whoami "Bearer $EDITOR"
 scenario tg-list-bulk "(tg-list) again, $BULK more tokens" "$TG_PORT" "/api/projects/$PROJECT/tokens" "Bearer $ADMIN"
 note_outbound tollgate
+# the usage log at ten uses per bulk token (10 000 000 in a full run): copies of the fullest chunk the
+# load above wrote for the editor token (real uses, 1 000 per chunk), each under one bulk token and
+# a minute older than the one before, then the token check and the list again
+USAGE_USES=$(( BULK * 10 ))
+pg -d tollgate -c "INSERT INTO token_usage_chunks (token_id, first_at, last_at, uses, data)
+  SELECT t.id, c.first_at - t.n * 60000, c.last_at - t.n * 60000, c.uses, c.data
+    FROM (SELECT first_at, last_at, uses, data FROM token_usage_chunks ORDER BY uses DESC LIMIT 1) AS c,
+         (SELECT id, row_number() OVER (ORDER BY id) AS n FROM project_tokens WHERE project_id = '$BULKED') AS t
+   WHERE t.n <= $USAGE_USES / c.uses" -c "ANALYZE token_usage_chunks" >/dev/null
+echo "  $(pg -d tollgate -c 'SELECT sum(uses) FROM token_usage_chunks') token uses in the usage log now"
+warm "$TG_PORT" /api/auth/whoami "Bearer $EDITOR"
+scenario tg-light-usage "(tg-light) again, and $USAGE_USES uses in the log" "$TG_PORT" /api/auth/whoami "Bearer $EDITOR"
+scenario tg-list-usage "(tg-list) again, and $USAGE_USES uses in the log" "$TG_PORT" "/api/projects/$PROJECT/tokens" "Bearer $ADMIN"
+note_outbound tollgate
 PEAK_MB[tollgate]=$(( PEAK_KB / 1024 ))
 echo "  peak RSS ${PEAK_MB[tollgate]} MiB"
 stop_server
 start_tollgate tollgate-bulk "$WORK/tollgate-bulk.log"
-echo "  restarted on the database with $BULK more tokens in ${START_S[tollgate-bulk]} s"
+echo "  restarted on the database with $BULK more tokens and $USAGE_USES logged uses in ${START_S[tollgate-bulk]} s"
 stop_server
 
 # ---- every goal of issue 14 as a ratio of this run
@@ -271,8 +285,12 @@ r=$(ratio "${RPS[tg-light-bulk]}" "${RPS[tg-light]}")
 row 7 "token check with $BULK tokens / without, req/s" "" "${RPS[tg-light-bulk]}" "$r" ">= 0.9" "$(verdict "$r >= 0.9")"
 r=$(ratio "${RPS[tg-list-bulk]}" "${RPS[tg-list]}")
 row 7 "list of 100 with $BULK tokens / without, req/s" "" "${RPS[tg-list-bulk]}" "$r" ">= 0.9" "$(verdict "$r >= 0.9")"
+r=$(ratio "${RPS[tg-light-usage]}" "${RPS[tg-light-bulk]}")
+row 7 "token check with $USAGE_USES logged uses / without, req/s" "" "${RPS[tg-light-usage]}" "$r" ">= 0.9" "$(verdict "$r >= 0.9")"
+r=$(ratio "${RPS[tg-list-usage]}" "${RPS[tg-list-bulk]}")
+row 7 "list of 100 with $USAGE_USES logged uses / without, req/s" "" "${RPS[tg-list-usage]}" "$r" ">= 0.9" "$(verdict "$r >= 0.9")"
 r=$(ratio "${START_S[tollgate-bulk]}" "${START_S[tollgate]}")
-row 7 "start with $BULK tokens / without, s" "" "${START_S[tollgate-bulk]}" "$r" "~ 1" ""
+row 7 "start with $BULK tokens and $USAGE_USES uses / without, s" "" "${START_S[tollgate-bulk]}" "$r" "<= 1.1" "$(verdict "$r <= 1.1")"
 errors=0
 for key in "${!ERR[@]}"; do errors=$(( errors + ${ERR[$key]:-0} )); done
 echo "errors over all scenarios: $errors (target 0)"

@@ -27,7 +27,7 @@ final class UsageRows {
                 + "/tollgate?connectTimeout=10&socketTimeout=30";
         List<Long> found = new ArrayList<>();
         try (Connection connection = DriverManager.getConnection(url, "tollgate", "tollgate");
-             PreparedStatement query = connection.prepareStatement("SELECT id FROM token_usage WHERE token_id = ?")) {
+             PreparedStatement query = connection.prepareStatement("SELECT id FROM token_usage_chunks WHERE token_id = ?")) {
             query.setString(1, tokenId);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {

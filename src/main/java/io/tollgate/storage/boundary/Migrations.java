@@ -7,15 +7,20 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.migration.JavaMigration;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
- * Brings the schema up to date with the Flyway migrations in {@code db/migration} before anything
+ * Brings the schema up to date with the Flyway migrations in {@code db/migration} (and the Java
+ * migrations of the features) before anything
  * else touches the database. Flyway's own lock makes nodes that start together migrate once.
  * A CDI bean started by the first start observer rather than an EJB {@code @Startup} singleton:
  * a server without an EJB container (WildFly's microprofile configuration) never runs those. It is
@@ -28,6 +33,11 @@ public class Migrations {
 
     @Resource(lookup = Database.JNDI_NAME)
     DataSource dataSource;
+
+    /** Migrations SQL cannot express, contributed by the features as beans (the usage log's chunks). */
+    @Inject
+    @Any
+    Instance<JavaMigration> javaMigrations;
 
     private volatile String schemaVersion;
 
@@ -44,6 +54,7 @@ public class Migrations {
         Flyway flyway = Flyway.configure(Migrations.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
+                .javaMigrations(javaMigrations.stream().toArray(JavaMigration[]::new))
                 .load();
         MigrateResult result = flyway.migrate();
         // the files H2 just created followed the umask: 600 like the rest

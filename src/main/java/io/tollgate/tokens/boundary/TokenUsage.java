@@ -2,8 +2,8 @@ package io.tollgate.tokens.boundary;
 
 import io.tollgate.storage.boundary.Database;
 import io.tollgate.tokens.control.LastUses.LastUse;
+import io.tollgate.tokens.control.UseChunks;
 import io.tollgate.tokens.entity.TokenUse;
-import io.tollgate.tokens.entity.UseOutcome;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -12,32 +12,39 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 
 /**
- * The usage log's table and the last-use columns, in plain JDBC: batches of inserts and updates in
- * one local transaction (the writer runs outside any JTA transaction), the newest-first page, the
- * retention deletes in bounded chunks, and the token counts of the metrics.
+ * The usage log's table and the last-use columns, in plain JDBC. The log is stored in chunks
+ * ({@link UseChunks}: one row per token and flush, each holding that token's uses encoded), written
+ * in one local transaction with the last-use updates (the writer runs outside any JTA transaction);
+ * the newest-first page merges the chunks that can hold its uses; retention deletes whole chunks in
+ * bounded numbers. Also the token counts of the metrics.
  */
 @ApplicationScoped
 public class TokenUsage {
 
     // a use of a token deleted meanwhile inserts nothing (the token's rows went with it)
-    static final String INSERT = "INSERT INTO token_usage (token_id, used_at, outcome, status, method, path, ip, user_agent) "
-            + "SELECT id, ?, ?, ?, ?, ?, ?, ? FROM project_tokens WHERE id = ?";
+    static final String INSERT = "INSERT INTO token_usage_chunks (token_id, first_at, last_at, uses, data) "
+            + "SELECT id, ?, ?, ?, ? FROM project_tokens WHERE id = ?";
     // never moves the date backwards: another node may have written a later use
     static final String TOUCH = "UPDATE project_tokens SET last_used_date = ?, last_used_ip = ? "
             + "WHERE id = ? AND (last_used_date IS NULL OR last_used_date < ?)";
-    static final String PAGE = "SELECT used_at, outcome, status, method, path, ip, user_agent FROM token_usage "
-            + "WHERE token_id = ? AND used_at < ? ORDER BY used_at DESC, id DESC LIMIT ?";
-    static final String DELETE_OLDER = "DELETE FROM token_usage WHERE id IN "
-            + "(SELECT id FROM token_usage WHERE used_at < ? ORDER BY used_at LIMIT ?)";
-    static final String KEPT_LAST = "SELECT used_at, id FROM token_usage WHERE token_id = ? "
-            + "ORDER BY used_at DESC, id DESC LIMIT 1 OFFSET ?";
-    static final String DELETE_BEYOND = "DELETE FROM token_usage WHERE id IN (SELECT id FROM token_usage "
-            + "WHERE token_id = ? AND (used_at < ? OR (used_at = ? AND id < ?)) ORDER BY used_at LIMIT ?)";
+    // the chunks holding a use before the bound, newest last use first, after the keyset (last_at, id)
+    static final String PAGE = "SELECT id, last_at, data FROM token_usage_chunks "
+            + "WHERE token_id = ? AND first_at < ? AND (last_at < ? OR (last_at = ? AND id < ?)) "
+            + "ORDER BY last_at DESC, id DESC LIMIT ?";
+    static final String DELETE_OLDER = "DELETE FROM token_usage_chunks WHERE id IN "
+            + "(SELECT id FROM token_usage_chunks WHERE last_at < ? ORDER BY last_at LIMIT ?)";
+    static final String NEWEST = "SELECT id, last_at, uses FROM token_usage_chunks WHERE token_id = ? "
+            + "ORDER BY last_at DESC, id DESC LIMIT ?";
+    static final String DELETE_BEYOND = "DELETE FROM token_usage_chunks WHERE id IN (SELECT id FROM token_usage_chunks "
+            + "WHERE token_id = ? AND (last_at < ? OR (last_at = ? AND id < ?)) LIMIT ?)";
+    /** How many chunks one round trip of the page reads: most pages need one or two. */
+    private static final int PAGE_CHUNKS = 8;
 
     static final String COUNT_TOKENS = "SELECT COUNT(*), "
             + "COALESCE(SUM(CASE WHEN suspended_date IS NULL AND valid_date > ? THEN 1 ELSE 0 END), 0), "
@@ -74,15 +81,12 @@ public class TokenUsage {
 
     private static void insert(Connection connection, List<TokenUse> uses) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            for (TokenUse use : uses) {
-                insert.setLong(1, use.at());
-                insert.setString(2, use.outcome().id());
-                insert.setInt(3, use.status());
-                insert.setString(4, use.method());
-                insert.setString(5, use.path());
-                setNullable(insert, 6, use.ip());
-                setNullable(insert, 7, use.userAgent());
-                insert.setString(8, use.tokenId());
+            for (UseChunks.Chunk chunk : UseChunks.of(uses)) {
+                insert.setLong(1, chunk.firstAt());
+                insert.setLong(2, chunk.lastAt());
+                insert.setInt(3, chunk.uses());
+                insert.setBytes(4, chunk.data());
+                insert.setString(5, chunk.tokenId());
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -102,27 +106,75 @@ public class TokenUsage {
         }
     }
 
-    /** The token's uses before {@code before} (exclusive), newest first, at most {@code limit}. */
+    /**
+     * The token's uses before {@code before} (exclusive), newest first, at most {@code limit}. Chunks
+     * are read newest last use first; once {@code limit} uses are found, a chunk whose last use is older
+     * than the oldest of them cannot change the page, and reading stops. Uses of one millisecond keep
+     * the order they were written in.
+     */
     public List<TokenUse> page(String tokenId, long before, int limit) {
+        List<Found> found = new ArrayList<>();
+        long threshold = Long.MIN_VALUE;
+        long afterAt = Long.MAX_VALUE;
+        long afterId = Long.MAX_VALUE;
         try (Connection connection = dataSource.getConnection();
              PreparedStatement page = connection.prepareStatement(PAGE)) {
-            page.setString(1, tokenId);
-            page.setLong(2, before);
-            page.setInt(3, limit);
-            List<TokenUse> uses = new ArrayList<>();
-            try (ResultSet rows = page.executeQuery()) {
-                while (rows.next()) {
-                    uses.add(new TokenUse(tokenId, rows.getLong(1), UseOutcome.of(rows.getString(2)), rows.getInt(3),
-                            rows.getString(4), rows.getString(5), rows.getString(6), rows.getString(7)));
+            boolean more = true;
+            while (more) {
+                page.setString(1, tokenId);
+                page.setLong(2, before);
+                page.setLong(3, afterAt);
+                page.setLong(4, afterAt);
+                page.setLong(5, afterId);
+                page.setInt(6, PAGE_CHUNKS);
+                int chunks = 0;
+                try (ResultSet rows = page.executeQuery()) {
+                    while (rows.next()) {
+                        chunks++;
+                        long id = rows.getLong(1);
+                        afterAt = rows.getLong(2);
+                        afterId = id;
+                        if (found.size() >= limit && afterAt < threshold) {
+                            more = false;
+                            break;
+                        }
+                        List<TokenUse> uses = UseChunks.decode(tokenId, rows.getBytes(3));
+                        for (int i = 0; i < uses.size(); i++) {
+                            if (uses.get(i).at() < before) {
+                                found.add(new Found(uses.get(i), id, i));
+                            }
+                        }
+                        if (found.size() >= limit) {
+                            newestFirst(found, limit);
+                            threshold = found.get(limit - 1).use().at();
+                        }
+                    }
                 }
+                more &= chunks == PAGE_CHUNKS;
             }
-            return uses;
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the usage of token " + tokenId, e);
         }
+        newestFirst(found, limit);
+        return found.stream().map(Found::use).toList();
     }
 
-    /** Deletes up to {@code chunk} of the oldest rows older than {@code cutoff}; answers how many. */
+    /** A use with where it was stored, for the order of uses of one millisecond. */
+    private record Found(TokenUse use, long chunk, int index) {
+    }
+
+    private static final Comparator<Found> NEWEST_FIRST = Comparator.comparingLong((Found f) -> f.use().at())
+            .thenComparingLong(Found::chunk).thenComparingInt(Found::index).reversed();
+
+    /** Sorts newest first and keeps the first {@code limit}. */
+    private static void newestFirst(List<Found> found, int limit) {
+        found.sort(NEWEST_FIRST);
+        if (found.size() > limit) {
+            found.subList(limit, found.size()).clear();
+        }
+    }
+
+    /** Deletes up to {@code chunk} of the oldest chunks whose uses are all older than {@code cutoff}; answers how many. */
     public int deleteOlderThan(long cutoff, int chunk) throws SQLException {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement delete = connection.prepareStatement(DELETE_OLDER)) {
@@ -133,23 +185,28 @@ public class TokenUsage {
     }
 
     /**
-     * Deletes up to {@code chunk} of the token's rows beyond its newest {@code keep}; answers how many.
-     * Finding the boundary reads {@code keep} entries of the (token, date) index, nothing else.
+     * Deletes up to {@code chunk} of the token's chunks older than those holding its newest {@code keep}
+     * uses; answers how many. Whole chunks go, so between {@code keep} and {@code keep} plus one chunk's
+     * uses stay. Finding the boundary reads at most {@code keep} entries of the (token, last use) index.
      */
     public int deleteBeyond(String tokenId, int keep, int chunk) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
-            long at;
-            long id;
-            try (PreparedStatement last = connection.prepareStatement(KEPT_LAST)) {
-                last.setString(1, tokenId);
-                last.setInt(2, keep - 1);
-                try (ResultSet row = last.executeQuery()) {
-                    if (!row.next()) {
-                        return 0;
+            long at = 0;
+            long id = 0;
+            int uses = 0;
+            try (PreparedStatement newest = connection.prepareStatement(NEWEST)) {
+                newest.setString(1, tokenId);
+                newest.setInt(2, keep);
+                try (ResultSet rows = newest.executeQuery()) {
+                    while (uses < keep && rows.next()) {
+                        id = rows.getLong(1);
+                        at = rows.getLong(2);
+                        uses += rows.getInt(3);
                     }
-                    at = row.getLong(1);
-                    id = row.getLong(2);
                 }
+            }
+            if (uses < keep) {
+                return 0;
             }
             try (PreparedStatement delete = connection.prepareStatement(DELETE_BEYOND)) {
                 delete.setString(1, tokenId);

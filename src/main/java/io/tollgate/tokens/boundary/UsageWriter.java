@@ -32,8 +32,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * This node's usage writer: requests add their use to a bounded in-memory buffer (never a database
  * write on the request path), and a task of the container's default managed scheduled executor
- * (Jakarta Concurrency, no EJB timer) writes what is there once per {@code tollgate.usage.flush-interval}
- * as JDBC batches, together with the pending last-use dates. A failed write puts its batch back at the
+ * (Jakarta Concurrency, no EJB timer) writes what is there once per {@code tollgate.usage.flush-interval},
+ * one row per token and flush ({@link io.tollgate.tokens.control.UseChunks}), together with the
+ * pending last-use dates. A failed write puts its batch back at the
  * buffer's front (the oldest then go first if the buffer overflows). What is left when the JVM stops is
  * written through {@link DatabaseExit} (the container's pool may be gone by then); when the application
  * is undeployed while the JVM goes on, {@code @PreDestroy} writes it through the pool.
@@ -43,8 +44,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class UsageWriter {
 
     private static final Logger LOG = Logger.getLogger(UsageWriter.class.getName());
-    private static final int BATCH = 1000;
-    private static final int DELETE_CHUNK = 5000;
+    /** Uses per write transaction: a few chunks per busy token. */
+    private static final int BATCH = 10_000;
+    /** Chunks per retention delete: each its own short transaction. */
+    private static final int DELETE_CHUNK = 500;
     /** The contract's floor: at least the newest 1 000 uses of a token are kept. */
     static final int MIN_KEEP = 1000;
 
@@ -193,11 +196,11 @@ public class UsageWriter {
     }
 
     /**
-     * Retention: rows older than {@code tollgate.usage.retention} go, oldest first, {@value #DELETE_CHUNK}
-     * at a time through the date index (each chunk its own short transaction), so that a table of ten
-     * million rows is never locked or scanned as a whole; then each token written to since the last run
-     * loses its rows beyond the newest {@code tollgate.usage.keep}, found by reading that many entries of
-     * the (token, date) index. Tokens no node wrote to lose their surplus to the age cut.
+     * Retention: chunks whose uses are all older than {@code tollgate.usage.retention} go, oldest first,
+     * {@value #DELETE_CHUNK} at a time through the date index (each its own short transaction), so that
+     * a log of ten million uses is never locked or scanned as a whole; then each token written to since
+     * the last run loses its chunks beyond those holding its newest {@code tollgate.usage.keep} uses,
+     * found through the (token, date) index. Tokens no node wrote to lose their surplus to the age cut.
      */
     public void cleanUp(long now) throws SQLException {
         long cutoff = now - retention.toMillis();
