@@ -37,7 +37,11 @@ stop_server() {
   fi
   SERVER_PID=
 }
-cleanup() { stop_server; rm -rf "$WORK"; }
+cleanup() {
+  stop_server
+  if [ ${#USAGE_PIDS[@]} -gt 0 ]; then kill "${USAGE_PIDS[@]}" 2>/dev/null || true; wait "${USAGE_PIDS[@]}" 2>/dev/null || true; fi
+  rm -rf "$WORK"
+}
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
@@ -97,30 +101,75 @@ scenario() { # key label path token
 }
 
 # ---- usage recording cost (issue 13): the token path with the usage log on and off ----------------
-# `bench/run.sh --usage` runs only this comparison; a full run ends with it. The same data directory,
-# token and load each time; the server restarts with TOLLGATE_USAGE_ENABLED=false for the "off" halves
-# (a switch for this benchmark only). Halves run on, off, off, on (ABBA), so that a drift in the
-# machine's load over the run falls on both sides alike. Budget: on/off throughput >= 0.90.
-usage_cost() {
-  local token=$1 path=/api/auth/whoami on=0 off=0 round flag
-  echo
-  echo "usage recording cost (token path, GET $path, halves on/off/off/on):"
-  for round in 1 2 3 4; do
-    case $round in 1|4) flag=true ;; *) flag=false ;; esac
-    stop_server
-    TOLLGATE_USAGE_ENABLED=$flag start_server
-    warm "$path" "$token"
-    scenario "u$round" "usage recording $([ $flag = true ] && echo on || echo off) (half $round)" "$path" "$token"
-    if [ $flag = true ]; then on=$(( on + RPS[u$round] )); else off=$(( off + RPS[u$round] )); fi
+# `bench/run.sh --usage` runs only this comparison; a full run ends with it. Two servers run side by
+# side, each on its own fresh data directory and with the README's JVM flags, one with
+# TOLLGATE_USAGE_ENABLED=false (a switch for this benchmark only); both are warmed up, then driven in
+# turn for USAGE_ROUNDS rounds of USAGE_SLICE seconds, the order alternating (on off, off on, ...), so
+# that a drift in the machine's load falls on both alike and both pay for the other's background work.
+# Per slice: req/s, and the server's CPU time per request (from /proc, less sensitive to the load
+# generator sharing the cores). Budget: on/off throughput >= 0.90 (medians).
+USAGE_ROUNDS=${USAGE_ROUNDS:-6}
+USAGE_SLICE=${USAGE_SLICE:-6}
+USAGE_PIDS=()
+launch() { # name port [ENV=VALUE...]: a server of its own on a fresh data directory, ready; prints its pid
+  local name=$1 port=$2; shift 2
+  mkdir -p "$WORK/$name"
+  env TOLLGATE_DATA_DIR="$WORK/$name/data" TOLLGATE_ROOT_TOKEN=$ROOT "$@" \
+    java @payara-config/jvm.options $JVM_OPTIONS -jar target/payara-micro.jar --prebootcommandfile payara-config/pre-boot-commands.asadmin \
+      --deploy target/tollgate.war --contextroot / --port "$port" --nohazelcast >>"$WORK/$name/server.log" 2>&1 &
+  local pid=$!
+  for _ in $(seq 1 240); do
+    curl -sf -o /dev/null "http://127.0.0.1:$port/health/ready" && { echo $pid; return 0; }
+    kill -0 $pid 2>/dev/null || { tail -50 "$WORK/$name/server.log" >&2; echo "server $name died" >&2; exit 1; }
+    sleep 0.5
   done
-  echo "  on/off = $(python3 -c "print('%.3f' % ($on / $off))")   (target >= 0.90)"
+  echo "server $name did not become ready" >&2; exit 1
+}
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+usage_cost() {
+  local rounds=$USAGE_ROUNDS slice=$USAGE_SLICE path=/api/auth/whoami
+  stop_server
+  local on_port=$(( PORT + 1 )) off_port=$(( PORT + 2 ))
+  local on_pid off_pid
+  on_pid=$(launch usage-on $on_port); USAGE_PIDS+=("$on_pid")
+  off_pid=$(launch usage-off $off_port TOLLGATE_USAGE_ENABLED=false); USAGE_PIDS+=("$off_pid")
+  declare -A port_of=([on]=$on_port [off]=$off_port) pid_of=([on]=$on_pid [off]=$off_pid) script_of
+  local side project token
+  for side in on off; do
+    PORT=${port_of[$side]}
+    project=$(api POST /api/projects '{"name":"usage-bench"}' | field id)
+    token=$(api POST "/api/projects/$project/tokens" '{"name":"usage","role":"viewer"}' | field token)
+    script_of[$side]=$(script_for "usage-$side" "$token")
+    [ "$WARMUP" -gt 0 ] && wrk -t$THREADS -c$CONNECTIONS -d$(( WARMUP * 4 ))s -s "${script_of[$side]}" "http://127.0.0.1:$PORT$path" >/dev/null
+  done
+  echo
+  echo "usage recording cost (GET $path, a project token; two servers side by side, $rounds rounds of ${slice}s each, alternating):"
+  local round order line requests duration t0 t1
+  for round in $(seq 1 "$rounds"); do
+    if [ $(( round % 2 )) = 1 ]; then order="on off"; else order="off on"; fi
+    for side in $order; do
+      t0=$(cpu_ticks "${pid_of[$side]}")
+      line=$(wrk -t$THREADS -c$CONNECTIONS -d${slice}s --timeout 5s -s "${script_of[$side]}" "http://127.0.0.1:${port_of[$side]}$path" | grep '^RESULT')
+      t1=$(cpu_ticks "${pid_of[$side]}")
+      requests=$(echo "$line" | sed 's/.*requests=\([0-9]*\).*/\1/')
+      duration=$(echo "$line" | sed 's/.*duration_us=\([0-9]*\).*/\1/')
+      echo "$side $(python3 -c "print(round($requests / ($duration / 1e6)), round(($t1 - $t0) * 1e6 / $(getconf CLK_TCK) / max(1, $requests)))")" >> "$WORK/usage.txt"
+      printf '  round %d  recording %-3s %7s req/s  %6s us CPU per request\n' "$round" "$side" $(tail -1 "$WORK/usage.txt" | cut -d' ' -f2-3)
+    done
+  done
+  python3 - "$WORK/usage.txt" <<'PY'
+import statistics, sys
+rows = [line.split() for line in open(sys.argv[1])]
+rps = {s: statistics.median(int(r[1]) for r in rows if r[0] == s) for s in ("on", "off")}
+cpu = {s: statistics.median(int(r[2]) for r in rows if r[0] == s) for s in ("on", "off")}
+print("  medians: on %d req/s, %d us/request; off %d req/s, %d us/request" % (rps["on"], cpu["on"], rps["off"], cpu["off"]))
+print("  on/off throughput = %.3f   (target >= 0.90); CPU per request off/on = %.3f" % (rps["on"] / rps["off"], cpu["off"] / cpu["on"]))
+PY
+  kill "${USAGE_PIDS[@]}" 2>/dev/null || true; wait "${USAGE_PIDS[@]}" 2>/dev/null || true; USAGE_PIDS=()
 }
 if [ "${1:-}" = "--usage" ]; then
-  echo "Tollgate usage-recording benchmark: $(nproc) cores, wrk $THREADS threads, $CONNECTIONS connections, ${DURATION}s per half"
-  start_server
-  USAGE_PROJECT=$(api POST /api/projects '{"name":"usage-bench"}' | field id)
-  USAGE_TOKEN=$(api POST "/api/projects/$USAGE_PROJECT/tokens" '{"name":"usage","role":"viewer"}' | field token)
-  usage_cost "$USAGE_TOKEN"
+  echo "Tollgate usage-recording benchmark: $(nproc) cores, wrk $THREADS threads, $CONNECTIONS connections"
+  usage_cost
   exit 0
 fi
 # ----------------------------------------------------------------------------------------------------
@@ -181,4 +230,4 @@ echo "  (d) p99 = ${P99[d]} ms   (target <= 20)"
 echo "  creation p50 = $CREATE_P50 ms   (target <= 5)"
 echo "  errors = $(( ${ERR[a]} + ${ERR[b]} + ${ERR[c]} + ${ERR[d]} + ${ERR[f]} + CREATE_ERR ))   (target 0)"
 echo "  server peak RSS = $(( PEAK_RSS_KB / 1024 )) MiB"
-usage_cost "$EDITOR"
+usage_cost

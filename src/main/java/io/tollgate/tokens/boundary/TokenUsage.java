@@ -79,7 +79,8 @@ public class TokenUsage {
         }
     }
 
-    private static void insert(Connection connection, List<TokenUse> uses) throws SQLException {
+    /** Inserts {@code uses} as chunks (also the migration from one row per use does). */
+    static void insert(Connection connection, List<TokenUse> uses) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
             for (UseChunks.Chunk chunk : UseChunks.of(uses)) {
                 insert.setLong(1, chunk.firstAt());

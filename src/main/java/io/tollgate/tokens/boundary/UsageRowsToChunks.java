@@ -1,10 +1,8 @@
 package io.tollgate.tokens.boundary;
 
-import io.tollgate.tokens.control.UseChunks;
 import io.tollgate.tokens.entity.TokenUse;
 import io.tollgate.tokens.entity.UseOutcome;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -24,8 +22,6 @@ public class UsageRowsToChunks implements JavaMigration {
 
     private static final String ROWS = "SELECT token_id, used_at, outcome, status, method, path, ip, user_agent "
             + "FROM token_usage ORDER BY token_id, used_at, id";
-    private static final String INSERT = "INSERT INTO token_usage_chunks (token_id, first_at, last_at, uses, data) "
-            + "VALUES (?, ?, ?, ?, ?)";
     private static final int BATCH = 10_000;
 
     @Override
@@ -51,8 +47,7 @@ public class UsageRowsToChunks implements JavaMigration {
     @Override
     public void migrate(Context context) throws SQLException {
         Connection connection = context.getConnection();
-        try (Statement read = connection.createStatement();
-             PreparedStatement insert = connection.prepareStatement(INSERT)) {
+        try (Statement read = connection.createStatement()) {
             read.setFetchSize(1000);
             List<TokenUse> uses = new ArrayList<>();
             try (ResultSet rows = read.executeQuery(ROWS)) {
@@ -64,31 +59,22 @@ public class UsageRowsToChunks implements JavaMigration {
                     TokenUse use = new TokenUse(rows.getString(1), rows.getLong(2), outcome, rows.getInt(4),
                             rows.getString(5), rows.getString(6), rows.getString(7), rows.getString(8));
                     if (!uses.isEmpty() && (uses.size() >= BATCH || !uses.get(0).tokenId().equals(use.tokenId()))) {
-                        write(insert, uses);
+                        write(connection, uses);
                     }
                     uses.add(use);
                 }
             }
-            write(insert, uses);
+            write(connection, uses);
         }
         try (Statement drop = connection.createStatement()) {
             drop.execute("DROP TABLE token_usage");
         }
     }
 
-    private static void write(PreparedStatement insert, List<TokenUse> uses) throws SQLException {
-        if (uses.isEmpty()) {
-            return;
+    private static void write(Connection connection, List<TokenUse> uses) throws SQLException {
+        if (!uses.isEmpty()) {
+            TokenUsage.insert(connection, uses);
+            uses.clear();
         }
-        for (UseChunks.Chunk chunk : UseChunks.of(uses)) {
-            insert.setString(1, chunk.tokenId());
-            insert.setLong(2, chunk.firstAt());
-            insert.setLong(3, chunk.lastAt());
-            insert.setInt(4, chunk.uses());
-            insert.setBytes(5, chunk.data());
-            insert.addBatch();
-        }
-        insert.executeBatch();
-        uses.clear();
     }
 }
