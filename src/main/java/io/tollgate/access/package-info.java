@@ -19,10 +19,13 @@
  * {@code info.reason} {@code ip_not_allowed}. {@code AuthorizationFeature} binds each resource method's
  * {@code @Allow} (least role and scope) at startup and applies {@code AccessPolicy}, the role table
  * of the contract; a method without {@code @Allow} or {@code @Public} is closed. Resources never
- * check roles themselves. The runtime's automatic OPTIONS is the one generated handler that opens:
- * it needs a caller and answers 204 with an {@code Allow} of only the route's methods that caller
+ * check roles themselves. OPTIONS of a route is the one request no resource method declares: it
+ * needs a caller and answers 204 with an {@code Allow} of only the route's methods that caller
  * may call, or the 403 they would all answer, so it reveals nothing a caller could not learn by
- * trying them.
+ * trying them. {@code OptionsRequests} answers it before routing, from the routes
+ * {@code AuthorizationFeature} collected, because the runtimes differ there: Jersey (Payara) routes
+ * OPTIONS to a handler it generates, where filters run, RESTEasy (WildFly) answers it itself while
+ * matching (200 {@code text/plain}, no filter).
  *
  * <p><b>One authentication pass, in the JAX-RS filter.</b> The {@code Authorization} header is read
  * by {@code BearerCredential} only (scheme in any case, one or more spaces: RFC 7235), once per

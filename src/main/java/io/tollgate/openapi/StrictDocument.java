@@ -1,6 +1,5 @@
 package io.tollgate.openapi;
 
-import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,13 +22,19 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * the document); it lives only in Payara's model class, hence the reflection, and an empty map is
  * left out when written. Payara also leaves every empty object and list out when it writes the
  * document, which would take the required {@code info: {}} and every {@code null} field (such as a
- * new token's {@code last_used_date}) out of the examples (they become {@link KeptJsonValue}s) and the {@code security: []} out of the public operations, which would
- * then inherit the bearer requirement: the file says {@code security: [{}]} for them (equivalent, and
- * kept by Payara's merge), served as {@code []} through a {@link NoSecurity} list.
+ * new token's {@code last_used_date}) out of the examples (they become {@link KeptJsonValue}s).
+ * <p>
+ * The public operations (login) say "no credential" as {@code security: [{}]} (one alternative that
+ * requires nothing), the same on both servers: an empty {@code []} survives neither Payara's writer
+ * (it leaves empty lists out) nor WildFly, which copies every deployment's model into its own by
+ * adding each requirement one by one (an empty list adds none), after the filters have run.
  */
 public class StrictDocument implements OASFilter {
 
     private static final Logger LOG = Logger.getLogger(StrictDocument.class.getName());
+
+    /** Whether the runtime's writer leaves empty objects out (Payara's model), while {@link #filterOpenAPI} runs. */
+    private boolean emptyObjectsDropped = true;
 
     /** The document's named schemas, while {@link #filterOpenAPI} runs. */
     private Map<String, Schema> schemas;
@@ -39,7 +44,7 @@ public class StrictDocument implements OASFilter {
         Object example = schema.getExample();
         // only a map changes; setting anything on a boolean schema (`true`, SmallRye on WildFly) throws
         if (example instanceof Map<?, ?>) {
-            schema.setExample(keepEmptyObjects(example));
+            schema.setExample(keepEmptyObjects(example, emptyObjectsDropped(schema)));
         }
         return schema;
     }
@@ -47,15 +52,14 @@ public class StrictDocument implements OASFilter {
     @Override
     public void filterOpenAPI(OpenAPI document) {
         dropPayaraEndpoints(document);
+        emptyObjectsDropped = emptyObjectsDropped(document);
         schemas = document.getComponents() == null ? null : document.getComponents().getSchemas();
         if (document.getPaths() != null) {
             for (PathItem item : document.getPaths().getPathItems().values()) {
                 for (Operation operation : item.getOperations().values()) {
-                    if (needsNoCredential(operation)) {
-                        requireNoCredential(operation);
-                    }
                     RequestBody body = operation.getRequestBody();
                     if (body != null) {
+                        keepRequired(body);
                         keepEmptyObjects(body.getContent());
                     }
                     keepEmptyObjects(operation.getResponses());
@@ -70,33 +74,33 @@ public class StrictDocument implements OASFilter {
     }
 
     /**
-     * {@code security: [{}]} in openapi.yaml: Payara gives an operation that declares nothing an empty
-     * list, and merges a declared {@code []} into the same, so only a non-empty list of empty
-     * requirements says "no credential".
+     * Payara's writer (Jackson, leaving empty values out) needs {@link KeptJsonValue}s for {@code {}};
+     * WildFly writes an empty map as {@code {}}, but copies each example into its host's model first,
+     * where a value it does not know becomes {@code null}: there an empty map stays a map.
      */
-    private static boolean needsNoCredential(Operation operation) {
-        return operation.getSecurity() != null && !operation.getSecurity().isEmpty() && operation.getSecurity().stream()
-                .allMatch(requirement -> requirement.getSchemes() == null || requirement.getSchemes().isEmpty());
+    private static boolean emptyObjectsDropped(Object model) {
+        return model.getClass().getName().startsWith("fish.payara.");
     }
 
     /**
-     * Payara's {@code setSecurity} copies the list it is given (into an ordinary, empty and therefore
-     * unwritten one), so the field is set directly; its getter hands out a view of it.
+     * SmallRye (WildFly) keeps a request body's {@code required} from the file in its model but answers
+     * {@code getRequired()} only once it was set through the setter; WildFly copies the model through
+     * the getters into its host's document, which then lost it. Set through the setter it stays.
      */
-    private static void requireNoCredential(Operation operation) {
-        for (Class<?> type = operation.getClass(); type != null; type = type.getSuperclass()) {
-            try {
-                Field field = type.getDeclaredField("security");
-                field.setAccessible(true);
-                field.set(operation, new NoSecurity());
-                return;
-            } catch (NoSuchFieldException notHere) {
-                // look in the superclass
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                break;
-            }
+    private static void keepRequired(RequestBody body) {
+        if (body.getRequired() != null) {
+            return;
         }
-        operation.setSecurity(new NoSecurity());
+        try {
+            if (body.getClass().getMethod("getAllProperties").invoke(body) instanceof Map<?, ?> read
+                    && read.get("required") instanceof Boolean required) {
+                body.setRequired(required);
+            }
+        } catch (NoSuchMethodException notSmallRye) {
+            // another runtime: its getter answers what the file says
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not keep a request body''s required flag in the OpenAPI document: {0}", e.toString());
+        }
     }
 
     private static void dropPayaraEndpoints(OpenAPI document) {
@@ -121,7 +125,7 @@ public class StrictDocument implements OASFilter {
     private void keepEmptyObjects(Content content) {
         if (content != null && content.getMediaTypes() != null) {
             for (MediaType type : content.getMediaTypes().values()) {
-                type.setExample(withNullFields(keepEmptyObjects(type.getExample()), type.getSchema()));
+                type.setExample(withNullFields(keepEmptyObjects(type.getExample(), emptyObjectsDropped), type.getSchema()));
             }
         }
     }
@@ -150,15 +154,15 @@ public class StrictDocument implements OASFilter {
     }
 
     /** The example with every empty JSON object and null field (at any depth) replaced by values that are written. */
-    static Object keepEmptyObjects(Object example) {
+    static Object keepEmptyObjects(Object example, boolean emptyObjectsDropped) {
         if (!(example instanceof Map<?, ?> map)) {
             return example;
         }
         if (map.isEmpty()) {
-            return KeptJsonValue.EMPTY_OBJECT;
+            return emptyObjectsDropped ? KeptJsonValue.EMPTY_OBJECT : map;
         }
         Map<Object, Object> copy = new LinkedHashMap<>();
-        map.forEach((key, value) -> copy.put(key, value == null ? KeptJsonValue.NULL : keepEmptyObjects(value)));
+        map.forEach((key, value) -> copy.put(key, value == null ? KeptJsonValue.NULL : keepEmptyObjects(value, emptyObjectsDropped)));
         return copy;
     }
 }

@@ -680,4 +680,15 @@ abstract class InContainerIT extends DeployedWarTest {
         assertTrue(passwords.matches(LEGACY_PASSWORD, atDefault));
         assertFalse(passwords.matches("legacy password 2025", atDefault));
     }
+
+    // ---- the last writes at JVM exit (issue 15: WildFly)
+
+    @Inject
+    io.tollgate.storage.boundary.DatabaseExit databaseExit;
+
+    /** The final writes at exit open their own connection: the driver must be found on every server. */
+    @Test
+    void databaseExitFindsTheConfiguredDatabasesDriverOnEveryServer() {
+        assertTrue(databaseExit.armed(), "the exit hook is installed, so usage buffered at exit is saved");
+    }
 }

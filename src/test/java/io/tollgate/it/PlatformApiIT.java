@@ -638,21 +638,22 @@ class PlatformApiIT extends InContainerIT {
                 ("GET " + http.target("api/" + "a".repeat(20_000)) + " HTTP/1.1\r\n" + host + "\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
                 ("POST " + http.target("api/projects") + " HTTP/1.1\r\n" + host + "Content-Type: application/json\r\nContent-Length: 2\r\n"
                         + "Content-Length: 3\r\n\r\n{}").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
-                // last: Payara logs this one (now in one line), which tells the log has caught up
+                // Payara logs this one (in one line since QuietContainerLogs); WildFly logs none of them
                 ("GET " + http.target("api/projects/%zz") + " HTTP/1.1\r\n" + host + "\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
         for (byte[] request : bad) {
             RawHttp.Response reply = http.exchange(request);
             assertTrue(reply.status() == 200 && reply.body().isEmpty() || reply.status() >= 400, reply::toString);
         }
+        // whatever the server writes about them has been written once the log stops growing; on Payara,
+        // whose log is written from a queue, also once its line about the bad escape is there
         String written = "";
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline && !written.contains("bad percent-encoding in the path")) {
-            Thread.sleep(250);
-            written = ServerLogs.read(log).substring(before);
+        do {
+            written = ServerLogs.settled(log).substring(before);
+        } while (System.nanoTime() < deadline && !Servers.wildfly() && !written.contains("bad percent-encoding in the path"));
+        if (!Servers.wildfly()) {
+            assertTrue(written.contains("bad percent-encoding in the path"), written);
         }
-        Thread.sleep(1000);
-        written = ServerLogs.read(log).substring(before);
-        assertTrue(written.contains("bad percent-encoding in the path"), written);
         assertFalse(written.contains("\tat "), "no stack trace: " + written);
         long records = written.lines().filter(Servers::startsLogRecord).count();
         assertTrue(records <= bad.size(), records + " records: " + written);
@@ -763,8 +764,16 @@ class PlatformApiIT extends InContainerIT {
         assertEquals(200, json.status(), json::toString);
         assertTrue(json.contentType().startsWith("application/json"), json.contentType());
         assertFalse(json.object().containsKey("endpoints"), "Payara's non-standard endpoints list is gone");
-        assertEquals(JsonValue.EMPTY_JSON_ARRAY, json.object().getJsonObject("paths").getJsonObject("/api/auth/login")
-                .getJsonObject("post").get("security"), "login: security []");
+        // the same on every server: [] (equivalent) survives neither Payara's writer nor WildFly's model merge
+        assertEquals(jakarta.json.Json.createArrayBuilder().add(JsonValue.EMPTY_JSON_OBJECT).build(),
+                json.object().getJsonObject("paths").getJsonObject("/api/auth/login").getJsonObject("post").get("security"),
+                "login: security [{}]");
+        // and what WildFly's host model would otherwise lose: a required body, an empty object in an example
+        assertEquals(JsonValue.TRUE, json.object().getJsonObject("paths").getJsonObject("/api/auth/login").getJsonObject("post")
+                .getJsonObject("requestBody").get("required"), "login's body is required");
+        assertEquals(JsonValue.EMPTY_JSON_OBJECT, json.object().getJsonObject("components").getJsonObject("responses")
+                .getJsonObject("NotFound").getJsonObject("content").getJsonObject("application/json").getJsonObject("example")
+                .get("info"), "the 404 example's info: {}");
         for (Api.Reply served : List.of(yaml, json)) {
             io.swagger.v3.oas.models.OpenAPI document = io.tollgate.openapi.OpenApiChecks.validated(served.body());
             io.tollgate.openapi.OpenApiChecks.ServedRoutes routes = io.tollgate.openapi.OpenApiChecks.servedRoutes();

@@ -50,6 +50,12 @@ public class AuthenticationFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
+        authenticate(request, resolver, clientAddress, http);
+    }
+
+    /** The pass itself, also for requests answered before routing ({@link OptionsRequests}). */
+    static void authenticate(ContainerRequestContext request, CallerResolver resolver, ClientAddress clientAddress,
+            HttpServletRequest http) {
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (header == null) {
             return;
@@ -68,7 +74,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         boolean secure = request.getSecurityContext().isSecure();
         request.setSecurityContext(new CallerContext(caller, secure));
         request.setProperty(Caller.PROPERTY, caller);
-        requireAllowedAddress(request, caller);
+        requireAllowedAddress(request, caller, clientAddress, http);
     }
 
     /**
@@ -77,7 +83,8 @@ public class AuthenticationFilter implements ContainerRequestFilter {
      * so that response filters know whose request was refused; the refusal is not a 2xx, so it is no
      * use of the token. An empty list (every caller but IP-restricted tokens) costs one check.
      */
-    private void requireAllowedAddress(ContainerRequestContext request, Caller caller) {
+    private static void requireAllowedAddress(ContainerRequestContext request, Caller caller, ClientAddress clientAddress,
+            HttpServletRequest http) {
         if (caller.allowedIps().isEmpty()) {
             return;
         }

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -39,8 +40,14 @@ import java.util.stream.Stream;
 @Provider
 public class AuthorizationFeature implements DynamicFeature {
 
-    /** Every resource method of Tollgate's, for OPTIONS; complete once the application has started. */
-    private final List<Route> routes = new CopyOnWriteArrayList<>();
+    /**
+     * Every resource method of Tollgate's, for OPTIONS; complete once the application has started.
+     * Static because {@link OptionsRequests}, another provider, reads it (one list per deployment: the
+     * class belongs to the WAR).
+     */
+    static final List<Route> ROUTES = new CopyOnWriteArrayList<>();
+
+    private final List<Route> routes = ROUTES;
 
     @Override
     public void configure(ResourceInfo resourceInfo, FeatureContext context) {
@@ -69,7 +76,7 @@ public class AuthorizationFeature implements DynamicFeature {
         static Route of(Class<?> resource, Method method) {
             String template = normalise(pathOf(resource.getAnnotation(Path.class)) + "/" + pathOf(method.getAnnotation(Path.class)));
             String regex = template.isEmpty() ? "" : Stream.of(template.split("/"))
-                    .map(segment -> segment.startsWith("{") ? "[^/]+" : Pattern.quote(segment))
+                    .map(Route::segmentPattern)
                     .collect(Collectors.joining("/"));
             return new Route(Pattern.compile(regex), httpMethodOf(method),
                     method.getAnnotation(Allow.class), method.isAnnotationPresent(Public.class));
@@ -77,6 +84,24 @@ public class AuthorizationFeature implements DynamicFeature {
 
         boolean matches(String requestPath) {
             return path.matcher(normalise(requestPath)).matches();
+        }
+
+        /** A path parameter's value in {@code requestPath} (which this route matches), or null. */
+        String parameter(String requestPath, String name) {
+            Matcher matcher = path.matcher(normalise(requestPath));
+            if (!matcher.matches() || !path.pattern().contains("(?<" + name + ">")) {
+                return null;
+            }
+            return matcher.group(name);
+        }
+
+        /** A literal segment, or a parameter ({@code {projectId}}) as a group named after it where Java allows the name. */
+        private static String segmentPattern(String segment) {
+            if (!segment.startsWith("{")) {
+                return Pattern.quote(segment);
+            }
+            String name = segment.substring(1, segment.length() - 1).trim();
+            return name.matches("[A-Za-z][A-Za-z0-9]*") ? "(?<" + name + ">[^/]+)" : "[^/]+";
         }
 
         private static String pathOf(Path path) {
@@ -170,19 +195,35 @@ public class AuthorizationFeature implements DynamicFeature {
 
         @Override
         public void filter(ContainerRequestContext request) {
-            Caller caller = requireCaller(request);
+            requireCaller(request);
             if (!HttpMethod.OPTIONS.equals(request.getMethod())) {
                 throw new Forbidden("not allowed for this credential");
             }
-            MultivaluedMap<String, String> path = request.getUriInfo().getPathParameters();
-            String projectId = path.getFirst("projectId");
-            Role role = roleIn(caller, projectId);
+            answer(request, matching(request.getUriInfo().getPath()));
+        }
+
+        /** The routes of Tollgate's that {@code requestPath} matches, with a method; none when it is no route of ours. */
+        List<Route> matching(String requestPath) {
+            return routes.stream().filter(route -> route.httpMethod() != null && route.matches(requestPath)).toList();
+        }
+
+        /**
+         * Answers an OPTIONS of {@code requestPath}, which {@code matched} (not empty) match: the path
+         * parameters come from the routes' own templates, so that this works before routing too.
+         */
+        void answer(ContainerRequestContext request, List<Route> matched) {
+            Caller caller = requireCaller(request);
+            if (matched.isEmpty()) {
+                throw new Forbidden("not allowed for this credential");
+            }
             String requestPath = request.getUriInfo().getPath();
+            String projectId = matched.get(0).parameter(requestPath, "projectId");
+            Role role = roleIn(caller, projectId);
             Set<String> allowed = new TreeSet<>();
-            for (Route route : routes) {
-                if (route.httpMethod() != null && route.matches(requestPath) && (route.open() || route.allow() != null
+            for (Route route : matched) {
+                if (route.open() || route.allow() != null
                         && AccessPolicy.permits(caller, role, route.allow().role(), route.allow().scope(),
-                        path.getFirst("brokerId"), path.getFirst("tokenId")))) {
+                        route.parameter(requestPath, "brokerId"), route.parameter(requestPath, "tokenId"))) {
                     allowed.add(route.httpMethod());
                 }
             }

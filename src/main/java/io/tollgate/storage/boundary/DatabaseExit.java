@@ -5,17 +5,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import io.tollgate.storage.control.ConfiguredDataSource;
 import java.sql.Connection;
-import java.sql.Driver;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Optional;
-import java.util.Properties;
-import java.util.ServiceLoader;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -25,7 +23,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Why not {@code @PreDestroy}: on SIGTERM Payara Micro disposes its services in its own order, and
  * the container's connection pool is gone before the application's beans are destroyed (a flush
  * there failed with "No local string defined" from the pool). So a JVM shutdown hook of the
- * application's own opens one connection straight from the JDBC driver, hands it to the registered
+ * application's own opens one connection straight from the JDBC driver (its {@code DataSource}, as
+ * {@link ConfiguredDataSource} makes it for the pool, so that the driver is found on every server), hands it to the registered
  * {@link FinalWrite}s in order, and then, on H2, runs {@code SHUTDOWN}. The default H2 URL carries
  * {@code DB_CLOSE_ON_EXIT=FALSE} (see {@code DatabaseConfigSource}) so that H2's own exit hook does not
  * close the database under these writes; the {@code SHUTDOWN} here takes its place, so committed data
@@ -47,14 +46,6 @@ public class DatabaseExit {
     @ConfigProperty(name = "tollgate.db.url")
     String url;
 
-    @Inject
-    @ConfigProperty(name = "tollgate.db.user", defaultValue = "sa")
-    String user;
-
-    @Inject
-    @ConfigProperty(name = "tollgate.db.password")
-    Optional<String> password; // empty means none (MicroProfile Config treats "" as missing)
-
     private final List<FinalWrite> writes = new CopyOnWriteArrayList<>();
     private volatile Thread hook;
 
@@ -65,19 +56,23 @@ public class DatabaseExit {
 
     /** Installs the hook with the application; the driver is found now, while every class can still load. */
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        Driver driver = driverFor(url);
-        if (driver == null) {
-            LOG.warning("No JDBC driver accepts the database URL: writes buffered at exit cannot be saved");
+        DataSource driver;
+        try {
+            driver = ConfiguredDataSource.unpooled();
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "No JDBC driver for the database URL: writes buffered at exit cannot be saved ({0})",
+                    e.getMessage());
             return;
         }
         boolean h2 = url.startsWith("jdbc:h2:");
-        Properties credentials = new Properties();
-        credentials.setProperty("user", user);
-        credentials.setProperty("password", password.orElse(""));
-        String target = url;
-        Thread exit = new Thread(() -> runAtExit(driver, target, credentials, h2), "tollgate-database-exit");
+        Thread exit = new Thread(() -> runAtExit(driver, h2), "tollgate-database-exit");
         Runtime.getRuntime().addShutdownHook(exit);
         hook = exit;
+    }
+
+    /** Whether the exit hook is installed: the start found the database's driver (for checks and tests). */
+    public boolean armed() {
+        return hook != null;
     }
 
     /** Undeployed while the JVM goes on: the pool is still there, so nothing is left for the hook. */
@@ -94,8 +89,8 @@ public class DatabaseExit {
         }
     }
 
-    private void runAtExit(Driver driver, String target, Properties credentials, boolean h2) {
-        try (Connection connection = driver.connect(target, credentials)) {
+    private void runAtExit(DataSource driver, boolean h2) {
+        try (Connection connection = driver.getConnection()) {
             for (FinalWrite write : writes) {
                 try {
                     write.write(connection);
@@ -111,18 +106,5 @@ public class DatabaseExit {
         } catch (SQLException | RuntimeException e) {
             LOG.log(Level.WARNING, "Could not reach the database at exit: {0}", e.toString());
         }
-    }
-
-    private static Driver driverFor(String url) {
-        for (Driver driver : ServiceLoader.load(Driver.class, DatabaseExit.class.getClassLoader())) {
-            try {
-                if (driver.acceptsURL(url)) {
-                    return driver;
-                }
-            } catch (SQLException unusable) {
-                // try the next one
-            }
-        }
-        return null;
     }
 }

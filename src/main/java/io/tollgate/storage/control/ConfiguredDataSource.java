@@ -51,13 +51,23 @@ public class ConfiguredDataSource implements DataSource {
         if (current == null) {
             synchronized (this) {
                 if (driver == null) {
-                    Config config = ConfigProvider.getConfig(ConfiguredDataSource.class.getClassLoader());
-                    driver = create(key -> config.getOptionalValue(key, String.class).orElse(null));
+                    driver = unpooled();
                 }
                 current = driver;
             }
         }
         return current;
+    }
+
+    /**
+     * The driver's own data source for the configured settings, outside the server's pool: for a
+     * connection when the pool may be gone (at JVM exit). Found through the class loader that loads
+     * this class, which sees the driver on every server, where {@code DriverManager} and
+     * {@code ServiceLoader} do not (WildFly's driver module registers no service for the WAR).
+     */
+    public static DataSource unpooled() throws SQLException {
+        Config config = ConfigProvider.getConfig(ConfiguredDataSource.class.getClassLoader());
+        return create(key -> config.getOptionalValue(key, String.class).orElse(null));
     }
 
     /** The driver's data source for these settings (a key's value, or null); opens no connection. */

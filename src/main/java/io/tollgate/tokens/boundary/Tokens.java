@@ -206,8 +206,14 @@ public class Tokens {
     /** Deletes a token; it stops working as soon as this transaction commits. */
     public void delete(String projectId, String tokenId) {
         long now = System.currentTimeMillis();
-        ProjectToken token = em.find(ProjectToken.class, tokenId, LockModeType.PESSIMISTIC_WRITE);
-        if (token != null && token.projectId().equals(projectId)) {
+        // locked by a query, not em.find: Hibernate (WildFly) fails a locking find of a row another
+        // delete removed while it waited with an OptimisticLockException (a 500); the query finds nothing
+        ProjectToken token = em.createNamedQuery(ProjectToken.BY_ID, ProjectToken.class)
+                .setParameter("id", tokenId)
+                .setParameter("project", projectId)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream().findFirst().orElse(null);
+        if (token != null) {
             rememberRevoked(token, now);
         }
         int deleted = em.createQuery("DELETE FROM ProjectToken t WHERE t.id = :id AND t.projectId = :project")
