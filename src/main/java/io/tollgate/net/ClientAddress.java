@@ -6,6 +6,7 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
@@ -25,6 +26,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class ClientAddress {
 
     public static final String CONFIG_KEY = "tollgate.http.trusted-proxies";
+
     static final String FORWARDED_FOR = "X-Forwarded-For";
     private static final Logger LOG = Logger.getLogger(ClientAddress.class.getName());
 
@@ -56,6 +58,14 @@ public class ClientAddress {
     public String of(HttpServletRequest request) {
         IpAddress address = addressOf(request);
         return address == null ? request.getRemoteAddr() : address.toString();
+    }
+
+    /** The same from a JAX-RS filter, with the peer of {@link RequestFacts}. */
+    public String of(ContainerRequestContext request, HttpServletRequest servlet) {
+        String peer = RequestFacts.peer(request, servlet);
+        List<String> forwarded = rule.isEmpty() ? null : request.getHeaders().get(FORWARDED_FOR);
+        IpAddress address = rule.clientOf(peer, forwarded == null ? List.of() : forwarded);
+        return address == null ? peer : address.toString();
     }
 
     /** The client's address, or null in the one case the runtime reports a peer that is no IP literal. */

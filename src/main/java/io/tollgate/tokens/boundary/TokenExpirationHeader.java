@@ -8,6 +8,8 @@ import jakarta.ws.rs.ext.Provider;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code Tollgate-Token-Expiration} (spec section 6): every response to a request whose project token
@@ -29,8 +31,20 @@ public class TokenExpirationHeader implements ContainerResponseFilter {
         }
     }
 
+    /** Formatted dates: a token keeps its date, so formatting it once per token is enough. */
+    private static final int CACHED = 10_000;
+    private static final Map<Long, String> FORMATTED = new ConcurrentHashMap<>();
+
     /** ISO-8601 in UTC with milliseconds, e.g. {@code 2027-06-30T23:59:59.999Z}. */
     static String format(long epochMillis) {
-        return ISO_MILLIS.format(Instant.ofEpochMilli(epochMillis));
+        String text = FORMATTED.get(epochMillis);
+        if (text == null) {
+            text = ISO_MILLIS.format(Instant.ofEpochMilli(epochMillis));
+            if (FORMATTED.size() >= CACHED) {
+                FORMATTED.clear(); // bounded: many distinct dates just mean formatting again
+            }
+            FORMATTED.put(epochMillis, text);
+        }
+        return text;
     }
 }

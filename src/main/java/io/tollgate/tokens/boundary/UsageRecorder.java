@@ -4,6 +4,7 @@ import io.tollgate.access.boundary.AuthenticationFilter;
 import io.tollgate.access.entity.Caller;
 import io.tollgate.access.entity.Refusal;
 import io.tollgate.net.ClientAddress;
+import io.tollgate.net.RequestFacts;
 import io.tollgate.tokens.entity.TokenUse;
 import io.tollgate.tokens.entity.UseOutcome;
 import jakarta.inject.Inject;
@@ -57,9 +58,11 @@ public class UsageRecorder implements ContainerResponseFilter {
             return;
         }
         long now = System.currentTimeMillis();
-        String ip = clientAddress.of(servletRequest);
+        String ip = clientAddress.of(request, servletRequest);
+        // the raw path without the query, as the log keeps it (Jersey's getRequestUri() would build a
+        // URI object per request for the same text)
         writer.record(new TokenUse(tokenId, now, outcome, status, request.getMethod(),
-                request.getUriInfo().getRequestUri().getRawPath(), ip, request.getHeaderString(HttpHeaders.USER_AGENT)));
+                RequestFacts.rawPath(request, servletRequest), ip, request.getHeaderString(HttpHeaders.USER_AGENT)));
         if (caller != null && status / 100 == 2) {
             tokens.recordUse(tokenId, now, ip);
         }

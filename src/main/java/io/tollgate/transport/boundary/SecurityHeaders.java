@@ -1,5 +1,6 @@
 package io.tollgate.transport.boundary;
 
+import io.tollgate.net.RequestFacts;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -26,7 +27,9 @@ public class SecurityHeaders extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String uri = request.getRequestURI();
+        RequestFacts.leave(request, uri);
+        String path = uri.substring(request.getContextPath().length());
         boolean api = path.equals("/api") || path.startsWith("/api/");
         apply(response, api);
         if (!api && "TRACE".equals(request.getMethod())) {
