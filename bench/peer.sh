@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Tollgate against its peer, Unleash 7.5.1 (issue 14): the same scenarios against both, back to
 # back, on one throwaway PostgreSQL on 127.0.0.1, then every goal's figure with its ratio.
-# Run after `mvn -B package -DskipTests`, usually as `bench/run.sh --peer`:
+# One command from a fresh clone (it builds with Maven what is missing), usually as `bench/run.sh --peer`:
 #   bench/peer.sh            15 s per scenario (DURATION=15), 1 000 000 bulk tokens, 10 000 000 logged uses
 #   bench/peer.sh --smoke    2 s per scenario, 20 creations, 10 000 bulk tokens, 100 000 logged uses
 # WARMUP (5 s per path) is short on a loaded machine: the first scenarios then run on a cold JIT.
@@ -34,8 +34,9 @@ WORK=$(mktemp -d /tmp/tollgate-peer.XXXXXX)
 PG_DIR=${BENCH_PG_DIR:-$(mktemp -d /tmp/tollgate-peer-pg.XXXXXX)}
 SERVER_PID=
 
+# one command from a fresh clone: the WAR, Payara Micro and the PostgreSQL driver are built if missing
 [ -f target/tollgate.war ] && [ -f target/payara-micro.jar ] && [ -f target/postgresql.jar ] \
-  || { echo "run 'mvn -B package -DskipTests' first" >&2; exit 2; }
+  || { echo "building: mvn -B -q package -DskipTests" >&2; mvn -B -q package -DskipTests >&2; }
 command -v node >/dev/null && command -v npm >/dev/null || { echo "node and npm are needed for the peer" >&2; exit 2; }
 for tool in wrk hey; do
   if ! command -v $tool >/dev/null; then

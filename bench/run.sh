@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Tollgate load harness. Run after `mvn -B package -DskipTests`:
+# Tollgate load harness (builds with `mvn -B package -DskipTests` first if target/ lacks the WAR):
 #   bench/run.sh              15 s per scenario (DURATION=15), 2 threads, 32 connections
 #   bench/run.sh --smoke      1 s per scenario, 20 creates, 1 000 bulk tokens: keeps the script working in CI
 #   bench/run.sh --peer       Tollgate against Unleash 7.5.1, back to back on PostgreSQL: bench/peer.sh
@@ -25,7 +25,9 @@ ROOT=bench-root-credential-0123456789abcdefghij
 WORK=$(mktemp -d /tmp/tollgate-bench.XXXXXX)
 SERVER_PID=
 
-[ -f target/tollgate.war ] && [ -f target/payara-micro.jar ] || { echo "run 'mvn -B package -DskipTests' first" >&2; exit 2; }
+# one command from a fresh clone: the WAR and Payara Micro are built if missing
+[ -f target/tollgate.war ] && [ -f target/payara-micro.jar ] \
+  || { echo "building: mvn -B -q package -DskipTests" >&2; mvn -B -q package -DskipTests >&2; }
 if ! command -v wrk >/dev/null; then
   echo "installing wrk" >&2
   apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
