@@ -26,7 +26,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class ClientAddress {
 
     public static final String CONFIG_KEY = "tollgate.http.trusted-proxies";
-
     static final String FORWARDED_FOR = "X-Forwarded-For";
     private static final Logger LOG = Logger.getLogger(ClientAddress.class.getName());
 

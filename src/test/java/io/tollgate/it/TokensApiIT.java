@@ -1269,4 +1269,22 @@ class TokensApiIT extends DeployedWarTest {
         assertEquals(JsonValue.NULL, stored.get("rotated_date"));
         assertEquals(200, root.send("POST", path + "/suspend", null, null).status(), "no body at all is still fine");
     }
+
+    /** The usage log and {@code last_used_ip} follow the client address rule of the allow-list (spec section 7). */
+    @Test
+    void usageLogRecordsTheForwardedClientBehindATrustedProxyAndThePeerOtherwise() throws Exception {
+        JsonObject token = fixtures.token(project, "viewer");
+        String secret = token.getString("token");
+        assertEquals(200, readProject(PROXY, secret, "X-Forwarded-For: 198.51.100.1, 203.0.113.9").status());
+        Thread.sleep(5);
+        assertEquals(200, readProject("127.0.0.1", secret, "X-Forwarded-For: 203.0.113.10").status());
+        Thread.sleep(5);
+        assertEquals(200, readProject(PROXY, secret).status());
+
+        JsonArray uses = awaitUsage(token.getString("id"), 3, 4);
+        assertEquals("127.0.0.2", uses.getJsonObject(0).getString("ip"), "the proxy itself, without the header");
+        assertEquals("127.0.0.1", uses.getJsonObject(1).getString("ip"), "an untrusted peer's header is ignored");
+        assertEquals("203.0.113.9", uses.getJsonObject(2).getString("ip"), "the right-most address no trusted proxy");
+        assertEquals(pathOf(Api.project(project)), uses.getJsonObject(2).getString("path"));
+    }
 }
