@@ -2,7 +2,11 @@ package io.tollgate.tokens.entity;
 
 import java.util.Locale;
 
-/** What became of a presented token secret (spec section 7): accepted, or why it was refused. */
+/**
+ * What became of a presented token secret (spec section 7): accepted, or why it was refused.
+ * The usage log's chunks store an outcome by its position here ({@code control.UseChunks}): new
+ * outcomes go at the end, and none is ever moved or removed ({@code UseChunksTest} pins the order).
+ */
 public enum UseOutcome {
     /** The credential was accepted; the status tells how the request ended. */
     OK,

@@ -80,4 +80,11 @@ class UseChunksTest {
         chunks.forEach(c -> back.addAll(UseChunks.decode("t", c.data())));
         assertEquals(uses, back);
     }
+
+    @Test
+    void outcomesKeepTheirPositionsBecauseStoredChunksReferToThem() {
+        assertEquals(List.of(UseOutcome.OK, UseOutcome.FORBIDDEN, UseOutcome.IP_NOT_ALLOWED, UseOutcome.EXPIRED,
+                UseOutcome.SUSPENDED, UseOutcome.ROTATED), List.of(UseOutcome.values()),
+                "append new outcomes at the end; never reorder or remove one");
+    }
 }
