@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -59,22 +60,32 @@ public class ClientAddress {
         return address == null ? request.getRemoteAddr() : address.toString();
     }
 
-    /** The same from a JAX-RS filter, with the peer of {@link RequestFacts}. */
+    /** The same from a JAX-RS filter: the peer of {@link RequestFacts}, the header lines of the request. */
     public String of(ContainerRequestContext request, HttpServletRequest servlet) {
-        String peer = RequestFacts.peer(request, servlet);
-        List<String> forwarded = rule.isEmpty() ? null : request.getHeaders().get(FORWARDED_FOR);
-        IpAddress address = rule.clientOf(peer, forwarded == null ? List.of() : forwarded);
-        return address == null ? peer : address.toString();
+        IpAddress address = addressOf(request, servlet);
+        return address == null ? RequestFacts.peer(request, servlet) : address.toString();
     }
 
     /** The client's address, or null in the one case the runtime reports a peer that is no IP literal. */
     public IpAddress addressOf(HttpServletRequest request) {
-        String peer = request.getRemoteAddr();
+        return clientOf(request.getRemoteAddr(), () -> {
+            Enumeration<String> lines = request.getHeaders(FORWARDED_FOR);
+            return lines == null ? null : Collections.list(lines);
+        });
+    }
+
+    /** The same from a JAX-RS filter (see {@link #of(ContainerRequestContext, HttpServletRequest)}). */
+    public IpAddress addressOf(ContainerRequestContext request, HttpServletRequest servlet) {
+        return clientOf(RequestFacts.peer(request, servlet), () -> request.getHeaders().get(FORWARDED_FOR));
+    }
+
+    /** The rule applied; the header lines are read only behind a trusted proxy rule. */
+    private IpAddress clientOf(String peer, Supplier<List<String>> forwardedFor) {
         if (rule.isEmpty()) {
             return TrustedProxies.NONE.clientOf(peer, null);
         }
-        Enumeration<String> lines = request.getHeaders(FORWARDED_FOR);
-        return rule.clientOf(peer, lines == null ? List.of() : Collections.list(lines));
+        List<String> lines = forwardedFor.get();
+        return rule.clientOf(peer, lines == null ? List.of() : lines);
     }
 
     /** The rule in force, for code that has the peer and the header lines but no servlet request. */

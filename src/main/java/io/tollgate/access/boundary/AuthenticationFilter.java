@@ -88,7 +88,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         if (caller.allowedIps().isEmpty()) {
             return;
         }
-        if (!caller.allowedIps().permits(clientAddress.addressOf(http))) {
+        if (!caller.allowedIps().permits(clientAddress.addressOf(request, http))) {
             request.setProperty(IP_NOT_ALLOWED, Boolean.TRUE);
             throw new Forbidden("this token may not be used from this address", Forbidden.IP_NOT_ALLOWED);
         }
