@@ -33,8 +33,21 @@ case "$cmd" in
     if [ ! -f "$dir/PG_VERSION" ]; then
       as_postgres "'$bin/initdb' -D '$dir' -U postgres --auth=trust -E UTF8 >/dev/null"
     fi
-    as_postgres "'$bin/pg_ctl' -D '$dir' -l '$dir/server.log' -w -t 60 \
-      -o \"-c listen_addresses=127.0.0.1 -p $port -k '$dir' -c max_connections=200\" start >/dev/null"
+    # a failed start says why (the server's log is in the data directory, which callers may remove),
+    # and is tried again: a start can fail for a passing reason (the port held for a moment)
+    started=
+    for attempt in 1 2 3; do
+      if as_postgres "'$bin/pg_ctl' -D '$dir' -l '$dir/server.log' -w -t 60 \
+          -o \"-c listen_addresses=127.0.0.1 -p $port -k '$dir' -c max_connections=200\" start >/dev/null"; then
+        started=1; break
+      fi
+      echo "PostgreSQL did not start on 127.0.0.1:$port (attempt $attempt of 3); the end of its log:" >&2
+      tail -n 20 "$dir/server.log" >&2 || true
+      echo "sockets on port $port:" >&2
+      ss -tanp "( sport = :$port )" >&2 2>/dev/null || true
+      sleep $((attempt * 5))
+    done
+    [ -n "$started" ] || { echo "PostgreSQL did not start: see above" >&2; exit 1; }
     as_postgres "'$bin/psql' -h 127.0.0.1 -p $port -U postgres -tAc \"SELECT 1 FROM pg_roles WHERE rolname='tollgate'\"" | grep -q 1 \
       || as_postgres "'$bin/psql' -h 127.0.0.1 -p $port -U postgres -qc \"CREATE USER tollgate PASSWORD 'tollgate'\""
     as_postgres "'$bin/psql' -h 127.0.0.1 -p $port -U postgres -tAc \"SELECT 1 FROM pg_database WHERE datname='tollgate'\"" | grep -q 1 \
