@@ -15,7 +15,16 @@
 #    feature: start the server with --stability=community;
 #  - TRACE passed to the application, as on Payara (trace-enabled in the preboot file);
 #  - no redirect of /console (the WAR's console) to WildFly's management console;
-#  - no deployment left over in the configuration by an interrupted Arquillian run.
+#  - no deployment left over in the configuration by an interrupted Arquillian run;
+#  - all of the above in standalone-microprofile-ha.xml too, and there (with bin/jboss-cli.sh, once):
+#    WildFly's clustering on loopback only, for a cluster of nodes on one machine with a static member
+#    list: the JGroups channel on the TCP stack, whose discovery is TCPPING with the members of system
+#    property tollgate.cluster.members (host[port],host[port]; a node's JGroups port is 7600 plus its
+#    port offset) instead of MPING's multicast, a TCP failure detector (FD_SOCK2) so that a killed
+#    member leaves the view at once, and no UDP stack nor UDP socket binding left (the private
+#    interface stays 127.0.0.1); and the replicated cache tollgate/invalidations of cluster-wide token
+#    cache invalidation (tokens.boundary.WildFlyClusterInvalidation), which WEB-INF/jboss-web.xml
+#    references: in standalone-microprofile.xml it is a local cache (invalidation stays local).
 set -euo pipefail
 
 home=${1:?WildFly home}
@@ -24,7 +33,7 @@ home=$(cd "$home" && pwd)
 libs=$(cd "$libs" && pwd)
 
 postgresql="$home/modules/org/postgresql/main"
-if ! grep -q java.management "$postgresql/module.xml" 2>/dev/null; then
+if ! grep -q java.logging "$postgresql/module.xml" 2>/dev/null; then
   mkdir -p "$postgresql"
   cp "$libs/postgresql.jar" "$postgresql/"
   cat > "$postgresql/module.xml" <<'XML'
@@ -35,6 +44,7 @@ if ! grep -q java.management "$postgresql/module.xml" 2>/dev/null; then
     </resources>
     <dependencies>
         <module name="java.sql"/>
+        <module name="java.logging"/>
         <module name="java.naming"/>
         <module name="java.management"/>
         <module name="java.security.jgss"/>
@@ -44,16 +54,60 @@ if ! grep -q java.management "$postgresql/module.xml" 2>/dev/null; then
 XML
 fi
 
-config="$home/standalone/configuration/standalone-microprofile.xml"
-sed -i 's|<spec-descriptor-property-replacement>false</spec-descriptor-property-replacement>|<spec-descriptor-property-replacement>true</spec-descriptor-property-replacement>|' "$config"
-sed -i -e 's|<extension module="org.wildfly.extension.metrics"/>|<extension module="org.wildfly.extension.micrometer"/>|' \
-  -e 's|<subsystem xmlns="urn:wildfly:metrics:1.0"[^>]*/>|<subsystem xmlns="urn:wildfly:micrometer:community:2.0"><prometheus-registry context="/metrics" security-enabled="false"/></subsystem>|' \
-  "$config"
-# TRACE reaches the application (Undertow refuses it itself by default, with no body), which answers
-# it 405 with the JSON error body (transport.boundary.SecurityHeaders); Payara's preboot file does the same
-sed -i 's|<http-listener name="default" socket-binding="http" redirect-socket="https" enable-http2="true"/>|<http-listener name="default" socket-binding="http" redirect-socket="https" enable-http2="true" disallowed-methods=""/>|' "$config"
-# the console is the WAR's /console: WildFly would redirect that path to its management console
-sed -i 's|<host name="default-host" alias="localhost">|<host name="default-host" alias="localhost" disable-console-redirect="true">|' "$config"
-# a deployment left in the configuration by an interrupted test run would collide with the next one
-sed -i '/<deployments>/,/<\/deployments>/d' "$config"
+# WildFly's configuration model changes through its CLI (an embedded server, no network), once
+cli=""
+ha="$home/standalone/configuration/standalone-microprofile-ha.xml"
+if ! grep -q 'tollgate.cluster.members' "$ha"; then
+  cli+='
+embed-server --server-config=standalone-microprofile-ha.xml --std-out=discard --stability=community
+batch
+/subsystem=jgroups/channel=ee:write-attribute(name=stack,value=tcp)
+/subsystem=jgroups/stack=tcp/protocol=MPING:remove
+/subsystem=jgroups/stack=tcp/protocol=TCPPING:add(add-index=1, properties={initial_hosts="${tollgate.cluster.members:127.0.0.1[7600]}", port_range="0"})
+/socket-binding-group=standard-sockets/socket-binding=jgroups-tcp-fd:add(interface=private, port=57600)
+/subsystem=jgroups/stack=tcp/protocol=FD_SOCK2:add(add-index=3, socket-binding=jgroups-tcp-fd)
+/subsystem=jgroups/stack=udp:remove
+/socket-binding-group=standard-sockets/socket-binding=jgroups-mping:remove
+/socket-binding-group=standard-sockets/socket-binding=jgroups-udp:remove
+/socket-binding-group=standard-sockets/socket-binding=jgroups-udp-fd:remove
+/subsystem=infinispan/cache-container=tollgate:add(default-cache=invalidations, marshaller=PROTOSTREAM)
+/subsystem=infinispan/cache-container=tollgate/transport=jgroups:add
+/subsystem=infinispan/cache-container=tollgate/replicated-cache=invalidations:add
+run-batch
+stop-embedded-server'
+fi
+single="$home/standalone/configuration/standalone-microprofile.xml"
+if ! grep -q 'cache-container name="tollgate"' "$single"; then
+  # the WAR references the cache (WEB-INF/jboss-web.xml): a local one on a single node
+  cli+='
+embed-server --server-config=standalone-microprofile.xml --std-out=discard --stability=community
+batch
+/subsystem=infinispan/cache-container=tollgate:add(default-cache=invalidations, marshaller=PROTOSTREAM)
+/subsystem=infinispan/cache-container=tollgate/local-cache=invalidations:add
+run-batch
+stop-embedded-server'
+fi
+if [ -n "$cli" ]; then
+  printf '%s\n' "$cli" > "$home/tollgate-setup.cli"
+  "$home/bin/jboss-cli.sh" --file="$home/tollgate-setup.cli" >/dev/null
+  rm "$home/tollgate-setup.cli"
+  if grep -q 'jgroups-udp\|jgroups-mping\|multicast-address' "$ha"; then
+    echo "standalone-microprofile-ha.xml still has a UDP socket binding" >&2
+    exit 1
+  fi
+fi
+
+for config in "$home"/standalone/configuration/standalone-microprofile{,-ha}.xml; do
+  sed -i 's|<spec-descriptor-property-replacement>false</spec-descriptor-property-replacement>|<spec-descriptor-property-replacement>true</spec-descriptor-property-replacement>|' "$config"
+  sed -i -e 's|<extension module="org.wildfly.extension.metrics"/>|<extension module="org.wildfly.extension.micrometer"/>|' \
+    -e 's|<subsystem xmlns="urn:wildfly:metrics:1.0"[^>]*/>|<subsystem xmlns="urn:wildfly:micrometer:community:2.0"><prometheus-registry context="/metrics" security-enabled="false"/></subsystem>|' \
+    "$config"
+  # TRACE reaches the application (Undertow refuses it itself by default, with no body), which answers
+  # it 405 with the JSON error body (transport.boundary.SecurityHeaders); Payara's preboot file does the same
+  sed -i 's|<http-listener name="default" socket-binding="http" redirect-socket="https" enable-http2="true"/>|<http-listener name="default" socket-binding="http" redirect-socket="https" enable-http2="true" disallowed-methods=""/>|' "$config"
+  # the console is the WAR's /console: WildFly would redirect that path to its management console
+  sed -i 's|<host name="default-host" alias="localhost">|<host name="default-host" alias="localhost" disable-console-redirect="true">|' "$config"
+  # a deployment left in the configuration by an interrupted test run would collide with the next one
+  sed -i '/<deployments>/,/<\/deployments>/d' "$config"
+done
 echo "WildFly at $home is ready for the Tollgate WAR"

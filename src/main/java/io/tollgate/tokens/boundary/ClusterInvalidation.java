@@ -5,15 +5,9 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import com.hazelcast.map.listener.EntryAddedListener;
 import com.hazelcast.map.listener.EntryUpdatedListener;
-import io.tollgate.brokers.entity.BrokerDeleted;
-import io.tollgate.projects.entity.ProjectDeleted;
-import io.tollgate.tokens.entity.TokensChanged;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.UUID;
@@ -28,19 +22,16 @@ import java.util.logging.Logger;
  * fire-and-forget message: a node that (re)joins starts with an empty cache and reads the database.
  * Without Hazelcast ({@code --nohazelcast}, the injected instance is null; or another runtime, where
  * this class is not loadable) invalidation stays local, done by {@link ActiveTokens} itself.
+ * What is published when, and what a received key does: {@link InvalidationPublisher}.
  */
 @ApplicationScoped
-public class ClusterInvalidation {
+public class ClusterInvalidation extends InvalidationPublisher {
 
     static final String MAP = "tollgate-token-invalidations";
-    static final String ALL = "*";
     private static final Logger LOG = Logger.getLogger(ClusterInvalidation.class.getName());
 
     @Inject
     Instance<HazelcastInstance> hazelcast;
-
-    @Inject
-    ActiveTokens tokens;
 
     private IMap<String, String> invalidations;
     private UUID listener;
@@ -62,24 +53,8 @@ public class ClusterInvalidation {
         }
     }
 
-    /** Makes the bean (and its listener) start with the application rather than on first use. */
-    void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        // the observer's injection of this bean runs join()
-    }
-
-    void publish(@Observes(during = TransactionPhase.AFTER_SUCCESS) TokensChanged change) {
-        publish(change.tokenId());
-    }
-
-    void publish(@Observes(during = TransactionPhase.AFTER_SUCCESS) ProjectDeleted deleted) {
-        publish(ALL);
-    }
-
-    void publish(@Observes(during = TransactionPhase.AFTER_SUCCESS) BrokerDeleted deleted) {
-        publish(ALL);
-    }
-
-    private void publish(String key) {
+    @Override
+    void publish(String key) {
         if (invalidations == null) {
             return;
         }
@@ -107,16 +82,12 @@ public class ClusterInvalidation {
 
         @Override
         public void entryAdded(EntryEvent<String, String> event) {
-            apply(event.getKey());
+            received(event.getKey());
         }
 
         @Override
         public void entryUpdated(EntryEvent<String, String> event) {
-            apply(event.getKey());
-        }
-
-        private void apply(String key) {
-            tokens.invalidate(ALL.equals(key) ? null : key);
+            received(event.getKey());
         }
     }
 }

@@ -1,0 +1,106 @@
+package io.tollgate.tokens.boundary;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import org.infinispan.Cache;
+import org.infinispan.notifications.Listener;
+import org.infinispan.notifications.cachelistener.annotation.CacheEntryCreated;
+import org.infinispan.notifications.cachelistener.annotation.CacheEntryModified;
+import org.infinispan.notifications.cachelistener.event.CacheEntryEvent;
+
+/**
+ * Spreads token cache invalidations over a WildFly cluster through WildFly's own clustering: a
+ * replicated Infinispan cache ({@value #CACHE}, which {@code scripts/wildfly-setup.sh} defines in
+ * {@code standalone-microprofile-ha.xml} on the JGroups channel of the server, and which
+ * {@code WEB-INF/jboss-web.xml} references so that WildFly starts it) written after every
+ * committed change, and a listener on every node that drops the matching entries when a write
+ * reaches it. The same model as Payara's {@link ClusterInvalidation}: the cache is the record (keys
+ * live 10 minutes), a (re)joining node starts with an empty token cache and reads the database. The
+ * replication is synchronous: the write returns once every member applied it, so the node that
+ * answers a delete has made every other node refuse the token before it answers.
+ * Where that cache is local (the single-node {@code standalone-microprofile.xml}, where the setup
+ * script defines it so that the reference resolves) or absent, invalidation stays local, done by
+ * {@link ActiveTokens} itself; on another runtime
+ * this class is not loadable and {@code WEB-INF/beans.xml} leaves it out.
+ */
+@ApplicationScoped
+public class WildFlyClusterInvalidation extends InvalidationPublisher {
+
+    static final String CACHE = "java:jboss/infinispan/cache/tollgate/invalidations";
+    /** The deployment's reference to {@link #CACHE} ({@code WEB-INF/jboss-web.xml}), which makes WildFly start the cache. */
+    static final String REFERENCE = "java:comp/env/tollgate/invalidations";
+    private static final Logger LOG = Logger.getLogger(WildFlyClusterInvalidation.class.getName());
+
+    private final Received listener = new Received();
+    private Cache<String, String> invalidations;
+
+    @PostConstruct
+    void join() {
+        Cache<String, String> cache;
+        try {
+            cache = lookup();
+        } catch (NamingException | ClassCastException e) {
+            LOG.info("Token cache invalidation is local to this node (no cluster: no cache " + CACHE + ")");
+            return;
+        }
+        if (!cache.getCacheConfiguration().clustering().cacheMode().isClustered()) {
+            LOG.info("Token cache invalidation is local to this node (cache " + CACHE + " is not clustered)");
+            return;
+        }
+        try {
+            cache.addListener(listener);
+            invalidations = cache;
+            LOG.info("Token cache invalidation is cluster-wide (Infinispan cache " + CACHE + ", members "
+                    + cache.getCacheManager().getMembers() + ")");
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Cluster-wide token cache invalidation unavailable: {0}", e.toString());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Cache<String, String> lookup() throws NamingException {
+        return (Cache<String, String>) new InitialContext().lookup(REFERENCE);
+    }
+
+    @Override
+    void publish(String key) {
+        if (invalidations == null) {
+            return;
+        }
+        try {
+            // a unique value makes every publication a write the listeners see, even for the same key
+            invalidations.put(key, UUID.randomUUID().toString(), 10, TimeUnit.MINUTES);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not publish a token cache invalidation: {0}", e.toString());
+        }
+    }
+
+    @PreDestroy
+    void leave() {
+        if (invalidations != null) {
+            try {
+                invalidations.removeListener(listener);
+            } catch (RuntimeException ignored) {
+                // the cache is stopping with the deployment
+            }
+        }
+    }
+
+    /** Drops what another node (or this one) invalidated; called on the writing thread (a synchronous listener). */
+    @Listener(observation = Listener.Observation.POST)
+    public final class Received {
+
+        @CacheEntryCreated
+        @CacheEntryModified
+        public void written(CacheEntryEvent<String, String> event) {
+            received(event.getKey());
+        }
+    }
+}
