@@ -67,4 +67,17 @@ class PortabilityTest {
         assertTrue(structure.contains("<module name=\"org.glassfish.soteria\" optional=\"true\" meta-inf=\"import\"/>"),
                 structure);
     }
+
+    @Test
+    void theInfinispanBeanIsExcludedWhereInfinispanIsAbsentAndWildFlyStartsItsCache() throws Exception {
+        String beans = Files.readString(WEB_INF.resolve("beans.xml")).replaceAll("\\s+", " ");
+        assertTrue(beans.contains("<exclude name=\"io.tollgate.tokens.boundary.WildFlyClusterInvalidation\"> "
+                + "<if-class-not-available name=\"org.infinispan.Cache\"/> </exclude>"), beans);
+        String structure = Files.readString(WEB_INF.resolve("jboss-deployment-structure.xml"));
+        assertTrue(structure.contains("<module name=\"org.infinispan.core\" optional=\"true\"/>"), structure);
+        // WildFly starts a cache only for a deployment that references it
+        String jbossWeb = Files.readString(WEB_INF.resolve("jboss-web.xml")).replaceAll("\\s+", " ");
+        assertTrue(jbossWeb.contains("<lookup-name>java:jboss/infinispan/cache/tollgate/invalidations</lookup-name>"),
+                jbossWeb);
+    }
 }

@@ -18,8 +18,15 @@
  * {@code Caller} carrying the token's id, by which {@code UsageRecorder} finds the cached record
  * again (no query). Cache invalidation follows {@code TokensChanged} (this feature's token deletes)
  * and the publishers' own {@code ProjectDeleted} and {@code BrokerDeleted}, locally and, in a
- * cluster, through {@code ClusterInvalidation}. Tokens depends on access, projects and brokers;
- * none of them depends on tokens.
+ * cluster, through the runtime's own clustering: {@code ClusterInvalidation} (a replicated Hazelcast
+ * map, Payara) or {@code WildFlyClusterInvalidation} (a replicated Infinispan cache on WildFly's
+ * JGroups channel, chosen over a raw JGroups fork channel, which would need a request/response
+ * protocol of its own to know that every node applied it, and over WildFly's command dispatcher,
+ * which marshals commands with ProtoStream and so would need a schema for the command class; the
+ * cache carries strings only, and its synchronous replication has every node drop the entry before
+ * the deleting request answers). They share what is published and when ({@code InvalidationPublisher});
+ * {@code WEB-INF/beans.xml} keeps the one whose runtime is there. Tokens depends on access, projects
+ * and brokers; none of them depends on tokens.
  *
  * <p><b>IP allow-lists</b> (spec section 6). {@code allowed_ips} is one column of canonical CIDR blocks
  * separated by spaces (at most 32, so at most 1.4 KB): no join on the lookup path, and {@code ''} for
