@@ -14,30 +14,39 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The packaged WAR started the way the README starts it ({@code java -jar payara-micro.jar
- * --logproperties payara-config/logging.properties --prebootcommandfile payara-config/pre-boot-commands.asadmin
- * --deploy tollgate.war --contextroot / --port P --nohazelcast}), for tests about starts, restarts and logs.
+ * The packaged WAR started the way the README starts it, for tests about starts, restarts and logs: on
+ * Payara Micro ({@code java -jar payara-micro.jar --logproperties payara-config/logging.properties
+ * --prebootcommandfile payara-config/pre-boot-commands.asadmin --deploy tollgate.war --contextroot /
+ * --port P --nohazelcast}), or on WildFly when the suites run there ({@link Servers#wildfly()}:
+ * {@code standalone-microprofile.xml} of the installation {@code mvn package -Pwildfly} prepared, see
+ * {@link WildFlyLaunch}).
  */
 public final class TollgateServer implements AutoCloseable {
 
     private final Process process;
     private final Path log;
     private final int port;
+    private final URI monitoring;
+    /** Where WildFly's deployment scanner says the WAR failed; null on Payara, which stops instead. */
+    private final Path failedMarker;
 
-    private TollgateServer(Process process, Path log, int port) {
+    private TollgateServer(Process process, Path log, int port, URI monitoring, Path failedMarker) {
         this.process = process;
         this.log = log;
         this.port = port;
+        this.monitoring = monitoring;
+        this.failedMarker = failedMarker;
     }
 
     /**
      * Starts a server on a free port with {@code env} added to a clean Tollgate environment: of the
      * test JVM's own TOLLGATE_* variables only the database ones (TOLLGATE_DB_*) are passed on.
      */
-    public static TollgateServer start(Path dataDir, Path log, Map<String, String> env, String... extraOptions) {
-        List<String> options = new ArrayList<>(List.of("--nohazelcast"));
-        options.addAll(List.of(extraOptions));
-        return launch(List.of(), options, dataDir, log, env);
+    public static TollgateServer start(Path dataDir, Path log, Map<String, String> env) {
+        if (Servers.wildfly()) {
+            return launchWildFly("standalone-microprofile.xml", List.of(), dataDir, log, env);
+        }
+        return launch(List.of(), List.of("--nohazelcast"), dataDir, log, env);
     }
 
     /**
@@ -69,6 +78,26 @@ public final class TollgateServer implements AutoCloseable {
         if (!configured.isEmpty()) {
             command.addAll(List.of(configured.split("\\s+")));
         }
+        Process process = run(command, dataDir, log, env);
+        return new TollgateServer(process, log, port, URI.create("http://127.0.0.1:" + port + "/"), null);
+    }
+
+    /**
+     * Starts WildFly with {@code serverConfig} and {@code systemProperties} ({@code -Dname=value}), in a
+     * base directory of its own next to {@code log} (never inside the data directory, whose files
+     * the tests check). The PostgreSQL driver is WildFly's module, not an option.
+     */
+    static TollgateServer launchWildFly(String serverConfig, List<String> systemProperties, Path dataDir, Path log,
+                                        Map<String, String> env) {
+        WildFlyLaunch wildfly = WildFlyLaunch.prepare(log.resolveSibling(log.getFileName() + ".wildfly"),
+                Path.of(System.getProperty("tollgate.war")));
+        Process process = run(wildfly.command(javaBinary(), testServerJvmOptions(), serverConfig, systemProperties),
+                dataDir, log, env);
+        return new TollgateServer(process, log, wildfly.httpPort(),
+                URI.create("http://127.0.0.1:" + wildfly.managementPort() + "/"), wildfly.failedMarker());
+    }
+
+    private static Process run(List<String> command, Path dataDir, Path log, Map<String, String> env) {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().keySet().removeIf(key -> key.startsWith("TOLLGATE_") && !key.startsWith("TOLLGATE_DB_"));
@@ -76,7 +105,7 @@ public final class TollgateServer implements AutoCloseable {
         builder.environment().putAll(env);
         try {
             Files.createDirectories(log.getParent());
-            return new TollgateServer(builder.start(), log, port);
+            return builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -85,7 +114,7 @@ public final class TollgateServer implements AutoCloseable {
     /** Waits until readiness is UP; false if the process ended first or the time ran out. */
     public boolean awaitReady(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(base() + "health/ready")).timeout(Duration.ofSeconds(5)).build();
+        HttpRequest ready = HttpRequest.newBuilder(monitoring.resolve("health/ready")).timeout(Duration.ofSeconds(5)).build();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 return false;
@@ -100,6 +129,30 @@ public final class TollgateServer implements AutoCloseable {
             Thread.sleep(500);
         }
         return false;
+    }
+
+    /**
+     * Waits until the WAR has failed to start; false if it had not within {@code timeout}. Payara Micro
+     * stops with a non-zero exit code; WildFly goes on running without the application, and its
+     * deployment scanner marks the WAR failed.
+     */
+    public boolean awaitFailedStart(Duration timeout) throws InterruptedException {
+        if (failedMarker == null) {
+            return process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS) && process.exitValue() != 0;
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline && process.isAlive()) {
+            if (Files.exists(failedMarker)) {
+                return true;
+            }
+            Thread.sleep(250);
+        }
+        return Files.exists(failedMarker) || (!process.isAlive() && process.exitValue() != 0);
+    }
+
+    /** Where health and metrics are served: the HTTP port's root on Payara, the management port's on WildFly. */
+    public URI monitoring() {
+        return monitoring;
     }
 
     public URI base() {

@@ -3,8 +3,12 @@ package io.tollgate.health.boundary;
 import io.tollgate.storage.boundary.DatabaseProbe;
 import io.tollgate.storage.boundary.Migrations;
 import io.tollgate.tokens.boundary.UsageWriter;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
@@ -21,6 +25,13 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class DatabaseReadiness implements HealthCheck {
 
+    /**
+     * Until the application has started, the check answers DOWN without touching the beans it asks:
+     * WildFly runs health checks from its management port as soon as it listens, on a thread without
+     * the application's naming context, and creating those beans there fails (with an ERROR in the log).
+     */
+    private volatile boolean started;
+
     @Inject
     DatabaseProbe database;
 
@@ -30,8 +41,17 @@ public class DatabaseReadiness implements HealthCheck {
     @Inject
     UsageWriter usage;
 
+    /** After the application's own start observers (migrations first), before the start summary. */
+    void started(@Observes @Priority(Interceptor.Priority.PLATFORM_AFTER + 50) @Initialized(ApplicationScoped.class)
+                 Object application) {
+        started = true;
+    }
+
     @Override
     public HealthCheckResponse call() {
+        if (!started) {
+            return HealthCheckResponse.named("database").down().withData("application_started", false).build();
+        }
         boolean reachable = database.isUp();
         String version = migrations.schemaVersion();
         boolean migrated = version != null;

@@ -1,5 +1,6 @@
 package io.tollgate.start.boundary;
 
+import io.tollgate.openapi.SwaggerUi;
 import io.tollgate.root.boundary.RootCredentials;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,10 +10,13 @@ import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import jakarta.servlet.ServletContext;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.time.Duration;
 import java.util.logging.Logger;
+import javax.management.JMException;
+import javax.management.ObjectName;
 
 /** Prints the block that ends a start (see the package description). */
 @ApplicationScoped
@@ -28,23 +32,26 @@ public class StartSummary {
     void started(@Observes @Priority(Interceptor.Priority.PLATFORM_AFTER + 100) @Initialized(ApplicationScoped.class)
                  Object started) {
         String rootToken = root.takeMintedToken();
-        int port = httpPort();
+        int payara = payaraMicroPort();
+        int port = payara > 0 ? payara : wildFlyPort();
+        String ui = port > 0 && payara <= 0 ? SwaggerUi.WILDFLY_PATH.substring(1) : "openapi/ui";
         // in a web application the event is its ServletContext: "/" as the README deploys it, else e.g. "/tollgate/"
         String context = (started instanceof ServletContext servlet ? servlet.getContextPath() : "") + "/";
         Thread printer = new Thread(() -> {
             awaitServing(port, context);
-            LOG.info(block(port, context, rootToken));
+            LOG.info(block(port, context, ui, rootToken));
         }, "tollgate-start-summary");
         printer.setDaemon(true);
         printer.start();
     }
 
-    static String block(int port, String context, String rootToken) {
+    /** {@code ui}: Swagger UI's path under the context ({@code openapi/ui}; WildFly's, see {@link SwaggerUi}). */
+    static String block(int port, String context, String ui, String rootToken) {
         String server = port > 0 ? "http://localhost:" + port : "";
         StringBuilder block = new StringBuilder()
                 .append("Tollgate is ready at ").append(server).append(context).append('\n')
                 .append("  console:  ").append(server).append(context).append('\n')
-                .append("  API docs: ").append(server).append(context).append("openapi/ui (the OpenAPI document: ")
+                .append("  API docs: ").append(server).append(context).append(ui).append(" (the OpenAPI document: ")
                 .append(server).append("/openapi)\n");
         if (rootToken != null) {
             block.append("Tollgate root token: ").append(rootToken).append('\n')
@@ -88,14 +95,27 @@ public class StartSummary {
         }
     }
 
-    /** Payara Micro's HTTP port, or -1 on another runtime. */
-    static int httpPort() {
+    private static int payaraMicroPort() {
         try {
             Class<?> micro = Class.forName("fish.payara.micro.impl.PayaraMicroImpl", false,
                     StartSummary.class.getClassLoader());
             Object instance = micro.getMethod("getInstance").invoke(null);
             return (Integer) micro.getMethod("getHttpPort").invoke(instance);
         } catch (ReflectiveOperationException | RuntimeException | LinkageError notPayaraMicro) {
+            return -1;
+        }
+    }
+
+    /**
+     * WildFly's bound HTTP port (port offset included) from its management model, which WildFly's jmx
+     * subsystem shows in the platform MBean server: standard JMX, no WildFly class needed.
+     */
+    private static int wildFlyPort() {
+        try {
+            Object port = ManagementFactory.getPlatformMBeanServer().getAttribute(
+                    new ObjectName("jboss.as:socket-binding-group=standard-sockets,socket-binding=http"), "boundPort");
+            return port instanceof Number number ? number.intValue() : -1;
+        } catch (JMException | RuntimeException notWildFly) {
             return -1;
         }
     }
