@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import jakarta.json.JsonObject;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -14,21 +13,23 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * Two Payara Micro nodes on one PostgreSQL, clustered over loopback only: a token revoked on one is
- * refused by the other within a second, so is a token suspended on one and a previous secret whose
- * grace ended, and the survivor serves everything when the other dies.
+ * Two nodes on one PostgreSQL, clustered over loopback only with the server's own clustering (Payara
+ * Micro's Hazelcast, or WildFly's Infinispan on JGroups with {@code mvn verify -Pwildfly}): a token
+ * revoked on one is refused by the other within a second, so is a token suspended on one and a
+ * previous secret whose grace ended, and the survivor serves everything when the other dies.
  */
 @EnabledIfSystemProperty(named = "tollgate.it.db", matches = "postgresql")
 class ClusterIT {
 
     private static final Duration STARTUP = Duration.ofSeconds(420); // two nodes starting at once on a shared 2-core machine
     private static final String ROOT = "cluster-root-credential-0123456789abcdef";
-    private static final String MEMBERS = "127.0.0.1:6900,127.0.0.1:6901";
 
     private final Path dir = Path.of(System.getProperty("tollgate.it.dir"), "cluster-" + System.nanoTime());
 
@@ -36,12 +37,13 @@ class ClusterIT {
     @Timeout(value = 20, unit = TimeUnit.MINUTES) // two server starts of up to 7 min each, then the scenario
     void revocationOnOneNodeReachesTheOtherAndTheSurvivorServesAlone() throws Exception {
         Map<String, String> env = Map.of("TOLLGATE_ROOT_TOKEN", ROOT);
+        String members = TollgateServer.clusterMembers(2);
         // one data directory: both nodes sign session JWTs with the one key generated there
-        try (TollgateServer a = TollgateServer.startClusterNode("nodeA", MEMBERS, dir.resolve("data"), dir.resolve("a.log"), env);
-             TollgateServer b = TollgateServer.startClusterNode("nodeB", MEMBERS, dir.resolve("data"), dir.resolve("b.log"), env)) {
+        try (TollgateServer a = TollgateServer.startClusterNode("nodeA", members, 0, dir.resolve("data"), dir.resolve("a.log"), env);
+             TollgateServer b = TollgateServer.startClusterNode("nodeB", members, 1, dir.resolve("data"), dir.resolve("b.log"), env)) {
             assertTrue(a.awaitReady(STARTUP), a.log());
             assertTrue(b.awaitReady(STARTUP), b.log());
-            assertLoopbackOnly(a, b);
+            assertLoopbackOnly(members, a, b);
             awaitClusterOfTwo(a, b);
 
             Api rootA = a.api(ROOT);
@@ -76,7 +78,7 @@ class ClusterIT {
 
             a.kill();
             Api rootB = b.api(ROOT);
-            Api.Reply ready = Api.send(HttpRequest.newBuilder(URI.create(b.base() + "health/ready")).build());
+            Api.Reply ready = Api.send(HttpRequest.newBuilder(b.monitoring().resolve("health/ready")).build());
             assertEquals(200, ready.status(), ready::toString);
             String survivorProject = new Fixtures(rootB).project();
             String secret = new Fixtures(rootB).secret(survivorProject, "admin");
@@ -134,9 +136,11 @@ class ClusterIT {
         return -1;
     }
 
+    /** Payara logs the size of its Hazelcast cluster; on WildFly the invalidation bean logs its cache's members. */
     private static void awaitClusterOfTwo(TollgateServer a, TollgateServer b) throws InterruptedException {
+        String two = Servers.wildfly() ? "members: 2 [" : "DG Size: 2";
         for (int i = 0; i < 120; i++) {
-            if (a.log().contains("DG Size: 2") || b.log().contains("DG Size: 2")) {
+            if (a.log().contains(two) || b.log().contains(two)) {
                 return;
             }
             Thread.sleep(500);
@@ -144,8 +148,15 @@ class ClusterIT {
         fail("the nodes did not form a cluster:\n" + a.log());
     }
 
-    /** The network rule: no UDP socket, Hazelcast listening on loopback only. Stops at once if not. */
-    private static void assertLoopbackOnly(TollgateServer... nodes) throws IOException, InterruptedException {
+    /**
+     * The network rule: no UDP socket, the cluster's ports (those of {@code members}: Hazelcast's, or
+     * JGroups') listening on loopback only, and on WildFly, which binds everything to 127.0.0.1, no
+     * listening socket elsewhere. Stops at once if not.
+     */
+    private static void assertLoopbackOnly(String members, TollgateServer... nodes) throws IOException, InterruptedException {
+        // the port of each member, HOST:PORT (Payara) or HOST[PORT] (WildFly)
+        String clusterPort = ".*:(" + Pattern.compile("(\\d+)]?(?:,|$)").matcher(members).results()
+                .map(port -> port.group(1)).collect(Collectors.joining("|")) + ")\\s.*";
         Process ss = new ProcessBuilder("ss", "-tulnp").redirectErrorStream(true).start();
         String sockets = new String(ss.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         ss.waitFor();
@@ -153,16 +164,17 @@ class ClusterIT {
             List<String> own = sockets.lines().filter(l -> l.contains("pid=" + node.process().pid() + ",")).toList();
             for (String line : own) {
                 boolean udp = line.startsWith("udp");
-                boolean hazelcastOutsideLoopback = line.matches(".*:690\\d\\s.*") && !line.contains("127.0.0.1");
-                if (udp || hazelcastOutsideLoopback) {
+                boolean clusterOutsideLoopback = line.matches(clusterPort) && !line.contains("127.0.0.1");
+                boolean outsideLoopback = Servers.wildfly() && !line.contains("127.0.0.1:");
+                if (udp || clusterOutsideLoopback || outsideLoopback) {
                     for (TollgateServer n : nodes) {
                         n.kill();
                     }
                     fail("network rule broken, nodes stopped: " + line);
                 }
             }
-            assertTrue(own.stream().anyMatch(l -> l.matches(".*127\\.0\\.0\\.1]?:690\\d\\s.*")),
-                    "Hazelcast listens on loopback:\n" + own);
+            assertTrue(own.stream().anyMatch(l -> l.contains("127.0.0.1") && l.matches(clusterPort)),
+                    "the cluster listens on loopback:\n" + own);
         }
     }
 }

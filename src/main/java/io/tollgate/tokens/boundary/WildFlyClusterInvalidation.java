@@ -14,6 +14,8 @@ import org.infinispan.notifications.Listener;
 import org.infinispan.notifications.cachelistener.annotation.CacheEntryCreated;
 import org.infinispan.notifications.cachelistener.annotation.CacheEntryModified;
 import org.infinispan.notifications.cachelistener.event.CacheEntryEvent;
+import org.infinispan.notifications.cachemanagerlistener.annotation.ViewChanged;
+import org.infinispan.notifications.cachemanagerlistener.event.ViewChangedEvent;
 
 /**
  * Spreads token cache invalidations over a WildFly cluster through WildFly's own clustering: a
@@ -39,6 +41,7 @@ public class WildFlyClusterInvalidation extends InvalidationPublisher {
     private static final Logger LOG = Logger.getLogger(WildFlyClusterInvalidation.class.getName());
 
     private final Received listener = new Received();
+    private final Members members = new Members();
     private Cache<String, String> invalidations;
 
     @PostConstruct
@@ -57,11 +60,17 @@ public class WildFlyClusterInvalidation extends InvalidationPublisher {
         try {
             cache.addListener(listener);
             invalidations = cache;
-            LOG.info("Token cache invalidation is cluster-wide (Infinispan cache " + CACHE + ", members "
-                    + cache.getCacheManager().getMembers() + ")");
+            cache.getCacheManager().addListener(members);
+            LOG.info("Token cache invalidation is cluster-wide (Infinispan cache " + CACHE + "); "
+                    + members(cache.getCacheManager().getMembers()));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Cluster-wide token cache invalidation unavailable: {0}", e.toString());
         }
+    }
+
+    /** Who receives this node's invalidations, as the log says it (the start's line and every change). */
+    static String members(java.util.List<?> addresses) {
+        return "members: " + (addresses == null ? 1 : addresses.size()) + " " + addresses;
     }
 
     @SuppressWarnings("unchecked")
@@ -87,6 +96,7 @@ public class WildFlyClusterInvalidation extends InvalidationPublisher {
         if (invalidations != null) {
             try {
                 invalidations.removeListener(listener);
+                invalidations.getCacheManager().removeListener(members);
             } catch (RuntimeException ignored) {
                 // the cache is stopping with the deployment
             }
@@ -101,6 +111,16 @@ public class WildFlyClusterInvalidation extends InvalidationPublisher {
         @CacheEntryModified
         public void written(CacheEntryEvent<String, String> event) {
             received(event.getKey());
+        }
+    }
+
+    /** Says who is in the cluster whenever that changes: a node that joins or leaves (or dies) shows in the log. */
+    @Listener
+    public final class Members {
+
+        @ViewChanged
+        public void changed(ViewChangedEvent event) {
+            LOG.info("Token cache invalidation cluster changed; " + members(event.getNewMembers()));
         }
     }
 }
