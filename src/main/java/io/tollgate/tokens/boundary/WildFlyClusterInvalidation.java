@@ -3,6 +3,7 @@ package io.tollgate.tokens.boundary;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -14,6 +15,7 @@ import org.infinispan.notifications.Listener;
 import org.infinispan.notifications.cachelistener.annotation.CacheEntryCreated;
 import org.infinispan.notifications.cachelistener.annotation.CacheEntryModified;
 import org.infinispan.notifications.cachelistener.event.CacheEntryEvent;
+import org.infinispan.notifications.cachemanagerlistener.annotation.Merged;
 import org.infinispan.notifications.cachemanagerlistener.annotation.ViewChanged;
 import org.infinispan.notifications.cachemanagerlistener.event.ViewChangedEvent;
 
@@ -69,7 +71,7 @@ public class WildFlyClusterInvalidation extends InvalidationPublisher {
     }
 
     /** Who receives this node's invalidations, as the log says it (the start's line and every change). */
-    static String members(java.util.List<?> addresses) {
+    static String members(List<?> addresses) {
         return "members: " + (addresses == null ? 1 : addresses.size()) + " " + addresses;
     }
 
@@ -119,6 +121,7 @@ public class WildFlyClusterInvalidation extends InvalidationPublisher {
     public final class Members {
 
         @ViewChanged
+        @Merged // nodes that started at once may form two clusters first, merged a few seconds later
         public void changed(ViewChangedEvent event) {
             LOG.info("Token cache invalidation cluster changed; " + members(event.getNewMembers()));
         }
