@@ -1,8 +1,9 @@
 package io.tollgate.tokens.boundary;
 
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -46,8 +47,12 @@ public class WildFlyClusterInvalidation extends InvalidationPublisher {
     private final Members members = new Members();
     private Cache<String, String> invalidations;
 
-    @PostConstruct
-    void join() {
+    /**
+     * Joins at the application's start, as an observer rather than a {@code @PostConstruct}: Payara's
+     * annotation scanner loads every class with a lifecycle annotation, and would log a SEVERE error
+     * for this one, whose Infinispan types it has not (CDI leaves it out there, by {@code beans.xml}).
+     */
+    void join(@Observes @Initialized(ApplicationScoped.class) Object started) {
         Cache<String, String> cache;
         try {
             cache = lookup();
@@ -93,8 +98,7 @@ public class WildFlyClusterInvalidation extends InvalidationPublisher {
         }
     }
 
-    @PreDestroy
-    void leave() {
+    void leave(@Observes @BeforeDestroyed(ApplicationScoped.class) Object stopping) {
         if (invalidations != null) {
             try {
                 invalidations.removeListener(listener);
