@@ -237,7 +237,7 @@ class PostgresResilienceIT {
     }
 
     private static Api.Reply readiness(TollgateServer server) {
-        return Api.send(HttpRequest.newBuilder(URI.create(server.base() + "health/ready"))
+        return Api.send(HttpRequest.newBuilder(server.monitoring().resolve("health/ready"))
                 .timeout(Duration.ofSeconds(10)).build());
     }
 
