@@ -6,8 +6,10 @@
 # network bindings (127.0.0.1 by default).
 #  - PostgreSQL's driver as module org.postgresql (WEB-INF/jboss-deployment-structure.xml names it);
 #  - standalone-microprofile.xml: descriptor property replacement, so that WEB-INF/web.xml's pool
-#    size (Payara's ${MPCONFIG=tollgate.db.pool-size:8}) reads as its default, 8, instead of failing
-#    to parse;
+#    size (Payara's ${MPCONFIG=tollgate.db.pool-size:8}) parses; WildFly reads that expression as the
+#    system property named "MPCONFIG=tollgate.db.pool-size" (default 8), which the configuration sets
+#    from -Dtollgate.db.pool-size, else TOLLGATE_DB_POOL_SIZE, else 8: the pool size is configured the
+#    same way on both servers;
 #  - standalone-microprofile.xml: the micrometer subsystem with its Prometheus registry on the
 #    management port's /metrics, in place of the metrics subsystem (WildFly's own metrics only, on
 #    the same path): WildFly 39 has no MicroProfile Metrics, and the application's metrics
@@ -99,6 +101,7 @@ fi
 
 for config in "$home"/standalone/configuration/standalone-microprofile{,-ha}.xml; do
   sed -i 's|<spec-descriptor-property-replacement>false</spec-descriptor-property-replacement>|<spec-descriptor-property-replacement>true</spec-descriptor-property-replacement>|' "$config"
+  grep -q 'name="MPCONFIG=tollgate.db.pool-size"' "$config" || sed -i 's|^\( *\)</extensions>|&\n\1<system-properties><property name="MPCONFIG=tollgate.db.pool-size" value="${tollgate.db.pool-size:${env.TOLLGATE_DB_POOL_SIZE:8}}"/></system-properties>|' "$config"
   sed -i -e 's|<extension module="org.wildfly.extension.metrics"/>|<extension module="org.wildfly.extension.micrometer"/>|' \
     -e 's|<subsystem xmlns="urn:wildfly:metrics:1.0"[^>]*/>|<subsystem xmlns="urn:wildfly:micrometer:community:2.0"><prometheus-registry context="/metrics" security-enabled="false"/></subsystem>|' \
     "$config"

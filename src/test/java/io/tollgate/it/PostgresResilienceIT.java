@@ -147,6 +147,7 @@ class PostgresResilienceIT {
             Api tokenApi = root.as(token.getString("token"));
             assertEquals(200, tokenApi.get("api/projects/" + project).status());
 
+            String duringOutage = "during-outage-" + System.nanoTime();
             postgres("kill", pgDir, pgPort);
             try {
                 List<String> slow = new ArrayList<>();
@@ -159,7 +160,7 @@ class PostgresResilienceIT {
                             Map.<String, Supplier<Api.Reply>>entry("read as token",
                                     () -> tokenApi.get("api/projects/" + project)),
                             Map.<String, Supplier<Api.Reply>>entry("create as root",
-                                    () -> root.createProject("during-outage")))) {
+                                    () -> root.createProject(duringOutage)))) {
                         Api.Reply reply = timed(slow, call.getKey(), call.getValue());
                         assertEquals(503, reply.status(), call.getKey() + ": " + reply);
                         assertEquals("SERVICE_UNAVAILABLE", reply.code());
@@ -176,10 +177,11 @@ class PostgresResilienceIT {
             }
             assertEquals(200, readiness(server).status(), "ready again without a restart");
             assertEquals(200, tokenApi.get("api/projects/" + project).status());
-            Api.Reply write = root.createProject("after-outage");
+            // names of this run: a database kept from an earlier run has those of that one
+            Api.Reply write = root.createProject("after-outage-" + System.nanoTime());
             assertEquals(200, write.status(), write::toString);
             assertTrue(root.get("api/projects").array().stream().map(JsonValue::asJsonObject)
-                    .noneMatch(p -> p.getString("name").equals("during-outage")), "nothing half-done");
+                    .noneMatch(p -> p.getString("name").equals(duringOutage)), "nothing half-done");
             assertTrue(server.log().contains("Database unavailable"));
         }
     }
@@ -237,7 +239,7 @@ class PostgresResilienceIT {
     }
 
     private static Api.Reply readiness(TollgateServer server) {
-        return Api.send(HttpRequest.newBuilder(URI.create(server.base() + "health/ready"))
+        return Api.send(HttpRequest.newBuilder(server.monitoring().resolve("health/ready"))
                 .timeout(Duration.ofSeconds(10)).build());
     }
 

@@ -35,15 +35,21 @@ public class ConfiguredDataSource implements DataSource {
         this.description = description;
     }
 
+    /** The driver's connection, which replaces itself after the database dropped it ({@link HealingConnection}). */
     @Override
     public Connection getConnection() throws SQLException {
-        return driver().getConnection();
+        DataSource source = driver();
+        return HealingConnection.open(source::getConnection);
     }
 
     /** With no user (WildFly's pool asks so when the definition names none): the configured credentials. */
     @Override
     public Connection getConnection(String user, String password) throws SQLException {
-        return user == null ? getConnection() : driver().getConnection(user, password);
+        if (user == null) {
+            return getConnection();
+        }
+        DataSource source = driver();
+        return HealingConnection.open(() -> source.getConnection(user, password));
     }
 
     private DataSource driver() throws SQLException {
