@@ -121,7 +121,7 @@ final class WildFlyLaunch {
      * The member list of a cluster of {@code count} nodes ({@code 127.0.0.1[PORT],…}, system property
      * {@code tollgate.cluster.members} of {@code standalone-microprofile-ha.xml}, which
      * {@code scripts/wildfly-setup.sh} prepared): each node's JGroups port is 7600 plus its offset, on
-     * offsets 100 apart (1000–7800, so that the failure detector's port, 57600 plus the offset, stays
+     * offsets 100 apart (1000–7600, so that the failure detector's port, 57600 plus the offset, stays
      * below 65536) whose ports are all free now.
      */
     static String clusterMembers(int count) {

@@ -26,7 +26,7 @@ abstract class InvalidationPublisher {
 
     /** Makes the bean (and its listener) start with the application rather than on first use. */
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        // the observer's injection of this bean joins the cluster (its @PostConstruct)
+        // creating the bean for this observer joins the cluster (a @PostConstruct, or an observer of the same event)
     }
 
     void publish(@Observes(during = TransactionPhase.AFTER_SUCCESS) TokensChanged change) {
