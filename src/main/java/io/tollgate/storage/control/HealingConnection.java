@@ -35,8 +35,8 @@ public final class HealingConnection implements InvocationHandler {
             "createStruct");
 
     private final Opener opener;
-    private Connection current;
-    private boolean closedByUs;
+    private volatile Connection current;
+    private volatile boolean closedByUs;
     private boolean autoCommit = true;
     private boolean workInTransaction;
     private Integer isolation;
@@ -54,8 +54,12 @@ public final class HealingConnection implements InvocationHandler {
                 new Class<?>[] {Connection.class}, new HealingConnection(opener, first));
     }
 
+    /**
+     * {@code close} and {@code abort} may come from another thread while a call is running (a pool
+     * giving up on a connection): they take no lock, so they never wait for that call.
+     */
     @Override
-    public synchronized Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+    public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
         String name = method.getName();
         switch (name) {
             case "equals":
@@ -70,8 +74,13 @@ public final class HealingConnection implements InvocationHandler {
             case "isClosed":
                 return closedByUs;
             default:
-                break;
+                synchronized (this) {
+                    return healAndCall(method, name, args);
+                }
         }
+    }
+
+    private Object healAndCall(Method method, String name, Object[] args) throws Throwable {
         if (!closedByUs && current.isClosed()) {
             if (!healable()) {
                 if ("isValid".equals(name)) {
@@ -111,6 +120,10 @@ public final class HealingConnection implements InvocationHandler {
             throw e;
         }
         current = fresh;
+        if (closedByUs) { // closed by another thread while this one reopened: nothing may stay open
+            fresh.close();
+            throw new SQLException("The connection was closed", "08003");
+        }
     }
 
     private void remember(String name, Object[] args) {

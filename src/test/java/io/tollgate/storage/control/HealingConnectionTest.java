@@ -114,4 +114,45 @@ class HealingConnectionTest {
         assertThrows(SQLException.class, connection::createStatement);
         assertEquals(1, physical.size());
     }
+
+    @Test
+    void closeFromAnotherThreadNeverWaitsForAReconnectAndLeavesNothingOpen() throws Exception {
+        java.util.concurrent.CountDownLatch reopening = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Connection connection = HealingConnection.open(() -> {
+            if (!physical.isEmpty()) {
+                reopening.countDown();
+                try {
+                    release.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            Connection opened = DriverManager.getConnection(url);
+            physical.add(opened);
+            return opened;
+        });
+        lose(physical.get(0));
+        java.util.concurrent.CompletableFuture<Object> user = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return connection.createStatement();
+            } catch (SQLException e) {
+                return e;
+            }
+        });
+        assertTrue(reopening.await(10, java.util.concurrent.TimeUnit.SECONDS));
+        java.util.concurrent.CompletableFuture<Void> closing = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        closing.get(5, java.util.concurrent.TimeUnit.SECONDS); // while the reconnect still waits
+        release.countDown();
+        Object outcome = user.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertTrue(outcome instanceof SQLException, "a call that raced the close fails: " + outcome);
+        assertEquals(2, physical.size());
+        assertTrue(physical.get(1).isClosed(), "the connection opened during the close is closed");
+    }
 }
