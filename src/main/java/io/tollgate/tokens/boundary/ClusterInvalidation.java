@@ -54,16 +54,13 @@ public class ClusterInvalidation extends InvalidationPublisher {
     }
 
     @Override
-    void publish(String key) {
-        if (invalidations == null) {
-            return;
-        }
-        try {
-            // a unique value makes every publication an update the listeners see, even for the same key
-            invalidations.put(key, UUID.randomUUID().toString(), 10, TimeUnit.MINUTES);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Could not publish a token cache invalidation: {0}", e.toString());
-        }
+    boolean clustered() {
+        return invalidations != null;
+    }
+
+    @Override
+    void write(String key, String value, long minutes) {
+        invalidations.put(key, value, minutes, TimeUnit.MINUTES);
     }
 
     @PreDestroy

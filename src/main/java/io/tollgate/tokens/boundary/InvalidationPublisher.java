@@ -8,6 +8,9 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * What both cluster-wide invalidation paths share (Payara's {@link ClusterInvalidation}, WildFly's
@@ -20,6 +23,9 @@ import jakarta.inject.Inject;
 abstract class InvalidationPublisher {
 
     static final String ALL = "*";
+    /** How long a published key stays in the replicated record (a node that joins later reads the database). */
+    static final long LIFESPAN_MINUTES = 10;
+    private static final Logger LOG = Logger.getLogger(InvalidationPublisher.class.getName());
 
     @Inject
     ActiveTokens tokens;
@@ -41,8 +47,27 @@ abstract class InvalidationPublisher {
         publish(ALL);
     }
 
-    /** Sends {@code key} to every node; does nothing when this node is not in a cluster. */
-    abstract void publish(String key);
+    /**
+     * Sends {@code key} to every node; does nothing when this node is not in a cluster. A failure is
+     * logged, never thrown: the change is committed, and the other nodes' entries still expire.
+     */
+    final void publish(String key) {
+        if (!clustered()) {
+            return;
+        }
+        try {
+            // a unique value makes every publication a write the listeners see, even for the same key
+            write(key, UUID.randomUUID().toString(), LIFESPAN_MINUTES);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not publish a token cache invalidation: {0}", e.toString());
+        }
+    }
+
+    /** Whether this node joined a cluster (else invalidation is local, by {@link ActiveTokens} itself). */
+    abstract boolean clustered();
+
+    /** Writes {@code key} to the replicated record, to live {@code minutes}. */
+    abstract void write(String key, String value, long minutes);
 
     /** Applies a key another node (or this one) published. */
     final void received(String key) {

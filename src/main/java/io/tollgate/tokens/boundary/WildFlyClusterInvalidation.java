@@ -5,7 +5,6 @@ import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -86,16 +85,13 @@ public class WildFlyClusterInvalidation extends InvalidationPublisher {
     }
 
     @Override
-    void publish(String key) {
-        if (invalidations == null) {
-            return;
-        }
-        try {
-            // a unique value makes every publication a write the listeners see, even for the same key
-            invalidations.put(key, UUID.randomUUID().toString(), 10, TimeUnit.MINUTES);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Could not publish a token cache invalidation: {0}", e.toString());
-        }
+    boolean clustered() {
+        return invalidations != null;
+    }
+
+    @Override
+    void write(String key, String value, long minutes) {
+        invalidations.put(key, value, minutes, TimeUnit.MINUTES);
     }
 
     void leave(@Observes @BeforeDestroyed(ApplicationScoped.class) Object stopping) {
