@@ -9,6 +9,7 @@ import jakarta.json.JsonObjectBuilder;
  *
  * @param at        when the request was answered, epoch ms
  * @param status    the response's final status
+ * @param method    the request's method, cut to {@link #MAX_METHOD} characters (a server may pass on any token)
  * @param path      the request path without its query string
  * @param ip        the client address, or null if unknown
  * @param userAgent the {@code User-Agent} cut to {@link #MAX_USER_AGENT} characters, or null
@@ -17,10 +18,13 @@ public record TokenUse(String tokenId, long at, UseOutcome outcome, int status, 
                        String ip, String userAgent) {
 
     public static final int MAX_USER_AGENT = 200;
+    /** The usage log's method column was this wide before chunks; HTTP's own methods are far shorter. */
+    public static final int MAX_METHOD = 16;
     public static final int MAX_PATH = 2048;
     public static final int MAX_IP = 64;
 
     public TokenUse {
+        method = cut(method, MAX_METHOD);
         path = cut(path, MAX_PATH);
         ip = cut(ip, MAX_IP);
         userAgent = cut(userAgent, MAX_USER_AGENT);

@@ -87,4 +87,16 @@ class UseChunksTest {
                 UseOutcome.SUSPENDED, UseOutcome.ROTATED), List.of(UseOutcome.values()),
                 "append new outcomes at the end; never reorder or remove one");
     }
+
+    /**
+     * A use's texts are bounded before they reach a chunk: a request line with a 70 000-character method
+     * (a server with a large header limit passes it on to the application) must not make the chunk's
+     * encoding fail, which would put the writer's batch back and fail it again at every flush.
+     */
+    @Test
+    void aUseWithAnOverlongMethodStillEncodesWithItsMethodCut() {
+        TokenUse use = new TokenUse("t", 1000, UseOutcome.SUSPENDED, 401, "X".repeat(70_000), "/api/x", null, null);
+        List<TokenUse> back = UseChunks.decode("t", UseChunks.of(List.of(use)).get(0).data());
+        assertEquals("X".repeat(TokenUse.MAX_METHOD), back.get(0).method());
+    }
 }
