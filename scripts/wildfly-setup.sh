@@ -112,33 +112,30 @@ for config in "$home"/standalone/configuration/standalone-microprofile{,-ha}.xml
   sed -i 's|<host name="default-host" alias="localhost">|<host name="default-host" alias="localhost" disable-console-redirect="true">|' "$config"
   # a deployment left in the configuration by an interrupted test run would collide with the next one
   sed -i '/<deployments>/,/<\/deployments>/d' "$config"
-done
-# A start a newcomer can read, as on Payara: the console shows WildFly's warnings and errors and
-# Tollgate's own records (the start summary with the address and, on a first start, the root token);
-# standalone/log/server.log keeps everything at INFO, as before. And a normal start warns of nothing:
-#  - org.jboss.as.dependency.private at ERROR: the WAR uses the private module org.glassfish.soteria
-#    on purpose (WildFly's own Jakarta Security has no Pbkdf2PasswordHash: README, Run on WildFly);
-#  - org.jboss.as.connector.deployer.dsdeployer at ERROR: WEB-INF/web.xml's data source carries
-#    Payara's fish.payara.* pool properties, which WildFly has no setter for and names one by one;
-#  - org.wildfly.extension.microprofile.health.smallrye at ERROR: every DOWN answer of a health
-#    check is logged at WARN, one line per probe (a readiness probe during a start or an outage);
-#    the answer itself says it, as on Payara;
-#  - the transaction manager's node identifier is set (jboss.tx.node.id, default "tollgate"): the
-#    default "1" is warned about at every start; nodes of one cluster take distinct values;
-#  - no HTTPS listener, and no TLS context of Elytron's for it: as Payara Micro by default, Tollgate
-#    serves plain HTTP behind a proxy that terminates TLS; the listener's self-signed key store was
-#    warned about at every start.
-for file in standalone-microprofile.xml standalone-microprofile-ha.xml; do
-  xml="$home/standalone/configuration/$file"
-  [ -f "$xml" ] || continue
-  sed -i '/<console-handler name="CONSOLE">/,/<\/console-handler>/ s|<level name="INFO"/>|<level name="WARN"/>|' "$xml"
-  if ! grep -q 'name="TOLLGATE-CONSOLE"' "$xml"; then
+  # A start a newcomer can read, as on Payara: the console shows WildFly's warnings and errors and
+  # Tollgate's own records (the start summary with the address and, on a first start, the root token);
+  # standalone/log/server.log keeps everything at INFO, as before. And a normal start warns of nothing:
+  #  - org.jboss.as.dependency.private at ERROR: the WAR uses the private module org.glassfish.soteria
+  #    on purpose (WildFly's own Jakarta Security has no Pbkdf2PasswordHash: README, Run on WildFly), and
+  #    org.infinispan.core (whose public facade does not export the listener annotations);
+  #  - org.jboss.as.connector.deployer.dsdeployer at ERROR: WEB-INF/web.xml's data source carries
+  #    Payara's fish.payara.* pool properties, which WildFly has no setter for and names one by one;
+  #  - org.wildfly.extension.microprofile.health.smallrye at ERROR: every DOWN answer of a health
+  #    check is logged at WARN, one line per probe (a readiness probe during a start or an outage);
+  #    the answer itself says it, as on Payara;
+  #  - the transaction manager's node identifier is set (jboss.tx.node.id, default "tollgate"): the
+  #    default "1" is warned about at every start; nodes of one cluster take distinct values;
+  #  - no HTTPS listener, and no TLS context of Elytron's for it: as Payara Micro by default, Tollgate
+  #    serves plain HTTP behind a proxy that terminates TLS; the listener's self-signed key store was
+  #    warned about at every start.
+  sed -i '/<console-handler name="CONSOLE">/,/<\/console-handler>/ s|<level name="INFO"/>|<level name="WARN"/>|' "$config"
+  if ! grep -q 'name="TOLLGATE-CONSOLE"' "$config"; then
     sed -i -e 's|^\( *\)<periodic-rotating-file-handler name="FILE"|\1<console-handler name="TOLLGATE-CONSOLE"><level name="INFO"/><formatter><named-formatter name="COLOR-PATTERN"/></formatter></console-handler>\n&|' \
       -e 's|^\( *\)<logger category="com.arjuna">|\1<logger category="io.tollgate" use-parent-handlers="false"><level name="INFO"/><handlers><handler name="TOLLGATE-CONSOLE"/><handler name="FILE"/></handlers></logger>\n\1<logger category="org.jboss.as.dependency.private"><level name="ERROR"/></logger>\n\1<logger category="org.jboss.as.connector.deployer.dsdeployer"><level name="ERROR"/></logger>\n\1<logger category="org.wildfly.extension.microprofile.health.smallrye"><level name="ERROR"/></logger>\n&|' \
-      "$xml"
+      "$config"
   fi
   sed -i -e 's|node-identifier="${jboss.tx.node.id:1}"|node-identifier="${jboss.tx.node.id:tollgate}"|' \
-    -e '/<https-listener name="https"/d' -e '/<tls>/,/<\/tls>/d' "$xml"
+    -e '/<https-listener name="https"/d' -e '/<tls>/,/<\/tls>/d' "$config"
 done
 # the boot log configuration, used until the logging subsystem takes over, and written from it at
 # every start: a fresh copy of the configuration directory starts as quiet as a second start
