@@ -58,18 +58,24 @@ note_rss() {
 
 # H2 in server mode on loopback, so that (f) can add its tokens while the server runs
 DB_URL="jdbc:h2:file:$WORK/data/tollgate;AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000"
-start_server() {
-  TOLLGATE_DATA_DIR="$WORK/data" TOLLGATE_ROOT_TOKEN=$ROOT TOLLGATE_DB_URL="$DB_URL" \
+launch() { # data-dir log port [ENV=VALUE...]: a server with the README's JVM flags, ready; sets LAUNCHED_PID
+  local data=$1 log=$2 port=$3; shift 3
+  mkdir -p "$(dirname "$log")"
+  env TOLLGATE_DATA_DIR="$data" TOLLGATE_ROOT_TOKEN=$ROOT "$@" \
     java @payara-config/jvm.options $JVM_OPTIONS -Dh2.bindAddress=127.0.0.1 -jar target/payara-micro.jar --prebootcommandfile payara-config/pre-boot-commands.asadmin \
       --deploy target/tollgate.war --contextroot / \
-      --port "$PORT" --nohazelcast >>"$WORK/server.log" 2>&1 &
-  SERVER_PID=$!
+      --port "$port" --nohazelcast >>"$log" 2>&1 &
+  LAUNCHED_PID=$!
   for _ in $(seq 1 240); do
-    curl -sf -o /dev/null "http://127.0.0.1:$PORT/health/ready" && return 0
-    kill -0 "$SERVER_PID" 2>/dev/null || { tail -50 "$WORK/server.log"; echo "server died" >&2; exit 1; }
+    curl -sf -o /dev/null "http://127.0.0.1:$port/health/ready" && return 0
+    kill -0 "$LAUNCHED_PID" 2>/dev/null || { tail -50 "$log" >&2; echo "server died" >&2; exit 1; }
     sleep 0.5
   done
   echo "server did not become ready" >&2; exit 1
+}
+start_server() {
+  launch "$WORK/data" "$WORK/server.log" "$PORT" TOLLGATE_DB_URL="$DB_URL"
+  SERVER_PID=$LAUNCHED_PID
 }
 
 api() { # method path [body] [token]
@@ -113,28 +119,15 @@ scenario() { # key label path token
 USAGE_ROUNDS=${USAGE_ROUNDS:-6}
 USAGE_SLICE=${USAGE_SLICE:-6}
 USAGE_PIDS=()
-launch() { # name port [ENV=VALUE...]: a server of its own on a fresh data directory, ready; prints its pid
-  local name=$1 port=$2; shift 2
-  mkdir -p "$WORK/$name"
-  env TOLLGATE_DATA_DIR="$WORK/$name/data" TOLLGATE_ROOT_TOKEN=$ROOT "$@" \
-    java @payara-config/jvm.options $JVM_OPTIONS -jar target/payara-micro.jar --prebootcommandfile payara-config/pre-boot-commands.asadmin \
-      --deploy target/tollgate.war --contextroot / --port "$port" --nohazelcast >>"$WORK/$name/server.log" 2>&1 &
-  local pid=$!
-  for _ in $(seq 1 240); do
-    curl -sf -o /dev/null "http://127.0.0.1:$port/health/ready" && { echo $pid; return 0; }
-    kill -0 $pid 2>/dev/null || { tail -50 "$WORK/$name/server.log" >&2; echo "server $name died" >&2; exit 1; }
-    sleep 0.5
-  done
-  echo "server $name did not become ready" >&2; exit 1
-}
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 usage_cost() {
   local rounds=$USAGE_ROUNDS slice=$USAGE_SLICE path=/api/auth/whoami
   stop_server
   local on_port=$(( PORT + 1 )) off_port=$(( PORT + 2 ))
   local on_pid off_pid
-  on_pid=$(launch usage-on $on_port); USAGE_PIDS+=("$on_pid")
-  off_pid=$(launch usage-off $off_port TOLLGATE_USAGE_ENABLED=false); USAGE_PIDS+=("$off_pid")
+  launch "$WORK/usage-on/data" "$WORK/usage-on/server.log" $on_port; on_pid=$LAUNCHED_PID; USAGE_PIDS+=("$on_pid")
+  launch "$WORK/usage-off/data" "$WORK/usage-off/server.log" $off_port TOLLGATE_USAGE_ENABLED=false
+  off_pid=$LAUNCHED_PID; USAGE_PIDS+=("$off_pid")
   declare -A port_of=([on]=$on_port [off]=$off_port) pid_of=([on]=$on_pid [off]=$off_pid) script_of
   local side project token
   for side in on off; do
