@@ -150,6 +150,15 @@ class PostgresResilienceIT {
             String duringOutage = "during-outage-" + System.nanoTime();
             postgres("kill", pgDir, pgPort);
             try {
+                // readiness reuses a probe's answer for half a second (DatabaseProbe), so a probe made just
+                // before the kill may still answer UP: the outage must show within two seconds
+                long killed = System.nanoTime();
+                Api.Reply firstDown = readiness(server);
+                while (firstDown.status() == 200 && System.nanoTime() - killed < Duration.ofSeconds(2).toNanos()) {
+                    Thread.sleep(50);
+                    firstDown = readiness(server);
+                }
+                assertEquals(503, firstDown.status(), "readiness down within two seconds of the outage: " + firstDown);
                 List<String> slow = new ArrayList<>();
                 // the first calls meet the pool's broken connections, the later ones an empty pool
                 for (int round = 0; round < 4; round++) {
