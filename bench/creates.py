@@ -1,9 +1,18 @@
 #!/usr/bin/env python3
-"""Scenario (e): N sequential token creations over one keep-alive connection; prints p50/p99 in ms."""
+"""Scenario (e): N sequential token creations over one keep-alive connection; prints p50/p99 in ms.
+
+    creates.py HOST PORT TOKEN PROJECT_ID COUNT
+
+Used by bench/run.sh.
+"""
 import http.client
 import json
 import sys
 import time
+
+if len(sys.argv) > 1 and sys.argv[1] in ("-h", "--help"):
+    print(__doc__.strip())
+    sys.exit(0)
 
 host, port, token, project, count = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4], int(sys.argv[5])
 connection = http.client.HTTPConnection(host, port, timeout=30)

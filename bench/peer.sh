@@ -11,6 +11,7 @@
 # time, and everything started here is stopped at the end, also when interrupted.
 # Ports: BENCH_PORT (Tollgate, 18080), BENCH_PEER_PORT (Unleash, 14242), BENCH_PG_PORT (55433);
 # BENCH_PG_DIR reuses a PostgreSQL data directory; BENCH_JVM_OPTS adds JVM flags to Tollgate's line.
+case "${1:-}" in -h|--help) sed -n '2,/^set /{/^#/s/^# \{0,1\}//p}' "$0"; exit 0;; esac
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

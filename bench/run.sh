@@ -3,12 +3,17 @@
 #   bench/run.sh              15 s per scenario (DURATION=15), 2 threads, 32 connections
 #   bench/run.sh --smoke      1 s per scenario, 20 creates, 1 000 bulk tokens: keeps the script working in CI
 #   bench/run.sh --peer       Tollgate against Unleash 7.5.1, back to back on PostgreSQL: bench/peer.sh
+#   bench/run.sh --usage      only the usage recording cost: the token path with the usage log on and off
+#   bench/run.sh --help       this text
+# Environment: DURATION (seconds per scenario), BENCH_PORT (18080; --usage also takes the two above it).
 # Starts its own server on 127.0.0.1 with a fresh data directory, drives it with wrk, prints
 # req/s, p50, p99 and errors per scenario, the budget ratios and the server's peak RSS, and stops
 # everything it started, also when interrupted.
+case "${1:-}" in -h|--help) sed -n '2,/^set /{/^#/s/^# \{0,1\}//p}' "$0"; exit 0;; esac
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ "${1:-}" = "--peer" ]; then shift; exec bench/peer.sh "$@"; fi
+case "${1:-}" in ''|--smoke|--usage) ;; *) echo "unknown option: $1 (see bench/run.sh --help)" >&2; exit 2;; esac
 
 DURATION=${DURATION:-15}
 WARMUP=5
@@ -39,9 +44,14 @@ stop_server() {
   fi
   SERVER_PID=
 }
+LAUNCHED_PIDS=()
 cleanup() {
   stop_server
-  if [ ${#USAGE_PIDS[@]} -gt 0 ]; then kill "${USAGE_PIDS[@]}" 2>/dev/null || true; wait "${USAGE_PIDS[@]}" 2>/dev/null || true; fi
+  # every server this script launched, also one that was still starting when the script gave up
+  local pid
+  for pid in "${LAUNCHED_PIDS[@]}"; do
+    if kill -0 "$pid" 2>/dev/null; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
+  done
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -66,6 +76,7 @@ launch() { # data-dir log port [ENV=VALUE...]: a server with the README's JVM fl
       --deploy target/tollgate.war --contextroot / \
       --port "$port" --nohazelcast >>"$log" 2>&1 &
   LAUNCHED_PID=$!
+  LAUNCHED_PIDS+=("$LAUNCHED_PID")
   for _ in $(seq 1 240); do
     curl -sf -o /dev/null "http://127.0.0.1:$port/health/ready" && return 0
     kill -0 "$LAUNCHED_PID" 2>/dev/null || { tail -50 "$log" >&2; echo "server died" >&2; exit 1; }
@@ -118,16 +129,15 @@ scenario() { # key label path token
 # generator sharing the cores). Budget: on/off throughput >= 0.90 (medians).
 USAGE_ROUNDS=${USAGE_ROUNDS:-6}
 USAGE_SLICE=${USAGE_SLICE:-6}
-USAGE_PIDS=()
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 usage_cost() {
   local rounds=$USAGE_ROUNDS slice=$USAGE_SLICE path=/api/auth/whoami
   stop_server
   local on_port=$(( PORT + 1 )) off_port=$(( PORT + 2 ))
   local on_pid off_pid
-  launch "$WORK/usage-on/data" "$WORK/usage-on/server.log" $on_port; on_pid=$LAUNCHED_PID; USAGE_PIDS+=("$on_pid")
+  launch "$WORK/usage-on/data" "$WORK/usage-on/server.log" $on_port; on_pid=$LAUNCHED_PID
   launch "$WORK/usage-off/data" "$WORK/usage-off/server.log" $off_port TOLLGATE_USAGE_ENABLED=false
-  off_pid=$LAUNCHED_PID; USAGE_PIDS+=("$off_pid")
+  off_pid=$LAUNCHED_PID
   declare -A port_of=([on]=$on_port [off]=$off_port) pid_of=([on]=$on_pid [off]=$off_pid) script_of
   local side project token
   for side in on off; do
@@ -160,8 +170,7 @@ cpu = {s: statistics.median(int(r[2]) for r in rows if r[0] == s) for s in ("on"
 print("  medians: on %d req/s, %d us/request; off %d req/s, %d us/request" % (rps["on"], cpu["on"], rps["off"], cpu["off"]))
 print("  on/off throughput = %.3f   (target >= 0.90); CPU per request off/on = %.3f" % (rps["on"] / rps["off"], cpu["off"] / cpu["on"]))
 PY
-  kill "${USAGE_PIDS[@]}" 2>/dev/null || true; wait "${USAGE_PIDS[@]}" 2>/dev/null || true; USAGE_PIDS=()
-}
+  kill "$on_pid" "$off_pid" 2>/dev/null || true; wait "$on_pid" "$off_pid" 2>/dev/null || true; }
 if [ "${1:-}" = "--usage" ]; then
   echo "Tollgate usage-recording benchmark: $(nproc) cores, wrk $THREADS threads, $CONNECTIONS connections"
   usage_cost

@@ -9,6 +9,10 @@ import http.client
 import sys
 import time
 
+if len(sys.argv) > 1 and sys.argv[1] in ("-h", "--help"):
+    print(__doc__.strip())
+    sys.exit(0)
+
 host, port, authorization, path, template, count = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4], sys.argv[5], int(sys.argv[6])
 connection = http.client.HTTPConnection(host, port, timeout=30)
 headers = {"Authorization": authorization, "Content-Type": "application/json"}

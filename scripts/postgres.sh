@@ -5,6 +5,7 @@
 #   scripts/postgres.sh kill DIR         stop it at once (for outage tests)
 # Installs the Debian "postgresql" package if the server binaries are missing. The server refuses
 # to run as root, so it runs as the "postgres" user.
+case "${1:-}" in -h|--help) sed -n '2,/^set /{/^#/s/^# \{0,1\}//p}' "$0"; exit 0;; esac
 set -euo pipefail
 
 cmd=${1:?start|stop|kill}

@@ -5,6 +5,9 @@
 # <!-- readme-walkthrough … --> … <!-- /readme-walkthrough --> in order, exactly as written except
 # for the port, under `set -euo pipefail`, checks the answers, and stops the server, also on failure.
 # Needs target/ from `mvn -B package` (CI runs it after the build); only curl and sed besides.
+#   scripts/readme-walkthrough.sh           run it (no arguments)
+#   scripts/readme-walkthrough.sh --help    this text
+case "${1:-}" in -h|--help) sed -n '2,/^set /{/^#/s/^# \{0,1\}//p}' "$0"; exit 0;; esac
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

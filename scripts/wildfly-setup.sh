@@ -27,6 +27,7 @@
 #    interface stays 127.0.0.1); and the replicated cache tollgate/invalidations of cluster-wide token
 #    cache invalidation (tokens.boundary.WildFlyClusterInvalidation), which WEB-INF/jboss-web.xml
 #    references: in standalone-microprofile.xml it is a local cache (invalidation stays local).
+case "${1:-}" in -h|--help) sed -n '2,/^set /{/^#/s/^# \{0,1\}//p}' "$0"; exit 0;; esac
 set -euo pipefail
 
 home=${1:?WildFly home}
