@@ -57,7 +57,7 @@ public class TokensResource {
     ActiveTokens active;
 
     @POST
-    @Allow(role = Role.ADMIN, scope = Scope.PROJECT)
+    @Allow(role = Role.ADMIN, scope = Scope.PROJECT, writesCredentials = true)
     public JsonObject create(@PathParam("projectId") String projectId, JsonObject body,
                              @Context SecurityContext security) {
         return tokens.create(projectId, validator.valid(TokenBody.from(body)).toRequest(),
@@ -80,7 +80,7 @@ public class TokensResource {
 
     @DELETE
     @Path("{tokenId}")
-    @Allow(role = Role.ADMIN, scope = Scope.PROJECT)
+    @Allow(role = Role.ADMIN, scope = Scope.PROJECT, writesCredentials = true)
     public JsonValue delete(@PathParam("projectId") String projectId, @PathParam("tokenId") String tokenId) {
         tokens.delete(projectId, tokenId);
         return JsonValue.TRUE;
@@ -88,7 +88,7 @@ public class TokensResource {
 
     @PATCH
     @Path("{tokenId}")
-    @Allow(role = Role.ADMIN, scope = Scope.PROJECT)
+    @Allow(role = Role.ADMIN, scope = Scope.PROJECT, writesCredentials = true)
     public JsonObject update(@PathParam("projectId") String projectId, @PathParam("tokenId") String tokenId,
                              JsonObject body, @Context SecurityContext security) {
         return tokens.update(projectId, tokenId, validator.valid(TokenPatch.from(body)),
@@ -99,7 +99,7 @@ public class TokensResource {
     @POST
     @Path("{tokenId}/rotate")
     @Consumes(MediaType.WILDCARD) // optional body, checked by OptionalJsonBody (RESTEasy refuses a bodyless POST otherwise)
-    @Allow(role = Role.ADMIN, scope = Scope.OWN_TOKEN)
+    @Allow(role = Role.ADMIN, scope = Scope.OWN_TOKEN, writesCredentials = true)
     public JsonObject rotate(@PathParam("projectId") String projectId, @PathParam("tokenId") String tokenId,
                              @Context HttpHeaders headers, InputStream body, @Context SecurityContext security) {
         RotateBody rotation = validator.valid(RotateBody.from(OptionalJsonBody.read(headers, body)));
@@ -109,7 +109,7 @@ public class TokensResource {
     @POST
     @Path("{tokenId}/suspend")
     @Consumes(MediaType.WILDCARD) // optional body, checked by OptionalJsonBody (RESTEasy refuses a bodyless POST otherwise)
-    @Allow(role = Role.ADMIN, scope = Scope.PROJECT)
+    @Allow(role = Role.ADMIN, scope = Scope.PROJECT, writesCredentials = true)
     public JsonObject suspend(@PathParam("projectId") String projectId, @PathParam("tokenId") String tokenId,
                               @Context HttpHeaders headers, InputStream body) {
         SuspendBody suspension = validator.valid(SuspendBody.from(OptionalJsonBody.read(headers, body)));
@@ -119,7 +119,7 @@ public class TokensResource {
     @POST
     @Path("{tokenId}/resume")
     @Consumes(MediaType.WILDCARD) // optional body, checked by OptionalJsonBody (RESTEasy refuses a bodyless POST otherwise)
-    @Allow(role = Role.ADMIN, scope = Scope.PROJECT)
+    @Allow(role = Role.ADMIN, scope = Scope.PROJECT, writesCredentials = true)
     public JsonObject resume(@PathParam("projectId") String projectId, @PathParam("tokenId") String tokenId,
                              @Context HttpHeaders headers, InputStream body) {
         // no body needed; one that is sent follows the strict rules of every body: {} only
