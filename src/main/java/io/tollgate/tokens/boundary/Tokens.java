@@ -15,6 +15,7 @@ import io.tollgate.net.CidrList;
 import io.tollgate.projects.boundary.Projects;
 import io.tollgate.projects.entity.ProjectDeleted;
 import io.tollgate.storage.control.Constraints;
+import io.tollgate.tokens.control.CallerLimits;
 import io.tollgate.tokens.control.Grace;
 import io.tollgate.tokens.control.IpAllowLists;
 import io.tollgate.tokens.control.TokenSecrets;
@@ -321,8 +322,9 @@ public class Tokens {
      * Gives a token a new secret (spec section 6) and answers its JSON with that secret, the one time
      * it appears. The replaced secret works until the grace ends; any earlier replaced one ends now,
      * so that at most two secrets work. {@code caller} is an admin+ of the project or the token itself
-     * (authorization decided that): a token may not move its own {@code valid_date} later, and no
-     * token may give another a {@code valid_date} beyond its own.
+     * (authorization decided that): a token may not move its own {@code valid_date} later (400), and a
+     * caller may rotate another token only if it lies within the caller's own limits after the rotation
+     * ({@link CallerLimits}: 403 {@code escalation}), since the new secret is handed to the caller.
      */
     public JsonObject rotate(String projectId, String tokenId, RotateBody body, Caller caller) {
         ProjectToken token = lockedToken(projectId, tokenId);
@@ -339,7 +341,13 @@ public class Tokens {
             if (self && ValidDates.parse(body.validDate()) > token.validDate()) {
                 throw new InvalidField("valid_date", "a token rotating itself may not move its valid_date later");
             }
-            validDate = ValidDates.resolve(body.validDate(), now, defaultLifetime, maxLifetime, caller.validDate());
+            // the caller's own expiry bounds it below, with the rest of the caller's limits
+            validDate = ValidDates.resolve(body.validDate(), now, defaultLifetime, maxLifetime, null);
+        }
+        if (!self && !CallerLimits.cover(caller, token, validDate)) {
+            throw new Forbidden("rotating this token would hand this credential a secret beyond its own limits: "
+                    + "the token (or the valid_date given) ends after this credential, or works from addresses "
+                    + "this credential may not use", Forbidden.ESCALATION);
         }
         em.createNamedQuery(RetiredSecret.END_PREVIOUS)
                 .setParameter("token", tokenId)
