@@ -2,6 +2,7 @@ package io.tollgate.tokens.boundary;
 
 import io.tollgate.errors.InvalidField;
 import io.tollgate.json.JsonBuilders;
+import io.tollgate.json.StreamedJsonArray;
 import io.tollgate.TollgateApplication;
 import io.tollgate.access.boundary.Allow;
 import io.tollgate.access.entity.Caller;
@@ -13,6 +14,7 @@ import io.tollgate.requests.boundary.OptionalJsonBody;
 import io.tollgate.tokens.entity.RotateBody;
 import io.tollgate.tokens.entity.SuspendBody;
 import io.tollgate.tokens.entity.TokenBody;
+import io.tollgate.tokens.entity.ProjectToken;
 import io.tollgate.tokens.entity.TokenPatch;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
@@ -32,8 +34,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.StreamingOutput;
 import java.io.InputStream;
 import java.util.Set;
+import java.util.function.Function;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * {@code /api/projects/{projectId}/tokens}: create, list, edit and delete project tokens (spec sections
@@ -56,6 +61,10 @@ public class TokensResource {
     @Inject
     ActiveTokens active;
 
+    @Inject
+    @ConfigProperty(name = "tollgate.tokens.list-page-size", defaultValue = "200")
+    int listPageSize;
+
     @POST
     @Allow(role = Role.ADMIN, scope = Scope.PROJECT, writesCredentials = true)
     public JsonObject create(@PathParam("projectId") String projectId, JsonObject body,
@@ -64,18 +73,28 @@ public class TokensResource {
                 (Caller) security.getUserPrincipal());
     }
 
+    /**
+     * The list (spec sections 3 and 6). With {@code limit}, one page; without, every token, streamed:
+     * read {@code tollgate.tokens.list-page-size} at a time and written as read, so that the answer's
+     * memory does not grow with the list. The first page is read here, so that a 404 or an outage
+     * before the first byte still gets the error body.
+     */
     @GET
     @Allow(role = Role.ADMIN, scope = Scope.PROJECT)
-    public JsonArray list(@PathParam("projectId") String projectId,
-                          @QueryParam("limit") String limit, @QueryParam("offset") String offset,
-                          @QueryParam("status") String status) {
+    public StreamingOutput list(@PathParam("projectId") String projectId,
+                                @QueryParam("limit") String limit, @QueryParam("offset") String offset,
+                                @QueryParam("status") String status) {
         long now = System.currentTimeMillis();
-        JsonArrayBuilder list = JsonBuilders.array();
         Tokens.StatusFilter filter = status == null ? null : Tokens.StatusFilter.of(status);
-        tokens.list(projectId, filter, now, number("limit", limit, 1, MAX_LIMIT),
-                        number("offset", offset, 0, Integer.MAX_VALUE))
-                .forEach(token -> list.add(TokenJson.of(token, active.lastUses().pending(token.id()), now)));
-        return list.build();
+        Integer max = number("limit", limit, 1, MAX_LIMIT);
+        Integer skip = number("offset", offset, 0, Integer.MAX_VALUE);
+        Function<ProjectToken, JsonObject> json =
+                token -> TokenJson.of(token, active.lastUses().pending(token.id()), now);
+        if (max != null) {
+            return StreamedJsonArray.of(tokens.list(projectId, filter, now, max, skip), json);
+        }
+        return StreamedJsonArray.paged(tokens.list(projectId, filter, now, listPageSize, skip), listPageSize,
+                last -> tokens.after(projectId, filter, now, last, listPageSize), json);
     }
 
     @DELETE
