@@ -18,7 +18,9 @@
  * ({@code io.tollgate.net.ClientAddress}, the one rule of the trusted proxies): outside it, 403 with
  * {@code info.reason} {@code ip_not_allowed}. {@code AuthorizationFeature} binds each resource method's
  * {@code @Allow} (least role and scope) at startup and applies {@code AccessPolicy}, the role table
- * of the contract; a method without {@code @Allow} or {@code @Public} is closed. Resources never
+ * of the contract; a method without {@code @Allow} or {@code @Public} is closed. A method whose
+ * {@code @Allow} says it writes credentials is refused first to a caller presenting a previous secret
+ * (kept working only for a rotation's grace: 403 {@code previous_secret}, spec section 6). Resources never
  * check roles themselves. OPTIONS of a route is the one request no resource method declares: it
  * needs a caller and answers 204 with an {@code Allow} of only the route's methods that caller
  * may call, or the 403 they would all answer, so it reveals nothing a caller could not learn by

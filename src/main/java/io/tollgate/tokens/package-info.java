@@ -61,6 +61,22 @@
  * in one query, and at most two reports per node use the database at a time (429 after a second's wait).
  * Self-rotation is authorised by the scope {@code OWN_TOKEN} of the access kernel (the token in the
  * path is the caller); its bounds (never a later {@code valid_date}) are checked in {@code Tokens}.
+ * Rotating another token hands its new secret to the caller, so {@code control.CallerLimits} lets a
+ * caller rotate only a token that can do no more than itself (403 {@code escalation}). A previous secret
+ * in its grace is cached like a current one but carries its end: its {@code Caller} says so, and the
+ * access kernel refuses it every method marked {@code @Allow(writesCredentials = true)} (every token
+ * write here; 403 {@code previous_secret}).
+ * <p><b>Bounded lists.</b> A create counts the project's tokens under the project's row lock, which it
+ * takes first anyway (for a racing project delete): creates in one project run one at a time and each
+ * sees every earlier commit, so {@code tollgate.tokens.max-per-project} holds under concurrent creates on
+ * H2 and PostgreSQL alike (409 {@code TOKEN_LIMIT_REACHED}). The list without {@code limit} is a
+ * {@code json.StreamedJsonArray}: the first page is read in the resource method (a 404 or an outage there
+ * still gets the error body), the rest after the headers went out, {@code tollgate.tokens.list-page-size}
+ * at a time, each page keyed by the last token of the one before ({@code issue_date}, then {@code id}),
+ * so that a token created or deleted meanwhile neither repeats nor hides another. Offset paging would
+ * have done both, and cost a scan of every skipped row per page. A page that fails to read once the
+ * answer has begun can only cut it short (the client sees a broken JSON array, never a 200 that looks
+ * whole).
  * <p><b>Usage log</b> (spec section 7). {@code UsageRecorder}, a JAX-RS response filter, sees every
  * finished request; one that a token authenticated, or in which a token's secret was recognised and
  * refused with 401 (the access kernel leaves the {@code Refusal} on the request; a 403 of the IP

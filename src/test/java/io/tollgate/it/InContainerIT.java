@@ -691,4 +691,33 @@ abstract class InContainerIT extends DeployedWarTest {
     void databaseExitFindsTheConfiguredDatabasesDriverOnEveryServer() {
         assertTrue(databaseExit.armed(), "the exit hook is installed, so usage buffered at exit is saved");
     }
+
+    // ---- the token list's pages (issue 20): keyed by (issue_date, id), ties included
+
+    @Test
+    void tokenListPagesAfterATokenTakeEveryTieOnIssueDateOnceInIdOrder() throws Exception {
+        long issued = System.currentTimeMillis();
+        List<String> ids = new java.util.ArrayList<>();
+        transaction.begin();
+        for (int i = 0; i < 11; i++) {
+            io.tollgate.tokens.entity.ProjectToken token = new io.tollgate.tokens.entity.ProjectToken(project,
+                    unique("tie"), Role.VIEWER, TokenType.UNRESTRICTED, Set.of(), "root", unique("hash-of-tie"),
+                    i < 9 ? issued : issued + 1, issued + 86_400_000L);
+            em.persist(token);
+            ids.add(token.id());
+        }
+        transaction.commit();
+        List<String> expected = ids.subList(0, 9).stream().sorted().collect(java.util.stream.Collectors.toList());
+        expected.addAll(ids.subList(9, 11).stream().sorted().toList());
+
+        List<String> paged = new java.util.ArrayList<>();
+        List<io.tollgate.tokens.entity.ProjectToken> page = tokens.list(project, null, 0, 4, null);
+        while (!page.isEmpty()) {
+            page.forEach(token -> paged.add(token.id()));
+            page = tokens.after(project, null, 0, page.get(page.size() - 1), 4);
+        }
+        assertEquals(expected, paged, "nine tokens of one millisecond, then two of the next, in pages of four");
+        assertEquals(expected, tokens.list(project, null, null).stream().map(t -> t.id()).toList(),
+                "the order of the unpaged list");
+    }
 }

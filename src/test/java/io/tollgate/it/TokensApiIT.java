@@ -825,8 +825,8 @@ class TokensApiIT extends DeployedWarTest {
         long own = System.currentTimeMillis() + 5 * DAY;
         Api admin = root.as(root.createToken(project, TokenSpec.of("adm", "admin").validDate(own)).object().getString("token"));
         String other = fixtures.token(project, "viewer").getString("id");
-        assertProblem(rotate(admin, other, Api.object().add("valid_date", String.valueOf(own + 1))), 400,
-                "VALIDATION_FAILED", "valid_date");
+        // the new secret would be the caller's: beyond its own end is escalation (spec section 6), not a 400
+        assertForbiddenBecause("escalation", rotate(admin, other, Api.object().add("valid_date", String.valueOf(own + 1))));
         Api.Reply within = rotate(admin, other, Api.object().add("valid_date", String.valueOf(own)));
         assertEquals(200, within.status(), within::toString);
         assertEquals(own, number(within.object(), "valid_date"));
@@ -1061,9 +1061,10 @@ class TokensApiIT extends DeployedWarTest {
     @Test
     void lifecycleActionsAreAuditedWithTheirActorAndNoOpsAndSecretsAreNot() {
         String audited = fixtures.project();
+        // the target first: a token may rotate only a token that ends no later than itself (spec section 6)
+        JsonObject target = fixtures.token(audited, "viewer");
         JsonObject admin = fixtures.token(audited, "admin");
         String adminSecret = admin.getString("token");
-        JsonObject target = fixtures.token(audited, "viewer");
         String id = target.getString("id");
         String path = Api.token(audited, id);
         Api asAdmin = root.as(adminSecret);
@@ -1286,5 +1287,213 @@ class TokensApiIT extends DeployedWarTest {
         assertEquals("127.0.0.1", uses.getJsonObject(1).getString("ip"), "an untrusted peer's header is ignored");
         assertEquals("203.0.113.9", uses.getJsonObject(2).getString("ip"), "the right-most address no trusted proxy");
         assertEquals(pathOf(Api.project(project)), uses.getJsonObject(2).getString("path"));
+    }
+
+    // ---- issue 20: a previous secret acts on no token, rotation is no way around the caller's limits,
+    // bounded token lists (spec section 6, precedence and edge rules)
+
+    private static final String EXPIRATION = "Tollgate-Token-Expiration";
+
+    /** 403 {@code FORBIDDEN} with this {@code info.reason} and nothing else in {@code info}. */
+    private static void assertForbiddenBecause(String reason, int status, JsonObject body, String context) {
+        assertEquals(403, status, context);
+        assertEquals("FORBIDDEN", body.getString("code"), context);
+        assertEquals(Map.of("reason", Json.createValue(reason)), Map.copyOf(body.getJsonObject("info")), context);
+    }
+
+    private static void assertForbiddenBecause(String reason, Api.Reply reply) {
+        assertForbiddenBecause(reason, reply.status(), reply.object(), reply.toString());
+    }
+
+    /** The expiration header, as epoch ms, after checking its form (UTC, milliseconds). */
+    private static long expiration(String header) {
+        assertTrue(header != null && header.matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z"), header);
+        return Instant.parse(header).toEpochMilli();
+    }
+
+    @Test
+    void aPreviousSecretInItsGraceReadsButActsOnNoTokenAndItsHeaderNamesItsEnd() throws Exception {
+        JsonObject admin = fixtures.token(project, "admin");
+        String id = admin.getString("id");
+        JsonObject other = fixtures.token(project, "viewer");
+        String otherId = other.getString("id");
+        Api.Reply rotation = rotate(root, id, Api.object().add("grace_seconds", 3600));
+        assertEquals(200, rotation.status(), rotation::toString);
+        long until = number(rotation.object(), "previous_valid_until");
+        Api previous = root.as(admin.getString("token"));
+        Api current = root.as(rotation.object().getString("token"));
+
+        for (Api.Reply read : List.of(previous.getProject(project), previous.listTokens(project),
+                previous.tokenUsage(project, otherId, ""), previous.whoami())) {
+            assertEquals(200, read.status(), read::toString);
+            assertEquals(until, expiration(read.header(EXPIRATION)), "the previous secret's end, not the token's");
+        }
+        assertEquals(until, number(previous.whoami().object(), "expires_at"));
+        assertEquals(number(admin, "valid_date"), expiration(current.getProject(project).header(EXPIRATION)),
+                "the current secret's header is the token's valid_date");
+
+        String tokenPath = Api.token(project, id);
+        String otherPath = Api.token(project, otherId);
+        Map<String, Api.Reply> refused = new TreeMap<>();
+        refused.put("rotate itself, no grace", previous.post(tokenPath + "/rotate", Api.object().add("grace_seconds", 0)));
+        refused.put("rotate itself, no body", previous.send("POST", tokenPath + "/rotate", null, null));
+        refused.put("rotate another", previous.post(otherPath + "/rotate", Api.object()));
+        refused.put("create", previous.createToken(project, TokenSpec.of("child", "viewer")));
+        refused.put("suspend itself", previous.post(tokenPath + "/suspend", Api.object()));
+        refused.put("suspend another", previous.post(otherPath + "/suspend", Api.object()));
+        refused.put("resume another", previous.send("POST", otherPath + "/resume", null, null));
+        refused.put("patch itself", patch(previous, id, Api.object().add("name", "renamed")));
+        refused.put("patch another", patch(previous, otherId, Api.object().add("name", "renamed")));
+        refused.put("delete another", previous.deleteToken(project, otherId));
+        refused.put("delete itself", previous.deleteToken(project, id));
+        refused.forEach((action, reply) -> {
+            assertForbiddenBecause("previous_secret", reply.status(), reply.object(), action + " -> " + reply);
+            assertEquals(until, expiration(reply.header(EXPIRATION)), action + ": on its 403s too");
+        });
+
+        JsonArray tokens = list();
+        assertEquals(2, tokens.size(), "nothing created, nothing deleted");
+        JsonObject self = find(id);
+        assertEquals(rotation.object().getString("hash"), self.getString("hash"), "not rotated again");
+        assertEquals(admin.getString("name"), self.getString("name"));
+        assertEquals("valid", self.getString("status"));
+        assertEquals(other.getString("hash"), find(otherId).getString("hash"));
+        assertEquals(other.getString("name"), find(otherId).getString("name"));
+        assertEquals("valid", find(otherId).getString("status"));
+        assertEquals(200, previous.getProject(project).status(), "the previous secret still works, until its grace ends");
+        assertEquals(200, current.getProject(project).status());
+
+        RawHttp.Response options = from("127.0.0.1", admin.getString("token"), "OPTIONS", Api.tokens(project), null);
+        assertEquals(204, options.status(), options::toString);
+        assertEquals("GET, HEAD, OPTIONS", options.header("Allow"), "OPTIONS offers it no token write either");
+        assertEquals(200, current.post(otherPath + "/suspend", Api.object()).status(), "the current secret acts on tokens");
+        assertEquals(200, current.send("POST", otherPath + "/resume", null, null).status());
+    }
+
+    @Test
+    void aShortLivedAdminTokenCannotRotateALongerLivedTokenAndTakeItsSecret() {
+        long hour = System.currentTimeMillis() + 3_600_000;
+        JsonObject admin = root.createToken(project, TokenSpec.of("hour", "admin").validDate(hour)).object();
+        Api caller = root.as(admin.getString("token"));
+        JsonObject long20 = create("twenty-days", System.currentTimeMillis() + 20 * DAY);
+        String id = long20.getString("id");
+        String before = find(id).toString();
+
+        assertForbiddenBecause("escalation", rotate(caller, id, Api.object().add("grace_seconds", 0)));
+        assertForbiddenBecause("escalation", rotate(caller, id, Api.object().add("valid_date", String.valueOf(hour + 1))));
+        assertForbiddenBecause("escalation", rotate(caller, id, Api.object().add("grace_seconds", 60)
+                .add("valid_date", LocalDate.now(ZoneOffset.UTC).plusDays(5).toString())));
+        assertEquals(before, find(id).toString(), "a refused rotation changes nothing");
+        assertEquals(200, root.as(long20.getString("token")).getProject(project).status(), "its secret still works");
+
+        Api.Reply within = rotate(caller, id, Api.object().add("valid_date", String.valueOf(hour)));
+        assertEquals(200, within.status(), within::toString);
+        assertEquals(hour, number(within.object(), "valid_date"), "brought within the caller's end, it may");
+        JsonObject shorter = create("half-hour", System.currentTimeMillis() + 1_800_000);
+        assertEquals(200, rotate(caller, shorter.getString("id"), Api.object()).status(), "one ending sooner, as it is");
+        assertForbidden(rotate(root.as(fixtures.secret(project, "admin", broker)), shorter.getString("id"), Api.object()));
+    }
+
+    /** A token created by root with these {@code allowed_ips}, valid for {@code days} days. */
+    private JsonObject tokenAllowedFor(int days, String... blocks) {
+        JsonArrayBuilder ips = Json.createArrayBuilder();
+        Stream.of(blocks).forEach(ips::add);
+        Api.Reply reply = root.post(Api.tokens(project), Api.object(TokenSpec.of(Fixtures.unique("ip").substring(0, 11),
+                "viewer").validDate(System.currentTimeMillis() + days * DAY).json()).add("allowed_ips", ips));
+        assertEquals(200, reply.status(), reply::toString);
+        return reply.object();
+    }
+
+    @Test
+    void anIpRestrictedTokenCannotRotateATokenUsableFromMoreAddresses() throws Exception {
+        String caller = tokenAllowedFrom("admin", "127.0.0.0/30").getString("token");
+        for (JsonObject wider : List.of(tokenAllowedFor(10), tokenAllowedFor(10, "10.0.0.0/8"),
+                tokenAllowedFor(10, "127.0.0.1", "10.0.0.1"), tokenAllowedFor(10, "127.0.0.0/29"))) {
+            String id = wider.getString("id");
+            String before = find(id).toString();
+            RawHttp.Response refused = from("127.0.0.1", caller, "POST", Api.token(project, id) + "/rotate", "{}");
+            assertForbiddenBecause("escalation", refused.status(), refused.object(), wider + " -> " + refused);
+            assertEquals(before, find(id).toString(), "nothing changes");
+        }
+        JsonObject inside = tokenAllowedFor(10, "127.0.0.1", "127.0.0.2/31");
+        RawHttp.Response rotated = from("127.0.0.1", caller, "POST", Api.token(project, inside.getString("id")) + "/rotate", "{}");
+        assertEquals(200, rotated.status(), rotated::toString);
+        assertEquals(List.of("127.0.0.1/32", "127.0.0.2/31"), allowedIps(rotated.object()));
+
+        JsonObject anywhere = tokenAllowedFor(10);
+        String path = Api.token(project, anywhere.getString("id"));
+        assertEquals(200, from("127.0.0.1", caller, "PATCH", path, "{\"allowed_ips\":[\"127.0.0.1\"]}").status());
+        RawHttp.Response narrowedFirst = from("127.0.0.1", caller, "POST", path + "/rotate", "{}");
+        assertEquals(200, narrowedFirst.status(), "once narrowed into the caller's list, it lies within: " + narrowedFirst);
+    }
+
+    @Test
+    void theListWithoutLimitStreamsEveryTokenPageByPageExactlyAsTheLimitedListWritesThem() {
+        // the suites' servers read 7 tokens per page (TOLLGATE_TOKENS_LIST_PAGE_SIZE in the pom): 23 tokens
+        // make 4 pages, the filtered lists 1 to 3
+        int pageSize = Integer.parseInt(System.getenv("TOLLGATE_TOKENS_LIST_PAGE_SIZE"));
+        assertTrue(pageSize < 10, "pages small enough for the list below to span several: " + pageSize);
+        String listed = fixtures.project();
+        List<String> suspended = new ArrayList<>();
+        for (int i = 0; i < 23; i++) {
+            JsonObject token = fixtures.token(listed, i % 2 == 0 ? "viewer" : "editor");
+            if (i % 3 == 0) {
+                assertEquals(200, root.post(Api.token(listed, token.getString("id")) + "/suspend", Api.object()).status());
+                suspended.add(token.getString("id"));
+            }
+        }
+        for (String query : List.of("", "status=suspended", "status=valid", "offset=5", "status=valid&offset=9")) {
+            Api.Reply streamed = root.listTokens(listed, query);
+            assertEquals(200, streamed.status(), streamed::toString);
+            assertEquals("application/json;charset=UTF-8", streamed.contentType().replace(" ", ""), query);
+            assertEquals("no-store", streamed.header("Cache-Control"), query);
+            Api.Reply limited = root.listTokens(listed, query + (query.isEmpty() ? "" : "&") + "limit=1000");
+            assertEquals(200, limited.status(), limited::toString);
+            assertEquals(limited.body(), streamed.body(), query + ": the same bytes, streamed");
+        }
+        JsonArray all = root.listTokens(listed).array();
+        assertEquals(23, all.size());
+        assertEquals(23, all.stream().map(t -> t.asJsonObject().getString("id")).distinct().count(), "none twice");
+        for (int i = 1; i < all.size(); i++) {
+            assertTrue(number(all.getJsonObject(i - 1), "issue_date") <= number(all.getJsonObject(i), "issue_date"));
+        }
+        assertEquals(suspended, root.listTokens(listed, "status=suspended").array().stream()
+                .map(t -> t.asJsonObject().getString("id")).toList());
+        assertEquals(18, root.listTokens(listed, "offset=5").array().size());
+        assertProblem(root.listTokens("no-such-project"), 404, "NOT_FOUND");
+        String admin = fixtures.secret(listed, "admin");
+        Api.Reply asToken = root.as(admin).listTokens(listed);
+        assertEquals(24, asToken.array().size());
+        assertTrue(asToken.header(EXPIRATION) != null, "the token's expiry header on a streamed answer");
+    }
+
+    @Test
+    void aProjectHoldsAtMostMaxPerProjectTokensEvenUnderParallelCreates() throws Exception {
+        // the suites' servers cap a project at a few tokens (TOLLGATE_TOKENS_MAX_PER_PROJECT in the pom)
+        int cap = Integer.parseInt(System.getenv("TOLLGATE_TOKENS_MAX_PER_PROJECT"));
+        assertTrue(cap <= 100, "a cap small enough to reach here: " + cap);
+        String full = fixtures.project();
+        Api admin = root.as(fixtures.secret(full, "admin"));
+        List<Api.Reply> replies = inParallel(cap - 1 + 12, () -> root.createToken(full,
+                TokenSpec.of(Fixtures.unique("c").substring(0, 10), "viewer")));
+        List<Integer> statuses = replies.stream().map(Api.Reply::status).toList();
+        assertEquals(cap - 1, statuses.stream().filter(status -> status == 200).count(), statuses::toString);
+        List<Api.Reply> refused = replies.stream().filter(r -> r.status() != 200).toList();
+        assertEquals(12, refused.size());
+        for (Api.Reply reply : refused) {
+            assertProblem(reply, 409, "TOKEN_LIMIT_REACHED");
+            assertEquals(Map.of("limit", Json.createValue(String.valueOf(cap))),
+                    Map.copyOf(reply.object().getJsonObject("info")), reply::toString);
+        }
+        JsonArray tokens = root.listTokens(full).array();
+        assertEquals(cap, tokens.size(), "exactly the cap, however the creates raced");
+
+        assertProblem(admin.createToken(full, TokenSpec.of("by-token", "viewer")), 409, "TOKEN_LIMIT_REACHED");
+        assertProblem(root.createToken(full, TokenSpec.of("one-more", "viewer")), 409, "TOKEN_LIMIT_REACHED");
+        assertEquals(tokens, root.listTokens(full).array(), "a refused create creates nothing");
+        assertEquals(200, root.deleteToken(full, tokens.getJsonObject(cap - 1).getString("id")).status());
+        assertEquals(200, admin.createToken(full, TokenSpec.of("by-token", "viewer")).status(), "room again after a delete");
+        assertProblem(root.createToken(full, TokenSpec.of("one-more", "viewer")), 409, "TOKEN_LIMIT_REACHED");
+        assertEquals(200, root.createToken(project, TokenSpec.of("elsewhere", "viewer")).status(), "per project");
     }
 }

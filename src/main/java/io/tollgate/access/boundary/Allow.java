@@ -18,4 +18,11 @@ public @interface Allow {
     Role role();
 
     Scope scope();
+
+    /**
+     * Whether the method creates, changes or deletes credentials (project tokens). A token presented
+     * with a previous secret, kept working only for a rotation's grace, may not call such a method
+     * (403 {@code previous_secret}, spec section 6), whatever its role.
+     */
+    boolean writesCredentials() default false;
 }

@@ -146,6 +146,10 @@ public class AuthorizationFeature implements DynamicFeature {
         @Override
         public void filter(ContainerRequestContext request) {
             Caller caller = requireCaller(request);
+            if (allow.writesCredentials() && !AccessPolicy.mayWriteCredentials(caller)) {
+                throw new Forbidden("a previous secret, kept working only for its grace period, cannot act on tokens; "
+                        + "use the token's current secret", Forbidden.PREVIOUS_SECRET);
+            }
             MultivaluedMap<String, String> path = request.getUriInfo().getPathParameters();
             String projectId = path.getFirst("projectId");
             Role role = roleIn(caller, projectId);
@@ -222,6 +226,7 @@ public class AuthorizationFeature implements DynamicFeature {
             Set<String> allowed = new TreeSet<>();
             for (Route route : matched) {
                 if (route.open() || route.allow() != null
+                        && (!route.allow().writesCredentials() || AccessPolicy.mayWriteCredentials(caller))
                         && AccessPolicy.permits(caller, role, route.allow().role(), route.allow().scope(),
                         route.parameter(requestPath, "brokerId"), route.parameter(requestPath, "tokenId"))) {
                     allowed.add(route.httpMethod());

@@ -15,6 +15,15 @@ public final class AccessPolicy {
     }
 
     /**
+     * Whether the caller may take an action that writes credentials (an {@code @Allow} with
+     * {@code writesCredentials}): not with a previous secret, which only keeps working until its grace
+     * ends (spec section 6). Asked before the role table, whatever the caller's role.
+     */
+    public static boolean mayWriteCredentials(Caller caller) {
+        return !caller.previousSecret();
+    }
+
+    /**
      * @param roleInProject the caller's role in the path's project, or null if it has none there
      * @param brokerId      the broker in the path, or null
      */

@@ -20,9 +20,12 @@ import java.util.Set;
  * @param expiresAt   when the credential stops working (epoch ms), null if never
  * @param credentialId an id the credential's own feature uses to find it again (a token's id), else null
  * @param allowedIps  the blocks a token may be used from, parsed once; empty (any address) for others
+ * @param previousSecret whether a token was presented with the secret a rotation replaced, in its grace:
+ *                    it keeps working, and may act on no token (spec section 6)
  */
 public record Caller(Kind kind, String name, String projectId, Role role, boolean restricted,
-                     Set<String> brokers, Long expiresAt, String credentialId, CidrList allowedIps)
+                     Set<String> brokers, Long expiresAt, String credentialId, CidrList allowedIps,
+                     boolean previousSecret)
         implements Principal, Resolution {
 
     /**
@@ -35,7 +38,7 @@ public record Caller(Kind kind, String name, String projectId, Role role, boolea
     public enum Kind { ROOT, TOKEN, USER }
 
     public static Caller root() {
-        return new Caller(Kind.ROOT, "root", null, null, false, Set.of(), null, null, CidrList.EMPTY);
+        return new Caller(Kind.ROOT, "root", null, null, false, Set.of(), null, null, CidrList.EMPTY, false);
     }
 
     /** A project token's caller: {@code validDate} is its expiry, {@code id} its id. */
@@ -48,11 +51,20 @@ public record Caller(Kind kind, String name, String projectId, Role role, boolea
     public static Caller token(String id, String name, String projectId, Role role, boolean restricted,
                                Set<String> brokers, long validDate, CidrList allowedIps) {
         return new Caller(Kind.TOKEN, name, projectId, role, restricted, Set.copyOf(brokers), validDate, id,
-                allowedIps);
+                allowedIps, false);
+    }
+
+    /**
+     * This token's caller as presented with a previous secret, which works until {@code secretEnds}: it
+     * stops working then, or at the token's own end if that comes first, and it acts on no token.
+     */
+    public Caller withPreviousSecret(long secretEnds) {
+        long end = expiresAt == null ? secretEnds : Math.min(expiresAt, secretEnds);
+        return new Caller(kind, name, projectId, role, restricted, brokers, end, credentialId, allowedIps, true);
     }
 
     public static Caller user(String username, long expiresAt) {
-        return new Caller(Kind.USER, username, null, null, false, Set.of(), expiresAt, null, CidrList.EMPTY);
+        return new Caller(Kind.USER, username, null, null, false, Set.of(), expiresAt, null, CidrList.EMPTY, false);
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.tollgate.errors.Conflict;
 import io.tollgate.errors.DomainException;
 import io.tollgate.errors.Forbidden;
 import io.tollgate.errors.InvalidField;
+import io.tollgate.errors.LimitReached;
 import io.tollgate.errors.Malformed;
 import io.tollgate.errors.NotFound;
 import io.tollgate.errors.TooLarge;
@@ -47,6 +48,9 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
         }
         if (exception instanceof Conflict conflict) {
             return new Problem(409, "CONFLICT", message, Map.of("field", conflict.field()));
+        }
+        if (exception instanceof LimitReached full) {
+            return new Problem(409, full.code(), message, Map.of("limit", Long.toString(full.limit())));
         }
         if (exception instanceof TooLarge tooLarge) {
             return new Problem(413, "PAYLOAD_TOO_LARGE", message, Map.of("limit", Long.toString(tooLarge.limit())));

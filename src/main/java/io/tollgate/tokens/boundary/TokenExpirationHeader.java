@@ -13,8 +13,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code Tollgate-Token-Expiration} (spec section 6): every response to a request whose project token
- * was recognised and not refused with 401 (its 403s included) announces the token's {@code valid_date},
- * as GitHub's API does; never for root or a person. The date is the one the request authenticated with.
+ * was recognised and not refused with 401 (its 403s included) announces when the presented secret stops
+ * working, as GitHub's API does: the token's {@code valid_date}, or for a previous secret in its grace
+ * {@code previous_valid_until} (the token's end if that comes first); never for root or a person. The date
+ * is the one the request authenticated with ({@code Caller#expiresAt}).
  */
 @Provider
 public class TokenExpirationHeader implements ContainerResponseFilter {

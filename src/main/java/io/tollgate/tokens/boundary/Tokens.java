@@ -9,12 +9,14 @@ import io.tollgate.brokers.boundary.Brokers;
 import io.tollgate.errors.Conflict;
 import io.tollgate.errors.Forbidden;
 import io.tollgate.errors.InvalidField;
+import io.tollgate.errors.LimitReached;
 import io.tollgate.errors.NotFound;
 import io.tollgate.json.JsonBuilders;
 import io.tollgate.net.CidrList;
 import io.tollgate.projects.boundary.Projects;
 import io.tollgate.projects.entity.ProjectDeleted;
 import io.tollgate.storage.control.Constraints;
+import io.tollgate.tokens.control.CallerLimits;
 import io.tollgate.tokens.control.Grace;
 import io.tollgate.tokens.control.IpAllowLists;
 import io.tollgate.tokens.control.TokenSecrets;
@@ -94,6 +96,10 @@ public class Tokens {
     @ConfigProperty(name = "tollgate.tokens.revoked-retention", defaultValue = "P90D")
     Duration revokedRetention;
 
+    @Inject
+    @ConfigProperty(name = "tollgate.tokens.max-per-project", defaultValue = "10000")
+    long maxPerProject;
+
     /** Creates a token and answers its JSON, the only place its secret ever appears. */
     public JsonObject create(String projectId, TokenRequest request, Caller creator) {
         // first of the locks (project, then brokers): a racing project delete waits or wins with a 404
@@ -113,6 +119,12 @@ public class Tokens {
         }
         if (nameTaken(projectId, request.name())) {
             throw taken(request.name());
+        }
+        // counted under the project's row lock, taken first: creates in one project run one at a time,
+        // and each counts every token committed before it (read committed, on H2 and PostgreSQL alike)
+        if (count(projectId) >= maxPerProject) {
+            throw new LimitReached("token", maxPerProject, "this project already holds " + maxPerProject
+                    + " tokens, the most allowed (tollgate.tokens.max-per-project): delete one first");
         }
         CidrList allowedIps = IpAllowLists.forNewToken(request.allowedIps(), creator.allowedIps());
         String secret = TokenSecrets.mint();
@@ -138,16 +150,18 @@ public class Tokens {
     /** The project's tokens ordered by issue date, without secrets. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ProjectToken> list(String projectId, Integer limit, Integer offset) {
-        TypedQuery<ProjectToken> query = em.createNamedQuery(ProjectToken.OF_PROJECT, ProjectToken.class)
-                .setParameter("project", projectId);
-        return page(projectId, query, limit, offset);
+        return list(projectId, null, 0, limit, offset);
     }
 
     /**
-     * The query's page; the project is looked up only when the page is empty (tokens exist only in an
-     * existing project), so that a listing costs no query for a 404 it cannot give.
+     * The project's tokens of one status ({@code expiring}: valid and ending within
+     * {@code tollgate.tokens.expiry-warning}), ordered by issue date (then id); a null status lists
+     * them all. The project is looked up only when the page is empty (tokens exist only in an existing
+     * project), so that a listing costs no query for a 404 it cannot give.
      */
-    private List<ProjectToken> page(String projectId, TypedQuery<ProjectToken> query, Integer limit, Integer offset) {
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ProjectToken> list(String projectId, StatusFilter status, long now, Integer limit, Integer offset) {
+        TypedQuery<ProjectToken> query = query(projectId, status, now, null);
         if (offset != null) {
             query.setFirstResult(offset);
         }
@@ -162,16 +176,20 @@ public class Tokens {
     }
 
     /**
-     * The project's tokens of one status ({@code expiring}: valid and ending within
-     * {@code tollgate.tokens.expiry-warning}), ordered by issue date; a null status lists them all.
+     * The next page of such a list: at most {@code size} tokens that follow {@code last} in its order,
+     * those created or deleted since the list began notwithstanding; empty at the end, or when the
+     * project is gone.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<ProjectToken> list(String projectId, StatusFilter status, long now, Integer limit, Integer offset) {
-        if (status == null) {
-            return list(projectId, limit, offset);
-        }
+    public List<ProjectToken> after(String projectId, StatusFilter status, long now, ProjectToken last, int size) {
+        return query(projectId, status, now, last).setMaxResults(size).getResultList();
+    }
+
+    private TypedQuery<ProjectToken> query(String projectId, StatusFilter status, long now, ProjectToken last) {
         TypedQuery<ProjectToken> query;
-        if (status == StatusFilter.SUSPENDED) {
+        if (status == null) {
+            query = em.createNamedQuery(ProjectToken.OF_PROJECT, ProjectToken.class);
+        } else if (status == StatusFilter.SUSPENDED) {
             query = em.createNamedQuery(ProjectToken.SUSPENDED_OF_PROJECT, ProjectToken.class);
         } else {
             long after = status == StatusFilter.EXPIRED ? Long.MIN_VALUE : now;
@@ -184,8 +202,9 @@ public class Tokens {
                     .setParameter("after", after)
                     .setParameter("until", until);
         }
-        query.setParameter("project", projectId);
-        return page(projectId, query, limit, offset);
+        return query.setParameter("project", projectId)
+                .setParameter("afterDate", last == null ? ProjectToken.LIST_START_DATE : last.issueDate())
+                .setParameter("afterId", last == null ? ProjectToken.LIST_START_ID : last.id());
     }
 
     /** The values of {@code ?status=}: the three statuses, and {@code expiring}. */
@@ -321,8 +340,9 @@ public class Tokens {
      * Gives a token a new secret (spec section 6) and answers its JSON with that secret, the one time
      * it appears. The replaced secret works until the grace ends; any earlier replaced one ends now,
      * so that at most two secrets work. {@code caller} is an admin+ of the project or the token itself
-     * (authorization decided that): a token may not move its own {@code valid_date} later, and no
-     * token may give another a {@code valid_date} beyond its own.
+     * (authorization decided that): a token may not move its own {@code valid_date} later (400), and a
+     * caller may rotate another token only if it lies within the caller's own limits after the rotation
+     * ({@link CallerLimits}: 403 {@code escalation}), since the new secret is handed to the caller.
      */
     public JsonObject rotate(String projectId, String tokenId, RotateBody body, Caller caller) {
         ProjectToken token = lockedToken(projectId, tokenId);
@@ -339,7 +359,13 @@ public class Tokens {
             if (self && ValidDates.parse(body.validDate()) > token.validDate()) {
                 throw new InvalidField("valid_date", "a token rotating itself may not move its valid_date later");
             }
-            validDate = ValidDates.resolve(body.validDate(), now, defaultLifetime, maxLifetime, caller.validDate());
+            // the caller's own expiry bounds it below, with the rest of the caller's limits
+            validDate = ValidDates.resolve(body.validDate(), now, defaultLifetime, maxLifetime, null);
+        }
+        if (!self && !CallerLimits.cover(caller, token, validDate)) {
+            throw new Forbidden("rotating this token would hand this credential a secret beyond its own limits: "
+                    + "the token (or the valid_date given) ends after this credential, or works from addresses "
+                    + "this credential may not use", Forbidden.ESCALATION);
         }
         em.createNamedQuery(RetiredSecret.END_PREVIOUS)
                 .setParameter("token", tokenId)
@@ -434,6 +460,12 @@ public class Tokens {
             throw new NotFound("no token with id " + tokenId + " in this project");
         }
         return token;
+    }
+
+    private long count(String projectId) {
+        return em.createNamedQuery(ProjectToken.COUNT_OF_PROJECT, Long.class)
+                .setParameter("project", projectId)
+                .getSingleResult();
     }
 
     private boolean nameTaken(String projectId, String name) {

@@ -2,6 +2,7 @@ package io.tollgate.tokens.boundary;
 
 import io.tollgate.errors.InvalidField;
 import io.tollgate.json.JsonBuilders;
+import io.tollgate.json.StreamedJsonArray;
 import io.tollgate.TollgateApplication;
 import io.tollgate.access.boundary.Allow;
 import io.tollgate.access.entity.Caller;
@@ -13,6 +14,7 @@ import io.tollgate.requests.boundary.OptionalJsonBody;
 import io.tollgate.tokens.entity.RotateBody;
 import io.tollgate.tokens.entity.SuspendBody;
 import io.tollgate.tokens.entity.TokenBody;
+import io.tollgate.tokens.entity.ProjectToken;
 import io.tollgate.tokens.entity.TokenPatch;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
@@ -32,8 +34,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.StreamingOutput;
 import java.io.InputStream;
 import java.util.Set;
+import java.util.function.Function;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * {@code /api/projects/{projectId}/tokens}: create, list, edit and delete project tokens (spec sections
@@ -56,31 +61,45 @@ public class TokensResource {
     @Inject
     ActiveTokens active;
 
+    @Inject
+    @ConfigProperty(name = "tollgate.tokens.list-page-size", defaultValue = "200")
+    int listPageSize;
+
     @POST
-    @Allow(role = Role.ADMIN, scope = Scope.PROJECT)
+    @Allow(role = Role.ADMIN, scope = Scope.PROJECT, writesCredentials = true)
     public JsonObject create(@PathParam("projectId") String projectId, JsonObject body,
                              @Context SecurityContext security) {
         return tokens.create(projectId, validator.valid(TokenBody.from(body)).toRequest(),
                 (Caller) security.getUserPrincipal());
     }
 
+    /**
+     * The list (spec sections 3 and 6). With {@code limit}, one page; without, every token, streamed:
+     * read {@code tollgate.tokens.list-page-size} at a time and written as read, so that the answer's
+     * memory does not grow with the list. The first page is read here, so that a 404 or an outage
+     * before the first byte still gets the error body.
+     */
     @GET
     @Allow(role = Role.ADMIN, scope = Scope.PROJECT)
-    public JsonArray list(@PathParam("projectId") String projectId,
-                          @QueryParam("limit") String limit, @QueryParam("offset") String offset,
-                          @QueryParam("status") String status) {
+    public StreamingOutput list(@PathParam("projectId") String projectId,
+                                @QueryParam("limit") String limit, @QueryParam("offset") String offset,
+                                @QueryParam("status") String status) {
         long now = System.currentTimeMillis();
-        JsonArrayBuilder list = JsonBuilders.array();
         Tokens.StatusFilter filter = status == null ? null : Tokens.StatusFilter.of(status);
-        tokens.list(projectId, filter, now, number("limit", limit, 1, MAX_LIMIT),
-                        number("offset", offset, 0, Integer.MAX_VALUE))
-                .forEach(token -> list.add(TokenJson.of(token, active.lastUses().pending(token.id()), now)));
-        return list.build();
+        Integer max = number("limit", limit, 1, MAX_LIMIT);
+        Integer skip = number("offset", offset, 0, Integer.MAX_VALUE);
+        Function<ProjectToken, JsonObject> json =
+                token -> TokenJson.of(token, active.lastUses().pending(token.id()), now);
+        if (max != null) {
+            return StreamedJsonArray.of(tokens.list(projectId, filter, now, max, skip), json);
+        }
+        return StreamedJsonArray.paged(tokens.list(projectId, filter, now, listPageSize, skip), listPageSize,
+                last -> tokens.after(projectId, filter, now, last, listPageSize), json);
     }
 
     @DELETE
     @Path("{tokenId}")
-    @Allow(role = Role.ADMIN, scope = Scope.PROJECT)
+    @Allow(role = Role.ADMIN, scope = Scope.PROJECT, writesCredentials = true)
     public JsonValue delete(@PathParam("projectId") String projectId, @PathParam("tokenId") String tokenId) {
         tokens.delete(projectId, tokenId);
         return JsonValue.TRUE;
@@ -88,7 +107,7 @@ public class TokensResource {
 
     @PATCH
     @Path("{tokenId}")
-    @Allow(role = Role.ADMIN, scope = Scope.PROJECT)
+    @Allow(role = Role.ADMIN, scope = Scope.PROJECT, writesCredentials = true)
     public JsonObject update(@PathParam("projectId") String projectId, @PathParam("tokenId") String tokenId,
                              JsonObject body, @Context SecurityContext security) {
         return tokens.update(projectId, tokenId, validator.valid(TokenPatch.from(body)),
@@ -99,7 +118,7 @@ public class TokensResource {
     @POST
     @Path("{tokenId}/rotate")
     @Consumes(MediaType.WILDCARD) // optional body, checked by OptionalJsonBody (RESTEasy refuses a bodyless POST otherwise)
-    @Allow(role = Role.ADMIN, scope = Scope.OWN_TOKEN)
+    @Allow(role = Role.ADMIN, scope = Scope.OWN_TOKEN, writesCredentials = true)
     public JsonObject rotate(@PathParam("projectId") String projectId, @PathParam("tokenId") String tokenId,
                              @Context HttpHeaders headers, InputStream body, @Context SecurityContext security) {
         RotateBody rotation = validator.valid(RotateBody.from(OptionalJsonBody.read(headers, body)));
@@ -109,7 +128,7 @@ public class TokensResource {
     @POST
     @Path("{tokenId}/suspend")
     @Consumes(MediaType.WILDCARD) // optional body, checked by OptionalJsonBody (RESTEasy refuses a bodyless POST otherwise)
-    @Allow(role = Role.ADMIN, scope = Scope.PROJECT)
+    @Allow(role = Role.ADMIN, scope = Scope.PROJECT, writesCredentials = true)
     public JsonObject suspend(@PathParam("projectId") String projectId, @PathParam("tokenId") String tokenId,
                               @Context HttpHeaders headers, InputStream body) {
         SuspendBody suspension = validator.valid(SuspendBody.from(OptionalJsonBody.read(headers, body)));
@@ -119,7 +138,7 @@ public class TokensResource {
     @POST
     @Path("{tokenId}/resume")
     @Consumes(MediaType.WILDCARD) // optional body, checked by OptionalJsonBody (RESTEasy refuses a bodyless POST otherwise)
-    @Allow(role = Role.ADMIN, scope = Scope.PROJECT)
+    @Allow(role = Role.ADMIN, scope = Scope.PROJECT, writesCredentials = true)
     public JsonObject resume(@PathParam("projectId") String projectId, @PathParam("tokenId") String tokenId,
                              @Context HttpHeaders headers, InputStream body) {
         // no body needed; one that is sent follows the strict rules of every body: {} only

@@ -41,6 +41,18 @@ public final class IpAllowLists {
         return requested;
     }
 
+    /**
+     * Whether a token usable from {@code list} is usable from no more addresses than a caller limited to
+     * {@code own}: always when {@code own} is {@code []} (any address); never when {@code list} is
+     * {@code []} and {@code own} is not; else when every block of it lies inside one of {@code own}.
+     */
+    public static boolean isInside(CidrList list, CidrList own) {
+        if (own.isEmpty()) {
+            return true;
+        }
+        return !list.isEmpty() && list.blocks().stream().allMatch(own::covers);
+    }
+
     private static void requireInside(CidrList requested, CidrList own) {
         for (Cidr block : requested.blocks()) {
             if (!own.covers(block)) {

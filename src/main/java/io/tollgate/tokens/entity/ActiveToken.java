@@ -72,8 +72,12 @@ public record ActiveToken(String id, String projectId, String name, Role role, T
         return type == TokenType.RESTRICTED;
     }
 
-    /** Who calls with this token; its id lets {@code UsageRecorder} find this record again. */
+    /**
+     * Who calls with this secret; its id lets {@code UsageRecorder} find this record again. A previous
+     * secret's caller says so: it ends with its grace, and may act on no token.
+     */
     public Caller caller() {
-        return Caller.token(id, name, projectId, role, isRestricted(), brokers, validDate, allowedIps);
+        Caller caller = Caller.token(id, name, projectId, role, isRestricted(), brokers, validDate, allowedIps);
+        return secretEnds == null ? caller : caller.withPreviousSecret(secretEnds);
     }
 }

@@ -25,8 +25,13 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "project_tokens")
+// the lists read in (issue_date, id) order, from after the token with (:afterDate, :afterId), or from the
+// first with LIST_START_DATE and LIST_START_ID: a page read after a token is unaffected by tokens created
+// or deleted meanwhile (none twice, none that is still there left out)
 @NamedQuery(name = ProjectToken.OF_PROJECT,
-        query = "SELECT t FROM ProjectToken t WHERE t.projectId = :project ORDER BY t.issueDate, t.id",
+        query = "SELECT t FROM ProjectToken t WHERE t.projectId = :project "
+                + "AND (t.issueDate > :afterDate OR (t.issueDate = :afterDate AND t.id > :afterId)) "
+                + "ORDER BY t.issueDate, t.id",
         // every listed token's brokers in one more query, not one per token; listed tokens are only
         // written out, so no working copy is cloned for change tracking (EclipseLink hints, ignored elsewhere)
         hints = {@QueryHint(name = "eclipselink.batch", value = "t.brokers"),
@@ -34,16 +39,22 @@ import java.util.UUID;
                  @QueryHint(name = "eclipselink.read-only", value = "true")})
 @NamedQuery(name = ProjectToken.BY_HASH, query = "SELECT t FROM ProjectToken t WHERE t.hash = :hash")
 @NamedQuery(name = ProjectToken.BY_ID, query = "SELECT t FROM ProjectToken t WHERE t.id = :id AND t.projectId = :project")
+@NamedQuery(name = ProjectToken.COUNT_OF_PROJECT,
+        query = "SELECT COUNT(t) FROM ProjectToken t WHERE t.projectId = :project")
 @NamedQuery(name = ProjectToken.COUNT_NAME,
         query = "SELECT COUNT(t) FROM ProjectToken t WHERE t.projectId = :project AND t.name = :name")
 @NamedQuery(name = ProjectToken.SUSPENDED_OF_PROJECT, query = "SELECT t FROM ProjectToken t "
-        + "WHERE t.projectId = :project AND t.suspendedDate IS NOT NULL ORDER BY t.issueDate, t.id",
+        + "WHERE t.projectId = :project AND t.suspendedDate IS NOT NULL "
+        + "AND (t.issueDate > :afterDate OR (t.issueDate = :afterDate AND t.id > :afterId)) "
+        + "ORDER BY t.issueDate, t.id",
         hints = {@QueryHint(name = "eclipselink.batch", value = "t.brokers"),
                  @QueryHint(name = "eclipselink.batch.type", value = "IN"),
                  @QueryHint(name = "eclipselink.read-only", value = "true")})
 @NamedQuery(name = ProjectToken.ACTIVE_OF_PROJECT_ENDING, query = "SELECT t FROM ProjectToken t "
         + "WHERE t.projectId = :project AND t.suspendedDate IS NULL AND t.validDate > :after "
-        + "AND t.validDate <= :until ORDER BY t.issueDate, t.id",
+        + "AND t.validDate <= :until "
+        + "AND (t.issueDate > :afterDate OR (t.issueDate = :afterDate AND t.id > :afterId)) "
+        + "ORDER BY t.issueDate, t.id",
         hints = {@QueryHint(name = "eclipselink.batch", value = "t.brokers"),
                  @QueryHint(name = "eclipselink.batch.type", value = "IN"),
                  @QueryHint(name = "eclipselink.read-only", value = "true")})
@@ -58,10 +69,15 @@ public class ProjectToken {
     public static final String BY_HASH = "ProjectToken.byHash";
     public static final String BY_ID = "ProjectToken.byId";
     public static final String COUNT_NAME = "ProjectToken.countName";
+    public static final String COUNT_OF_PROJECT = "ProjectToken.countOfProject";
     public static final String SUSPENDED_OF_PROJECT = "ProjectToken.suspendedOfProject";
     public static final String ACTIVE_OF_PROJECT_ENDING = "ProjectToken.activeOfProjectEnding";
     public static final String LEAKED = "ProjectToken.leaked";
     public static final String SUSPEND = "ProjectToken.suspend";
+    /** {@code :afterDate} of a list read from its first token. */
+    public static final long LIST_START_DATE = Long.MIN_VALUE;
+    /** {@code :afterId} of a list read from its first token. */
+    public static final String LIST_START_ID = "";
     public static final int MAX_SUSPEND_REASON = 200;
     public static final int MAX_NAME = 30;
     /** At most this many blocks in {@code allowed_ips} (spec section 6). */

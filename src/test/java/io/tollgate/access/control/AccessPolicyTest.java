@@ -77,6 +77,10 @@ class AccessPolicyTest {
         }
     }
 
+    /** The actions that create, change or delete a credential: never with a previous secret (spec section 6). */
+    private static final Set<Action> WRITE_CREDENTIALS = EnumSet.of(Action.CREATE_TOKEN, Action.DELETE_TOKEN,
+            Action.UPDATE_TOKEN, Action.ROTATE_TOKEN, Action.SUSPEND_TOKEN, Action.RESUME_TOKEN);
+
     /** The principals of the table; restricted tokens list {@link #OWN_BROKER} and {@link #SECOND_OWN_BROKER}. */
     enum Principal {
         VIEWER, EDITOR, ADMIN, RESTRICTED_VIEWER, RESTRICTED_EDITOR, RESTRICTED_ADMIN, OTHER_PROJECT_ADMIN, ROOT;
@@ -188,6 +192,7 @@ class AccessPolicyTest {
         assertNotNull(allow);
         assertEquals(action.minimum, allow.role(), action + " minimum role");
         assertEquals(action.scope, allow.scope(), action + " scope");
+        assertEquals(WRITE_CREDENTIALS.contains(action), allow.writesCredentials(), action + " writes credentials");
     }
 
     @Test
@@ -290,5 +295,24 @@ class AccessPolicyTest {
         Caller elsewhere = Principal.OTHER_PROJECT_ADMIN.caller();
         assertFalse(AccessPolicy.permits(elsewhere, null, Role.ADMIN, Scope.OWN_TOKEN, null, elsewhere.credentialId()),
                 "not through another project's path");
+    }
+
+    @Test
+    void aPreviousSecretMayDoWhatItsRoleAllowsButWriteNoCredential() {
+        Caller current = Principal.ADMIN.caller();
+        Caller previous = new ActiveToken(current.credentialId(), PROJECT, current.name(), Role.ADMIN,
+                TokenType.UNRESTRICTED, Set.of(), Long.MAX_VALUE, new AtomicLong(ActiveToken.NEVER), false,
+                1_795_000_000_000L, io.tollgate.net.CidrList.EMPTY).caller();
+        assertTrue(previous.previousSecret());
+        assertFalse(current.previousSecret());
+        assertFalse(AccessPolicy.mayWriteCredentials(previous));
+        assertTrue(AccessPolicy.mayWriteCredentials(current));
+        for (Principal principal : Principal.values()) {
+            assertTrue(AccessPolicy.mayWriteCredentials(principal.caller()), principal.toString());
+        }
+        for (Action action : Action.values()) {
+            assertEquals(permits(current, action, OWN_BROKER), permits(previous, action, OWN_BROKER),
+                    action + ": the role table is the same; only writing credentials is refused, before it");
+        }
     }
 }

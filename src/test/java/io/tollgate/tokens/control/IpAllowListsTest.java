@@ -1,7 +1,9 @@
 package io.tollgate.tokens.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tollgate.errors.InvalidField;
 import io.tollgate.net.CidrList;
@@ -47,5 +49,17 @@ class IpAllowListsTest {
         InvalidField refused = assertThrows(InvalidField.class,
                 () -> IpAllowLists.forPatch(CidrList.EMPTY, list("10.0.0.0/8")));
         assertEquals("allowed_ips", refused.field());
+    }
+
+    @Test
+    void aListIsInsideACallersListOnlyWhenEveryBlockIsAndAnyAddressNeverIs() {
+        CidrList own = list("127.0.0.0/30", "2001:db8::/32");
+        assertTrue(IpAllowLists.isInside(list("127.0.0.1", "127.0.0.2/31", "2001:db8:1::/48"), own));
+        assertTrue(IpAllowLists.isInside(own, own));
+        assertFalse(IpAllowLists.isInside(CidrList.EMPTY, own), "[] is any address: inside no list");
+        assertFalse(IpAllowLists.isInside(list("127.0.0.1", "127.0.0.4"), own));
+        assertFalse(IpAllowLists.isInside(list("127.0.0.0/29"), own));
+        assertTrue(IpAllowLists.isInside(CidrList.EMPTY, CidrList.EMPTY), "a caller without a list has no bound");
+        assertTrue(IpAllowLists.isInside(list("0.0.0.0/0"), CidrList.EMPTY));
     }
 }

@@ -1,0 +1,43 @@
+package io.tollgate.tokens.entity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tollgate.access.entity.Caller;
+import io.tollgate.access.entity.Role;
+import io.tollgate.net.CidrList;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/** The caller a presented secret stands for: a previous secret ends with its grace and says it is one. */
+class ActiveTokenTest {
+
+    private static final long VALID_DATE = 1_800_000_000_000L;
+
+    private static ActiveToken presented(Long secretEnds) {
+        return new ActiveToken("id", "p", "ci", Role.ADMIN, TokenType.UNRESTRICTED, Set.of(), VALID_DATE,
+                new AtomicLong(ActiveToken.NEVER), false, secretEnds, CidrList.EMPTY);
+    }
+
+    @Test
+    void theCurrentSecretsCallerEndsWithTheTokenAndMayActOnTokens() {
+        Caller caller = presented(null).caller();
+        assertFalse(caller.previousSecret());
+        assertEquals(VALID_DATE, caller.expiresAt());
+        assertEquals(VALID_DATE, caller.validDate());
+    }
+
+    @Test
+    void aPreviousSecretsCallerEndsWithItsGraceOrTheTokenWhicheverComesFirst() {
+        Caller inGrace = presented(VALID_DATE - 1000).caller();
+        assertTrue(inGrace.previousSecret());
+        assertEquals(VALID_DATE - 1000, inGrace.expiresAt(), "previous_valid_until: when it stops working");
+        assertEquals("id", inGrace.credentialId());
+        assertEquals(Role.ADMIN, inGrace.role());
+        Caller graceBeyondTheToken = presented(VALID_DATE + 1000).caller();
+        assertTrue(graceBeyondTheToken.previousSecret());
+        assertEquals(VALID_DATE, graceBeyondTheToken.expiresAt(), "the token's own end comes first");
+    }
+}
