@@ -2,6 +2,7 @@ package io.tollgate.start.boundary;
 
 import io.tollgate.openapi.SwaggerUi;
 import io.tollgate.root.boundary.RootCredentials;
+import io.tollgate.storage.control.DataLocation;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.util.logging.Logger;
 import javax.management.JMException;
 import javax.management.ObjectName;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /** Prints the block that ends a start (see the package description). */
 @ApplicationScoped
@@ -37,22 +39,27 @@ public class StartSummary {
         String ui = port > 0 && payara <= 0 ? SwaggerUi.WILDFLY_PATH.substring(1) : "openapi/ui";
         // in a web application the event is its ServletContext: "/" as the README deploys it, else e.g. "/tollgate/"
         String context = (started instanceof ServletContext servlet ? servlet.getContextPath() : "") + "/";
+        String data = DataLocation.of(ConfigProvider.getConfig().getOptionalValue("tollgate.db.url", String.class).orElse(null));
         Thread printer = new Thread(() -> {
             awaitServing(port, context);
-            LOG.info(block(port, context, ui, rootToken));
+            LOG.info(block(port, context, ui, data, rootToken));
         }, "tollgate-start-summary");
         printer.setDaemon(true);
         printer.start();
     }
 
-    /** {@code ui}: Swagger UI's path under the context ({@code openapi/ui}; WildFly's, see {@link SwaggerUi}). */
-    static String block(int port, String context, String ui, String rootToken) {
+    /**
+     * {@code ui}: Swagger UI's path under the context ({@code openapi/ui}; WildFly's, see {@link SwaggerUi});
+     * {@code data}: where the data lives ({@link DataLocation}).
+     */
+    static String block(int port, String context, String ui, String data, String rootToken) {
         String server = port > 0 ? "http://localhost:" + port : "";
         StringBuilder block = new StringBuilder()
                 .append("Tollgate is ready at ").append(server).append(context).append('\n')
                 .append("  console:  ").append(server).append(context).append('\n')
                 .append("  API docs: ").append(server).append(context).append(ui).append(" (the OpenAPI document: ")
-                .append(server).append("/openapi)\n");
+                .append(server).append("/openapi)\n")
+                .append("  data:     ").append(data).append('\n');
         if (rootToken != null) {
             block.append("Tollgate root token: ").append(rootToken).append('\n')
                     .append("  (printed on this first start only: keep it in a secret store)\n");
