@@ -53,6 +53,8 @@ class LifecycleIT {
             rootToken = printed.group(1);
             assertFalse(printed.find(), "the root token is printed once");
             String block = first.substring(first.indexOf("Tollgate is ready at"));
+            assertTrue(block.contains("  data:     H2 file " + data.toAbsolutePath().normalize().resolve("tollgate.mv.db")),
+                    "the summary says where the data lives:\n" + block);
             Matcher token = ROOT_LINE.matcher(block);
             assertTrue(token.find(), "the first start's summary carries the root token:\n" + first);
             assertEquals(rootToken, token.group(1));
@@ -136,6 +138,20 @@ class LifecycleIT {
             assertTrue(server.awaitFailedStart(STARTUP), "the application must not start:\n" + server.log());
             assertTrue(server.log().contains("TOLLGATE_ROOT_TOKEN must be at least 32"), server.log());
             assertFalse(server.log().contains("too-short"), "the rejected value is not echoed");
+        }
+    }
+
+    /** Issue 23: a value of the wrong form stops the start naming it; a variable that sets nothing is named. */
+    @Test
+    void aMisconfiguredValueStopsTheStartWithOneLineAndAMistypedVariableIsNamed() throws Exception {
+        try (TollgateServer server = TollgateServer.start(dir.resolve("misconfigured"), dir.resolve("misconfigured.log"),
+                Map.of("TOLLGATE_TOKENS_DEFAULT_LIFETIME", "7d", "TOLLGATE_DATADIR", "/nowhere/secret-looking-value"))) {
+            assertTrue(server.awaitFailedStart(STARTUP), "the application must not start:\n" + server.log());
+            assertTrue(server.log().contains("TOLLGATE_TOKENS_DEFAULT_LIFETIME (tollgate.tokens.default-lifetime) is '7d',"
+                    + " which is not an ISO-8601 duration, e.g. P7D"), server.log());
+            assertTrue(server.log().contains("The environment variable TOLLGATE_DATADIR sets nothing in Tollgate"
+                    + " (did you mean TOLLGATE_DATA_DIR?)"), server.log());
+            assertFalse(server.log().contains("secret-looking-value"), "an unknown variable's value is not echoed");
         }
     }
 
