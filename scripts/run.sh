@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Runs the built server (target/ from `mvn -B package -DskipTests`) on Payara Micro with the flags the
+# README describes (payara-config/: JVM options, logging, pre-boot commands; no clustering), in the
+# foreground: Ctrl-C or SIGTERM stops it cleanly. Default: http://localhost:8080, data in ./data.
+#   scripts/run.sh [--port N] [--data DIR] [-- MORE PAYARA MICRO OPTIONS]
+#   --port N      the HTTP port (or TOLLGATE_PORT; default 8080)
+#   --data DIR    the data directory: the embedded H2 database and the JWT signing key
+#                 (or TOLLGATE_DATA_DIR; default ./data)
+#   --help        this text
+# Every other setting comes from the environment (README "Configuration"); with a PostgreSQL
+# TOLLGATE_DB_URL the driver (target/postgresql.jar) is added.
+case "${1:-}" in -h|--help) sed -n '2,/^set /{/^#/s/^# \{0,1\}//p}' "$0"; exit 0;; esac
+set -euo pipefail
+
+HOME_DIR=$(cd "$(dirname "$0")/.." && pwd)
+PORT=${TOLLGATE_PORT:-8080}
+EXTRA=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --port) [ $# -ge 2 ] || { echo "run.sh: --port needs a number" >&2; exit 2; }; PORT=$2; shift 2 ;;
+    --port=*) PORT=${1#--port=}; shift ;;
+    --data) [ $# -ge 2 ] || { echo "run.sh: --data needs a directory" >&2; exit 2; }; export TOLLGATE_DATA_DIR=$2; shift 2 ;;
+    --data=*) export TOLLGATE_DATA_DIR=${1#--data=}; shift ;;
+    --) shift; EXTRA=("$@"); break ;;
+    *) echo "run.sh: unknown option '$1' (see scripts/run.sh --help)" >&2; exit 2 ;;
+  esac
+done
+case "$PORT" in ''|*[!0-9]*) echo "run.sh: the port must be a number, not '$PORT'" >&2; exit 2 ;; esac
+for built in target/payara-micro.jar target/tollgate.war; do
+  [ -f "$HOME_DIR/$built" ] || { echo "run.sh: no $built: build first with 'mvn -B package -DskipTests'" >&2; exit 2; }
+done
+
+LIBS=()
+case "${TOLLGATE_DB_URL:-}" in jdbc:postgresql:*) LIBS=(--addlibs "$HOME_DIR/target/postgresql.jar") ;; esac
+
+exec java "@$HOME_DIR/payara-config/jvm.options" -jar "$HOME_DIR/target/payara-micro.jar" \
+  --logproperties "$HOME_DIR/payara-config/logging.properties" \
+  --prebootcommandfile "$HOME_DIR/payara-config/pre-boot-commands.asadmin" \
+  "${LIBS[@]}" --deploy "$HOME_DIR/target/tollgate.war" --contextroot / --port "$PORT" --nohazelcast "${EXTRA[@]}"
