@@ -62,6 +62,11 @@ public final class Settings {
     private Settings() {
     }
 
+    /** Whether Tollgate (the server or its scripts) reads this environment variable. */
+    public static boolean isKnownVariable(String variable) {
+        return BY_VARIABLE.containsKey(variable) || OTHER_VARIABLES.contains(variable);
+    }
+
     /** The setting an environment variable sets, if any. */
     static Optional<Setting> byVariable(String variable) {
         return Optional.ofNullable(BY_VARIABLE.get(variable));
@@ -72,7 +77,7 @@ public final class Settings {
      * variable; empty for a known one.
      */
     static Optional<String> unknownVariable(String variable) {
-        if (!variable.startsWith("TOLLGATE_") || BY_VARIABLE.containsKey(variable) || OTHER_VARIABLES.contains(variable)) {
+        if (!variable.startsWith("TOLLGATE_") || isKnownVariable(variable)) {
             return Optional.empty();
         }
         String nearest = BY_VARIABLE.keySet().stream()
