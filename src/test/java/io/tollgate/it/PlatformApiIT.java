@@ -716,6 +716,72 @@ class PlatformApiIT extends InContainerIT {
                 .forEach(name -> assertTrue(after.contains(name), name + " in\n" + after));
     }
 
+    // ---------------------------------------------------------------- the leak report and a reporter's credential
+
+    /**
+     * {@code POST /api/tokens/leaks} ignores any {@code Authorization} header (spec section 8): a stale
+     * credential (garbage, another scheme, a deleted or expired token, a JWT that does not verify) never
+     * turns a report into a 401, and a valid one is not read either: the report stays anonymous.
+     */
+    @Test
+    @RunAsClient
+    void leakReportIgnoresTheReportersAuthorizationHeaderStaleOrValid() throws Exception {
+        JsonObject deleted = fixtures.token(project, "admin");
+        assertEquals(200, root.deleteToken(project, deleted.getString("id")).status());
+        Api.Reply shortLived = root.createToken(project,
+                TokenSpec.of(Fixtures.unique("brief"), "admin").validDate(System.currentTimeMillis() + 1_500));
+        assertEquals(200, shortLived.status(), shortLived::toString);
+        String expired = shortLived.object().getString("token");
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (root.as(expired).getProject(project).status() != 401) {
+            assertTrue(System.nanoTime() < deadline, "the short-lived token expires within 30 s");
+            Thread.sleep(200);
+        }
+        Map<String, String> stale = new java.util.LinkedHashMap<>();
+        stale.put("garbage", "Bearer garbage");
+        stale.put("another scheme", "Basic dXNlcjpwYXNzd29yZA==");
+        stale.put("a deleted token", "Bearer " + deleted.getString("token"));
+        stale.put("an expired token", "Bearer " + expired);
+        stale.put("a JWT that does not verify", "Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln");
+        for (Map.Entry<String, String> header : stale.entrySet()) {
+            JsonObject leaked = fixtures.token(project, "viewer");
+            Api.Reply report = reportLeak(header.getValue(), leaked.getString("token"));
+            assertEquals(200, report.status(), header.getKey() + ": " + report);
+            assertEquals("{\"received\":1}", report.body().strip(), header.getKey());
+            assertEquals("suspended", listed(leaked.getString("id")).getString("status"), header.getKey());
+        }
+
+        JsonObject reporter = fixtures.token(project, "admin");
+        JsonObject leaked = fixtures.token(project, "viewer");
+        Api.Reply report = reportLeak("Bearer " + reporter.getString("token"), leaked.getString("token"));
+        assertEquals(200, report.status(), report::toString);
+        assertEquals(null, report.header("Tollgate-Token-Expiration"), "the credential was not even read");
+        assertEquals("suspended", listed(leaked.getString("id")).getString("status"));
+        assertTrue(listed(reporter.getString("id")).isNull("last_used_date"), "the report is no use of the reporter's token");
+        List<JsonObject> suspensions = root.get(Api.project(project) + "/audit?limit=1000").array().stream()
+                .map(JsonValue::asJsonObject)
+                .filter(e -> e.getString("action").equals("token.suspend") && leaked.getString("id").equals(e.getString("target_id", null)))
+                .toList();
+        assertEquals(1, suspensions.size(), suspensions::toString);
+        assertEquals("leak-report", suspensions.get(0).getString("actor"), "a plain report, whoever sends it");
+    }
+
+    private Api.Reply reportLeak(String authorization, String secret) {
+        return Api.send(HttpRequest.newBuilder(root.base().resolve("api/tokens/leaks"))
+                .header("Authorization", authorization)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(Api.object()
+                        .add("tokens", Json.createArrayBuilder().add(secret)).build().toString()))
+                .build());
+    }
+
+    /** The token as the project's list shows it. */
+    private JsonObject listed(String tokenId) {
+        return root.listTokens(project).array().stream().map(JsonValue::asJsonObject)
+                .filter(token -> token.getString("id").equals(tokenId)).findFirst()
+                .orElseThrow(() -> new AssertionError("token " + tokenId + " not listed"));
+    }
+
     @Test
     @RunAsClient
     void readinessNamesTheDatabaseTheSchemaVersionAndTheUsageWriter() {
