@@ -47,7 +47,7 @@ class PeopleApiIT extends DeployedWarTest {
 
     private static final List<String> RANKS = List.of("viewer", "editor", "admin", "root");
     private static final List<String> WHOAMI_KEYS =
-            Stream.of("kind", "name", "project_id", "role", "type", "brokers", "expires_at").sorted().toList();
+            Stream.of("kind", "name", "project_id", "role", "type", "brokers", "expires_at", "memberships").sorted().toList();
     /** Every password this class sent (right or wrong), to look for in responses and in the server log. */
     private static final Set<String> PASSWORDS = ConcurrentHashMap.newKeySet();
 
@@ -571,7 +571,7 @@ class PeopleApiIT extends DeployedWarTest {
             }
             assertEquals(Jwts.claims(jwt).getJsonNumber("exp").longValue() * 1000,
                     me.getJsonNumber("expires_at").longValue());
-            root.delete(members() + "/" + person.username()); // the same answer with and without a membership
+            root.delete(members() + "/" + person.username()); // the same fields with and without a membership
         }
 
         String second = fixtures.broker(project);
@@ -604,6 +604,43 @@ class PeopleApiIT extends DeployedWarTest {
         }
 
         assertUnauthorized(root.as(null).get("api/auth/whoami"));
+    }
+
+    @Test
+    void whoamiListsAPersonsMembershipsAsTheyAreNowAndNullForTokensAndRoot() {
+        Person person = member(project, "editor");
+        String other = fixtures.project();
+        putMember(other, person.username(), "viewer");
+        Api session = signIn(person);
+        assertEquals(List.of(held(project, "editor"), held(other, "viewer")).stream()
+                        .sorted(java.util.Comparator.comparing(m -> m.getString("project_id"))).toList(),
+                memberships(session), "ordered by project id");
+
+        // read on every request, like the roles: the same JWT sees a change at once
+        putMember(other, person.username(), "admin");
+        assertEquals(200, root.removeMember(project, person.username()).status());
+        assertEquals(List.of(held(other, "admin")), memberships(session));
+        assertEquals(200, root.deleteProject(other).status());
+        assertEquals(List.of(), memberships(session), "a person in no project: [], never null");
+
+        Person newcomer = user();
+        assertEquals(List.of(), memberships(signIn(newcomer)));
+        assertEquals(JsonValue.NULL, root.whoami().object().get("memberships"), "root holds no membership");
+        JsonObject token = fixtures.token(project, "admin");
+        assertEquals(JsonValue.NULL, root.as(token.getString("token")).whoami().object().get("memberships"),
+                "a token neither: its project_id and role say where it acts");
+    }
+
+    /** The memberships {@code whoami} lists for this caller, as it answers now. */
+    private static List<JsonObject> memberships(Api caller) {
+        Api.Reply reply = caller.whoami();
+        assertEquals(200, reply.status(), reply::toString);
+        assertEquals(WHOAMI_KEYS, sortedKeys(reply.object()));
+        return reply.object().getJsonArray("memberships").getValuesAs(JsonObject.class);
+    }
+
+    private static JsonObject held(String projectId, String role) {
+        return Json.createObjectBuilder().add("project_id", projectId).add("role", role).build();
     }
 
     // ---------------------------------------------------------------- secrecy
