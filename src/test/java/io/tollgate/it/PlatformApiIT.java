@@ -716,6 +716,77 @@ class PlatformApiIT extends InContainerIT {
                 .forEach(name -> assertTrue(after.contains(name), name + " in\n" + after));
     }
 
+    /**
+     * One unit per metric family (spec section 8): every sample of every Tollgate timing family (a name
+     * with {@code _seconds}: quantiles, {@code _max}, {@code _mean}, {@code _sum}) is in seconds, read off
+     * the exposition text as a scraper reads it. Payara once wrote {@code _sum} in seconds and
+     * {@code _mean}, {@code _max} and the quantiles in nanoseconds; Micrometer (WildFly) writes
+     * {@code _count}, {@code _sum} and {@code _max}. A quantile, should one come back, is held to seconds too.
+     */
+    @Test
+    @RunAsClient
+    void everyTimingOnMetricsIsInSecondsQuantilesAndMaximaIncluded() {
+        for (int i = 0; i < 5; i++) {
+            assertEquals(200, root.getProject(project).status());
+        }
+        List<String[]> samples = metrics().lines()
+                .filter(line -> line.startsWith("tollgate_") && line.contains("_seconds"))
+                .map(PlatformApiIT::parseSample)
+                .toList();
+        java.util.Map<String, Double> counts = new java.util.HashMap<>();
+        java.util.Map<String, Double> sums = new java.util.HashMap<>();
+        for (String[] sample : samples) {
+            if (sample[0].endsWith("_seconds_count")) {
+                counts.put(sample[1], Double.parseDouble(sample[2]));
+            } else if (sample[0].endsWith("_seconds_sum")) {
+                sums.put(sample[1], Double.parseDouble(sample[2]));
+            }
+        }
+        String getProject = "endpoint=\"/api/projects/{projectId}\"";
+        assertTrue(counts.keySet().stream().anyMatch(series -> series.contains(getProject) && series.contains("GET")),
+                "the endpoint just called has a timer: " + counts);
+        int checked = 0;
+        for (String[] sample : samples) {
+            String name = sample[0];
+            double value = Double.parseDouble(sample[2]);
+            assertTrue(value >= 0 && Double.isFinite(value), String.join(" ", sample));
+            if (name.endsWith("_count")) {
+                continue;
+            }
+            Double count = counts.get(sample[1]);
+            Double sum = sums.get(sample[1]);
+            assertTrue(count != null && sum != null, "every timing series has _count and _sum: " + String.join(" ", sample));
+            if (name.endsWith("_sum")) {
+                assertTrue(value <= count * 60, "a request takes less than a minute on average: " + String.join(" ", sample));
+                continue;
+            }
+            assertTrue(value < 60, "no request took a minute; a value in nanoseconds would: " + String.join(" ", sample));
+            if (count > 0 && sample[1].contains(getProject)) {
+                double mean = sum / count;
+                assertTrue(value <= mean * 1_000 && value >= mean / 1_000,
+                        "the same unit as _sum/_count (" + mean + " s): " + String.join(" ", sample));
+                checked++;
+            }
+        }
+        assertTrue(checked >= 1, "the endpoint just called has a maximum: " + samples.size());
+    }
+
+    /**
+     * {@code name}, the series (its labels but {@code quantile}) and the value of one sample line; the
+     * labels' closing brace is the last one (an endpoint label holds braces of its own).
+     */
+    private static String[] parseSample(String line) {
+        int open = line.indexOf('{');
+        int space = line.lastIndexOf(' ');
+        if (open < 0 || open > space) {
+            return new String[] {line.substring(0, space), "", line.substring(space + 1)};
+        }
+        String labels = line.substring(open + 1, line.lastIndexOf('}'));
+        String series = Stream.of(labels.split(",(?=[A-Za-z_]+=\")"))
+                .filter(label -> !label.startsWith("quantile=")).sorted().collect(java.util.stream.Collectors.joining(","));
+        return new String[] {line.substring(0, open), series, line.substring(space + 1)};
+    }
+
     // ---------------------------------------------------------------- the leak report and a reporter's credential
 
     /**
