@@ -3,6 +3,7 @@ package io.tollgate.json;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonBuilderFactory;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.util.Collection;
 import java.util.Map;
@@ -20,6 +21,11 @@ public final class JsonBuilders {
 
     public static JsonObjectBuilder object() {
         return FACTORY.createObjectBuilder();
+    }
+
+    /** A builder that starts with the members of {@code json}, to add more. */
+    public static JsonObjectBuilder object(JsonObject json) {
+        return FACTORY.createObjectBuilder(json);
     }
 
     public static JsonArrayBuilder array() {

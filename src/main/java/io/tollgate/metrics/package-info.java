@@ -13,5 +13,13 @@
  * {@code WF_DEPLOYMENT}), or none ({@code UnexportedMeters}, which says so once in the log);
  * {@code WEB-INF/beans.xml} leaves exactly one of them a bean. Metrics depends on access; tokens
  * depends on metrics.control.
+ *
+ * <p>One unit per family (spec section 8): every timing value is in seconds. A timer exports
+ * {@code _count}, {@code _sum} and {@code _max} (Micrometer, MicroProfile), and {@code _mean} on Payara.
+ * Payara 6 writes a timer's quantiles as its raw nanoseconds whatever unit the timer declares (and its
+ * mean and maximum raw unless the unit is nanoseconds, which the timer records in), so Tollgate's
+ * timers are declared in nanoseconds and their quantiles are turned off with the standard
+ * {@code mp.metrics.distribution.percentiles} key (microprofile-config.properties); Micrometer writes
+ * none by default. Averages come from {@code rate(_sum) / rate(_count)}.
  */
 package io.tollgate.metrics;

@@ -80,8 +80,9 @@ class ExternalIdentityProviderIT {
         Api.Reply reply = server.api(idpJwt(claims)).get("api/auth/whoami");
         assertEquals(200, reply.status(), () -> reply + "\n" + server.log());
         JsonObject me = reply.object();
-        assertEquals(List.of("brokers", "expires_at", "kind", "name", "project_id", "role", "type"),
+        assertEquals(List.of("brokers", "expires_at", "kind", "memberships", "name", "project_id", "role", "type"),
                 me.keySet().stream().sorted().toList());
+        assertEquals(JsonValue.ValueType.ARRAY, me.get("memberships").getValueType(), "a person's memberships");
         assertEquals("user", me.getString("kind"));
         assertEquals("carol", me.getString("name"));
         assertEquals(claims.getJsonNumber("exp").longValue() * 1000, me.getJsonNumber("expires_at").longValue());
@@ -109,6 +110,8 @@ class ExternalIdentityProviderIT {
         assertEquals(project, read.object().getString("id"));
         assertEquals(List.of(project), carol.get("api/projects").array().stream()
                 .map(p -> p.asJsonObject().getString("id")).toList());
+        assertEquals(Json.createArrayBuilder().add(Json.createObjectBuilder().add("project_id", project).add("role", "viewer"))
+                .build(), carol.whoami().object().getJsonArray("memberships"), "whoami lists her membership");
         assertProblem(carol.createBroker(project, "b", "mqtt://h:1883"),
                 403, "FORBIDDEN");
         String secret = fixtures.secret(project, "viewer");

@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -47,7 +48,7 @@ class PeopleApiIT extends DeployedWarTest {
 
     private static final List<String> RANKS = List.of("viewer", "editor", "admin", "root");
     private static final List<String> WHOAMI_KEYS =
-            Stream.of("kind", "name", "project_id", "role", "type", "brokers", "expires_at").sorted().toList();
+            Stream.of("kind", "name", "project_id", "role", "type", "brokers", "expires_at", "memberships").sorted().toList();
     /** Every password this class sent (right or wrong), to look for in responses and in the server log. */
     private static final Set<String> PASSWORDS = ConcurrentHashMap.newKeySet();
 
@@ -571,7 +572,7 @@ class PeopleApiIT extends DeployedWarTest {
             }
             assertEquals(Jwts.claims(jwt).getJsonNumber("exp").longValue() * 1000,
                     me.getJsonNumber("expires_at").longValue());
-            root.delete(members() + "/" + person.username()); // the same answer with and without a membership
+            root.delete(members() + "/" + person.username()); // the same fields with and without a membership
         }
 
         String second = fixtures.broker(project);
@@ -604,6 +605,43 @@ class PeopleApiIT extends DeployedWarTest {
         }
 
         assertUnauthorized(root.as(null).get("api/auth/whoami"));
+    }
+
+    @Test
+    void whoamiListsAPersonsMembershipsAsTheyAreNowAndNullForTokensAndRoot() {
+        Person person = member(project, "editor");
+        String other = fixtures.project();
+        putMember(other, person.username(), "viewer");
+        Api session = signIn(person);
+        assertEquals(List.of(held(project, "editor"), held(other, "viewer")).stream()
+                        .sorted(java.util.Comparator.comparing(m -> m.getString("project_id"))).toList(),
+                memberships(session), "ordered by project id");
+
+        // read on every request, like the roles: the same JWT sees a change at once
+        putMember(other, person.username(), "admin");
+        assertEquals(200, root.removeMember(project, person.username()).status());
+        assertEquals(List.of(held(other, "admin")), memberships(session));
+        assertEquals(200, root.deleteProject(other).status());
+        assertEquals(List.of(), memberships(session), "a person in no project: [], never null");
+
+        Person newcomer = user();
+        assertEquals(List.of(), memberships(signIn(newcomer)));
+        assertEquals(JsonValue.NULL, root.whoami().object().get("memberships"), "root holds no membership");
+        JsonObject token = fixtures.token(project, "admin");
+        assertEquals(JsonValue.NULL, root.as(token.getString("token")).whoami().object().get("memberships"),
+                "a token neither: its project_id and role say where it acts");
+    }
+
+    /** The memberships {@code whoami} lists for this caller, as it answers now. */
+    private static List<JsonObject> memberships(Api caller) {
+        Api.Reply reply = caller.whoami();
+        assertEquals(200, reply.status(), reply::toString);
+        assertEquals(WHOAMI_KEYS, sortedKeys(reply.object()));
+        return reply.object().getJsonArray("memberships").getValuesAs(JsonObject.class);
+    }
+
+    private static JsonObject held(String projectId, String role) {
+        return Json.createObjectBuilder().add("project_id", projectId).add("role", role).build();
     }
 
     // ---------------------------------------------------------------- secrecy
@@ -855,9 +893,70 @@ class PeopleApiIT extends DeployedWarTest {
     }
 
     /** A login sent from {@code localAddress}: the throttle counts failures per client address. */
-    private RawHttp.Response loginFrom(String localAddress, String body) throws Exception {
-        return new RawHttp(base.toURI()).from(localAddress).send("POST", "api/auth/login", body,
-                "Content-Type: application/json");
+    private RawHttp.Response loginFrom(String localAddress, String body, String... headerLines) throws Exception {
+        List<String> lines = new ArrayList<>(List.of(headerLines));
+        lines.add("Content-Type: application/json");
+        return new RawHttp(base.toURI()).from(localAddress).send("POST", "api/auth/login", body, lines.toArray(String[]::new));
+    }
+
+    /**
+     * A login of a client at {@code client} behind the proxy the suites' servers trust (127.0.0.2, see
+     * TOLLGATE_HTTP_TRUSTED_PROXIES in the POM): the throttle counts it for {@code client}.
+     */
+    private RawHttp.Response loginBehindProxy(String client, String body) throws Exception {
+        return loginFrom(PROXY, body, "X-Forwarded-For: " + client);
+    }
+
+    private static final String PROXY = "127.0.0.2";
+
+    /**
+     * Password spraying (spec section 8): one password tried on many usernames from one address. The
+     * suites' servers allow {@code tollgate.it.login-max-failures-per-address} failures per address and
+     * minute (the POM; 30 by default), sent here in parallel: attempts are counted as they arrive. The
+     * sprayer is a client behind the trusted proxy; addresses of its own, so no other test adds to it.
+     */
+    @Test
+    void sprayingOnePasswordOverManyUsernamesIs429ForThatAddressOnlyEvenWithTheRightPassword() throws Exception {
+        int limit = Integer.parseInt(System.getProperty("tollgate.it.login-max-failures-per-address", "30"));
+        String sprayer = "198.51.100.30";
+        long start = System.currentTimeMillis();
+        Person victim = user();
+        String sprayed = password();
+        AtomicInteger attempt = new AtomicInteger();
+        List<RawHttp.Response> replies = inParallel(limit + 10, () ->
+                loginBehindProxy(sprayer, credentials(Fixtures.unique("sprayed" + attempt.incrementAndGet()), sprayed)));
+        long tookMillis = System.currentTimeMillis() - start;
+        assertTrue(tookMillis < 50_000, "the spray fits in the minute it is counted in: " + tookMillis + " ms");
+        List<Integer> statuses = replies.stream().map(RawHttp.Response::status).toList();
+        assertEquals(limit, statuses.stream().filter(s -> s == 401).count(), "exactly the limit is checked: " + statuses);
+        assertEquals(10, statuses.stream().filter(s -> s == 429).count(), statuses::toString);
+
+        RawHttp.Response refused = replies.stream().filter(r -> r.status() == 429).findFirst().orElseThrow();
+        assertEquals("TOO_MANY_REQUESTS", refused.object().getString("code"), refused::toString);
+        String retryAfter = refused.header("Retry-After");
+        assertTrue(retryAfter != null && retryAfter.matches("[1-9][0-9]*") && Long.parseLong(retryAfter) <= 60,
+                "Retry-After: " + retryAfter);
+        assertEquals(retryAfter, refused.object().getJsonObject("info").getString("retry_after_seconds"));
+        RawHttp.Response right = loginBehindProxy(sprayer, credentials(victim.username(), victim.password()));
+        assertEquals(429, right.status(), "the right password too, or the refusal would confirm a guess: " + right);
+        assertFalse(right.body().contains("token"), right::toString);
+
+        String victimsLogin = credentials(victim.username(), victim.password());
+        assertEquals(200, loginBehindProxy("198.51.100.31", victimsLogin).status(), "another client of the proxy");
+        assertEquals(200, loginFrom(PROXY, victimsLogin).status(), "the proxy itself: the forwarded client was counted");
+        assertEquals(200, loginFrom("127.0.0.1", victimsLogin, "X-Forwarded-For: " + sprayer).status(),
+                "an untrusted peer's X-Forwarded-For is not read");
+
+        List<JsonObject> events = root.get("api/audit?limit=1000").array().stream().map(JsonValue::asJsonObject)
+                .filter(e -> e.getJsonNumber("at").longValue() >= start && sprayer.equals(e.getString("ip", null)))
+                .toList();
+        assertEquals(limit, events.stream().filter(e -> e.getString("action").equals("login.failure")).count(),
+                "one login.failure per checked attempt, none per 429");
+        List<JsonObject> locks = events.stream().filter(e -> e.getString("action").equals("login.locked")).toList();
+        assertEquals(1, locks.size(), "one login.locked when the limit was reached, however parallel: " + locks);
+        JsonObject details = locks.get(0).getJsonObject("details");
+        assertEquals("address", details.getString("scope"));
+        assertTrue(details.getInt("locked_seconds") >= 1 && details.getInt("locked_seconds") <= 60, details::toString);
     }
 
     /** The log's length once it stopped growing (Payara writes it from a queue), within 20 s. */

@@ -716,6 +716,143 @@ class PlatformApiIT extends InContainerIT {
                 .forEach(name -> assertTrue(after.contains(name), name + " in\n" + after));
     }
 
+    /**
+     * One unit per metric family (spec section 8): every sample of every Tollgate timing family (a name
+     * with {@code _seconds}: quantiles, {@code _max}, {@code _mean}, {@code _sum}) is in seconds, read off
+     * the exposition text as a scraper reads it. Payara once wrote {@code _sum} in seconds and
+     * {@code _mean}, {@code _max} and the quantiles in nanoseconds; Micrometer (WildFly) writes
+     * {@code _count}, {@code _sum} and {@code _max}. A quantile, should one come back, is held to seconds too.
+     */
+    @Test
+    @RunAsClient
+    void everyTimingOnMetricsIsInSecondsQuantilesAndMaximaIncluded() {
+        for (int i = 0; i < 5; i++) {
+            assertEquals(200, root.getProject(project).status());
+        }
+        List<String[]> samples = metrics().lines()
+                .filter(line -> line.startsWith("tollgate_") && line.contains("_seconds"))
+                .map(PlatformApiIT::parseSample)
+                .toList();
+        java.util.Map<String, Double> counts = new java.util.HashMap<>();
+        java.util.Map<String, Double> sums = new java.util.HashMap<>();
+        for (String[] sample : samples) {
+            if (sample[0].endsWith("_seconds_count")) {
+                counts.put(sample[1], Double.parseDouble(sample[2]));
+            } else if (sample[0].endsWith("_seconds_sum")) {
+                sums.put(sample[1], Double.parseDouble(sample[2]));
+            }
+        }
+        String getProject = "endpoint=\"/api/projects/{projectId}\"";
+        assertTrue(counts.keySet().stream().anyMatch(series -> series.contains(getProject) && series.contains("GET")),
+                "the endpoint just called has a timer: " + counts);
+        int checked = 0;
+        for (String[] sample : samples) {
+            String name = sample[0];
+            double value = Double.parseDouble(sample[2]);
+            assertTrue(value >= 0 && Double.isFinite(value), String.join(" ", sample));
+            if (name.endsWith("_count")) {
+                continue;
+            }
+            Double count = counts.get(sample[1]);
+            Double sum = sums.get(sample[1]);
+            assertTrue(count != null && sum != null, "every timing series has _count and _sum: " + String.join(" ", sample));
+            if (name.endsWith("_sum")) {
+                assertTrue(value <= count * 60, "a request takes less than a minute on average: " + String.join(" ", sample));
+                continue;
+            }
+            assertTrue(value < 60, "no request took a minute; a value in nanoseconds would: " + String.join(" ", sample));
+            if (count > 0 && sample[1].contains(getProject)) {
+                double mean = sum / count;
+                assertTrue(value <= mean * 1_000 && value >= mean / 1_000,
+                        "the same unit as _sum/_count (" + mean + " s): " + String.join(" ", sample));
+                checked++;
+            }
+        }
+        assertTrue(checked >= 1, "the endpoint just called has a maximum: " + samples.size());
+    }
+
+    /**
+     * {@code name}, the series (its labels but {@code quantile}) and the value of one sample line; the
+     * labels' closing brace is the last one (an endpoint label holds braces of its own).
+     */
+    private static String[] parseSample(String line) {
+        int open = line.indexOf('{');
+        int space = line.lastIndexOf(' ');
+        if (open < 0 || open > space) {
+            return new String[] {line.substring(0, space), "", line.substring(space + 1)};
+        }
+        String labels = line.substring(open + 1, line.lastIndexOf('}'));
+        String series = Stream.of(labels.split(",(?=[A-Za-z_]+=\")"))
+                .filter(label -> !label.startsWith("quantile=")).sorted().collect(java.util.stream.Collectors.joining(","));
+        return new String[] {line.substring(0, open), series, line.substring(space + 1)};
+    }
+
+    // ---------------------------------------------------------------- the leak report and a reporter's credential
+
+    /**
+     * {@code POST /api/tokens/leaks} ignores any {@code Authorization} header (spec section 8): a stale
+     * credential (garbage, another scheme, a deleted or expired token, a JWT that does not verify) never
+     * turns a report into a 401, and a valid one is not read either: the report stays anonymous.
+     */
+    @Test
+    @RunAsClient
+    void leakReportIgnoresTheReportersAuthorizationHeaderStaleOrValid() throws Exception {
+        JsonObject deleted = fixtures.token(project, "admin");
+        assertEquals(200, root.deleteToken(project, deleted.getString("id")).status());
+        Api.Reply shortLived = root.createToken(project,
+                TokenSpec.of(Fixtures.unique("brief"), "admin").validDate(System.currentTimeMillis() + 1_500));
+        assertEquals(200, shortLived.status(), shortLived::toString);
+        String expired = shortLived.object().getString("token");
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (root.as(expired).getProject(project).status() != 401) {
+            assertTrue(System.nanoTime() < deadline, "the short-lived token expires within 30 s");
+            Thread.sleep(200);
+        }
+        Map<String, String> stale = new java.util.LinkedHashMap<>();
+        stale.put("garbage", "Bearer garbage");
+        stale.put("another scheme", "Basic dXNlcjpwYXNzd29yZA==");
+        stale.put("a deleted token", "Bearer " + deleted.getString("token"));
+        stale.put("an expired token", "Bearer " + expired);
+        stale.put("a JWT that does not verify", "Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln");
+        for (Map.Entry<String, String> header : stale.entrySet()) {
+            JsonObject leaked = fixtures.token(project, "viewer");
+            Api.Reply report = reportLeak(header.getValue(), leaked.getString("token"));
+            assertEquals(200, report.status(), header.getKey() + ": " + report);
+            assertEquals("{\"received\":1}", report.body().strip(), header.getKey());
+            assertEquals("suspended", listed(leaked.getString("id")).getString("status"), header.getKey());
+        }
+
+        JsonObject reporter = fixtures.token(project, "admin");
+        JsonObject leaked = fixtures.token(project, "viewer");
+        Api.Reply report = reportLeak("Bearer " + reporter.getString("token"), leaked.getString("token"));
+        assertEquals(200, report.status(), report::toString);
+        assertEquals(null, report.header("Tollgate-Token-Expiration"), "the credential was not even read");
+        assertEquals("suspended", listed(leaked.getString("id")).getString("status"));
+        assertTrue(listed(reporter.getString("id")).isNull("last_used_date"), "the report is no use of the reporter's token");
+        List<JsonObject> suspensions = root.get(Api.project(project) + "/audit?limit=1000").array().stream()
+                .map(JsonValue::asJsonObject)
+                .filter(e -> e.getString("action").equals("token.suspend") && leaked.getString("id").equals(e.getString("target_id", null)))
+                .toList();
+        assertEquals(1, suspensions.size(), suspensions::toString);
+        assertEquals("leak-report", suspensions.get(0).getString("actor"), "a plain report, whoever sends it");
+    }
+
+    private Api.Reply reportLeak(String authorization, String secret) {
+        return Api.send(HttpRequest.newBuilder(root.base().resolve("api/tokens/leaks"))
+                .header("Authorization", authorization)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(Api.object()
+                        .add("tokens", Json.createArrayBuilder().add(secret)).build().toString()))
+                .build());
+    }
+
+    /** The token as the project's list shows it. */
+    private JsonObject listed(String tokenId) {
+        return root.listTokens(project).array().stream().map(JsonValue::asJsonObject)
+                .filter(token -> token.getString("id").equals(tokenId)).findFirst()
+                .orElseThrow(() -> new AssertionError("token " + tokenId + " not listed"));
+    }
+
     @Test
     @RunAsClient
     void readinessNamesTheDatabaseTheSchemaVersionAndTheUsageWriter() {

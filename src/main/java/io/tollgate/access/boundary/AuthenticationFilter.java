@@ -14,10 +14,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
+import java.lang.reflect.Method;
 import java.security.Principal;
 
 /**
@@ -27,7 +29,8 @@ import java.security.Principal;
  * (authorization then answers 401 where a caller is needed); a header that does not name a valid
  * credential is a 401 at once, whose {@code info.reason} says why; the {@link Refusal} is also left on
  * the request as property {@link Refusal#PROPERTY}, for whoever records refused uses. A token used
- * from an address outside its {@code allowed_ips} is a 403.
+ * from an address outside its {@code allowed_ips} is a 403. A route marked
+ * {@code @Public(ignoresCredentials = true)} (the leak report) is never authenticated: its header is not read.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
@@ -48,9 +51,19 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     @Context
     HttpServletRequest http;
 
+    @Context
+    ResourceInfo resource;
+
     @Override
     public void filter(ContainerRequestContext request) {
-        authenticate(request, resolver, clientAddress, http);
+        if (!ignoresCredentials(resource.getResourceMethod())) {
+            authenticate(request, resolver, clientAddress, http);
+        }
+    }
+
+    static boolean ignoresCredentials(Method resourceMethod) {
+        Public open = resourceMethod == null ? null : resourceMethod.getAnnotation(Public.class);
+        return open != null && open.ignoresCredentials();
     }
 
     /** The pass itself, also for requests answered before routing ({@link OptionsRequests}). */

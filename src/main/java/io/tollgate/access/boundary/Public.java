@@ -9,4 +9,11 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
 public @interface Public {
+
+    /**
+     * Whether an {@code Authorization} header is not even read: the request stays anonymous whatever
+     * it carries, so a stale credential never turns it into a 401 (and it is no use of a token). Else
+     * a presented credential is checked as on every route.
+     */
+    boolean ignoresCredentials() default false;
 }

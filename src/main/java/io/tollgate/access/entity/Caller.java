@@ -103,7 +103,10 @@ public record Caller(Kind kind, String name, String projectId, Role role, boolea
         };
     }
 
-    /** What {@code whoami} answers: the caller as the server sees it (never the credential itself). */
+    /**
+     * The caller as the server sees it (never the credential itself): what {@code whoami} answers, to
+     * which {@code auth} adds a person's {@code memberships}.
+     */
     public JsonObject toJson() {
         JsonObjectBuilder json = JsonBuilders.object()
                 .add("kind", kind.name().toLowerCase())

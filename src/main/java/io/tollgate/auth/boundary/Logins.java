@@ -6,6 +6,7 @@ import io.tollgate.errors.Forbidden;
 import io.tollgate.errors.TooManyAttempts;
 import io.tollgate.errors.Unauthorized;
 import io.tollgate.json.JsonBuilders;
+import io.tollgate.auth.control.AddressThrottle;
 import io.tollgate.auth.control.JwtConfigSource;
 import io.tollgate.auth.control.LoginThrottle;
 import io.tollgate.auth.control.SessionTokens;
@@ -25,14 +26,19 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * from one client address within {@code tollgate.login.window} lock that pair for
  * {@code tollgate.login.lockout}; more than {@code tollgate.login.username-max-failures} of one
  * username from all addresses within {@code tollgate.login.username-window} lock the username until
- * that window ends (429 with Retry-After, see {@link LoginThrottle}). A username longer than any user
- * can have is a 401 at once: no password check, nothing remembered.
+ * that window ends (429 with Retry-After, see {@link LoginThrottle}). Across usernames, more than
+ * {@code tollgate.auth.login.max-failures-per-address} failures from one client address within a
+ * minute (password spraying) refuse that address, right passwords included, until the minute ends
+ * ({@link AddressThrottle}). A username longer than any user can have is a 401 at once: no password
+ * check, nothing remembered.
  */
 @ApplicationScoped
 public class Logins {
 
     /** No user's name is longer (see {@code User}): longer ones are neither checked nor tracked. */
     static final int MAX_USERNAME = 64;
+    /** The spec counts failures per address "per minute". */
+    static final Duration ADDRESS_WINDOW = Duration.ofMinutes(1);
 
     @Inject
     Users users;
@@ -75,15 +81,24 @@ public class Logins {
     @ConfigProperty(name = "tollgate.login.max-tracked", defaultValue = "50000")
     long maxTracked;
 
+    @Inject
+    @ConfigProperty(name = "tollgate.auth.login.max-failures-per-address", defaultValue = "30")
+    int addressMaxFailures;
+
     private LoginThrottle throttle;
+    private AddressThrottle addresses;
 
     @PostConstruct
     void init() {
         throttle = new LoginThrottle(maxFailures, window.toMillis(), lockout.toMillis(),
                 usernameMaxFailures, usernameWindow.toMillis(), maxTracked);
+        addresses = new AddressThrottle(addressMaxFailures, ADDRESS_WINDOW.toMillis(), maxTracked);
     }
 
-    /** A session JWT for the right password; {@code clientAddress} is the TCP peer of the request. */
+    /**
+     * A session JWT for the right password; {@code clientAddress} is the request's client address
+     * ({@code net.ClientAddress}: behind a trusted proxy, the forwarded client, never the proxy).
+     */
     public JsonObject login(String username, String password, String clientAddress) {
         if (JwtConfigSource.externalIdentityProvider()) {
             throw new Forbidden("password login is off: this server trusts an external identity provider");
@@ -92,10 +107,14 @@ public class Logins {
             throw new Unauthorized("wrong username or password");
         }
         long now = System.currentTimeMillis();
-        long wait = throttle.attempt(username, clientAddress, now);
+        long wait = addresses.attempt(clientAddress, now);
         if (wait > 0) {
-            throw new TooManyAttempts("too many failed logins for this username; try again later",
-                    (wait + 999) / 1000);
+            throw new TooManyAttempts("too many failed logins from this address; try again later", seconds(wait));
+        }
+        wait = throttle.attempt(username, clientAddress, now);
+        if (wait > 0) {
+            addresses.takeBack(clientAddress, now);
+            throw new TooManyAttempts("too many failed logins for this username; try again later", seconds(wait));
         }
         User user = users.find(username);
         if (!passwords.matches(password, user == null ? null : user.passwordHash())) {
@@ -103,6 +122,7 @@ public class Logins {
             throw new Unauthorized("wrong username or password");
         }
         throttle.succeeded(username, clientAddress, now);
+        addresses.takeBack(clientAddress, now);
         long expiresAt = now + lifetime.toMillis();
         JsonObject session = JsonBuilders.object()
                 .add("token", SessionTokens.mint(issuer, username, user.createdDate(), now, expiresAt))
@@ -115,15 +135,27 @@ public class Logins {
     /**
      * A wrong password, or a username that does not exist ({@code actor} is then {@code anonymous}:
      * the typed name may be a password). Committed at once, though the login fails; a failure that
-     * started a lock also records {@code login.locked}, once per lock.
+     * started a lock also records {@code login.locked}, once per lock, with {@code scope}
+     * {@code username} (this username, from this address or everywhere) or {@code address} (every
+     * username from this address; the event's {@code ip}).
      */
     private void recordFailure(String actor, String username, String clientAddress) {
         audit.action(AuditAction.LOGIN_FAILURE).actor(actor).recordAlone();
-        long locked = throttle.lockedFor(username, clientAddress, System.currentTimeMillis());
-        if (locked > 0) {
+        long now = System.currentTimeMillis();
+        recordLock(actor, "username", throttle.lockedFor(username, clientAddress, now));
+        recordLock(actor, "address", addresses.failed(clientAddress, now));
+    }
+
+    private void recordLock(String actor, String scope, long lockedMillis) {
+        if (lockedMillis > 0) {
             audit.action(AuditAction.LOGIN_LOCKED).actor(actor)
-                    .details(JsonBuilders.object().add("locked_seconds", (locked + 999) / 1000).build())
+                    .details(JsonBuilders.object().add("locked_seconds", seconds(lockedMillis)).add("scope", scope).build())
                     .recordAlone();
         }
+    }
+
+    /** Milliseconds as whole seconds, rounded up: a Retry-After never asks for a retry too early. */
+    private static long seconds(long millis) {
+        return (millis + 999) / 1000;
     }
 }

@@ -81,6 +81,14 @@ public class Members implements MembershipRoles {
         audit.action(AuditAction.MEMBER_DELETE).project(projectId).target(username, username).record();
     }
 
+    /** Every membership of the person, ordered by project id (none for a username no user has). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Membership> heldBy(String username) {
+        return em.createNamedQuery(Membership.OF_USER, Membership.class)
+                .setParameter("username", username)
+                .getResultList();
+    }
+
     /** The person's role in the project, or null if they are not a member. */
     @Override
     @Transactional(Transactional.TxType.SUPPORTS)

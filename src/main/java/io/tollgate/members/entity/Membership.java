@@ -19,11 +19,14 @@ import java.io.Serializable;
 @IdClass(Membership.Key.class)
 @NamedQuery(name = Membership.OF_PROJECT,
         query = "SELECT m FROM Membership m WHERE m.projectId = :project ORDER BY m.username")
+@NamedQuery(name = Membership.OF_USER,
+        query = "SELECT m FROM Membership m WHERE m.username = :username ORDER BY m.projectId")
 @NamedQuery(name = Membership.ROLE,
         query = "SELECT m.role FROM Membership m WHERE m.projectId = :project AND m.username = :username")
 public class Membership {
 
     public static final String OF_PROJECT = "Membership.ofProject";
+    public static final String OF_USER = "Membership.ofUser";
     public static final String ROLE = "Membership.role";
 
     @Id
@@ -63,6 +66,14 @@ public class Membership {
         return JsonBuilders.object()
                 .add("project_id", projectId)
                 .add("username", username)
+                .add("role", role.id())
+                .build();
+    }
+
+    /** The membership as the person who holds it sees it ({@code whoami}): {@code {project_id, role}}. */
+    public JsonObject toHolderJson() {
+        return JsonBuilders.object()
+                .add("project_id", projectId)
                 .add("role", role.id())
                 .build();
     }

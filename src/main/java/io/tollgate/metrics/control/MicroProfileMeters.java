@@ -37,9 +37,16 @@ public class MicroProfileMeters implements Meters {
         registry.gauge(metadata(name, description, MetricUnits.NONE), source, s -> value.applyAsLong(s), tags(tags));
     }
 
+    /**
+     * Declared in nanoseconds, the unit a MicroProfile {@code Timer} records in: Payara scales
+     * {@code _mean} and {@code _max} from the declared unit to seconds ({@code _sum} it reads as a
+     * {@code Duration}). Declared in seconds, it wrote them in nanoseconds under the {@code _seconds} name.
+     * Its quantiles it writes unscaled whatever the unit: they are turned off for Tollgate's timers
+     * ({@code mp.metrics.distribution.percentiles}, see the package documentation).
+     */
     @Override
     public Timer timer(String name, String description, String... tags) {
-        org.eclipse.microprofile.metrics.Timer timer = registry.timer(metadata(name, description, MetricUnits.SECONDS), tags(tags));
+        org.eclipse.microprofile.metrics.Timer timer = registry.timer(metadata(name, description, MetricUnits.NANOSECONDS), tags(tags));
         return timer::update;
     }
 

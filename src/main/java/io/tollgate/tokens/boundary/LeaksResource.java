@@ -26,7 +26,9 @@ import java.util.concurrent.TimeUnit;
  * is bounded (64 KiB, 100 values), values that are not well-formed secrets (checksum) are dropped
  * without hashing or a query, each remaining value is hashed once, and all are matched in one query;
  * at most {@link #CONCURRENT} reports touch the database at once on a node, others wait up to a
- * second and then get 429.
+ * second and then get 429. Any {@code Authorization} header is ignored (spec section 8): a reporter's
+ * stale credential never turns a report into a 401, a valid one makes it no less anonymous (the
+ * suspensions' actor is {@code leak-report}, and it is no use of that token).
  */
 @Path("tokens/leaks")
 @Produces(TollgateApplication.JSON)
@@ -43,7 +45,7 @@ public class LeaksResource {
     RequestValidator validator;
 
     @POST
-    @Public
+    @Public(ignoresCredentials = true)
     public JsonObject report(JsonObject body) {
         LeakReport report = validator.valid(LeakReport.from(body));
         Set<String> hashes = new LinkedHashSet<>();
