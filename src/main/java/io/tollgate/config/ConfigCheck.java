@@ -32,8 +32,7 @@ public class ConfigCheck {
         List<String> problems = problems(key -> ConfigProvider.getConfig().getConfigValue(key).getRawValue(),
                 System::getProperty, System.getenv());
         if (!problems.isEmpty()) {
-            problems.forEach(LOG::severe);
-            throw new InvalidConfiguration(String.join("; ", problems));
+            throw StartFailure.stop(String.join("; ", problems));
         }
     }
 
@@ -61,18 +60,5 @@ public class ConfigCheck {
             setting.problem(source, value).ifPresent(problems::add);
         }
         return problems;
-    }
-
-    /** A start stopped by a configured value (the message names it; no stack trace is of use). */
-    static final class InvalidConfiguration extends IllegalStateException {
-
-        InvalidConfiguration(String message) {
-            super("Tollgate cannot start: " + message);
-        }
-
-        @Override
-        public synchronized Throwable fillInStackTrace() {
-            return this;
-        }
     }
 }

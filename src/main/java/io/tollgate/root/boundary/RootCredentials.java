@@ -3,6 +3,7 @@ package io.tollgate.root.boundary;
 import io.tollgate.access.control.CredentialHash;
 import io.tollgate.access.control.CredentialResolver;
 import io.tollgate.access.entity.Caller;
+import io.tollgate.config.StartFailure;
 import io.tollgate.storage.boundary.Migrations;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -94,13 +95,8 @@ public class RootCredentials implements CredentialResolver {
         int length = value.codePointCount(0, value.length());
         boolean printable = value.codePoints().noneMatch(c -> Character.isISOControl(c) || Character.isWhitespace(c));
         if (length < MIN_LENGTH || !printable) {
-            String reason = "TOLLGATE_ROOT_TOKEN must be at least " + MIN_LENGTH
-                    + " printable characters without spaces; refusing to start";
-            LOG.severe(reason);
-            Thread stopper = new Thread(() -> System.exit(78), "tollgate-stop");
-            stopper.setDaemon(false);
-            stopper.start();
-            throw new IllegalStateException(reason);
+            throw StartFailure.stop("TOLLGATE_ROOT_TOKEN must be at least " + MIN_LENGTH
+                    + " printable characters without spaces; refusing to start");
         }
         return value;
     }

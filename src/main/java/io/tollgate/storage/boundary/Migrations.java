@@ -1,6 +1,8 @@
 package io.tollgate.storage.boundary;
 
 import io.tollgate.config.DataDirectory;
+import io.tollgate.config.StartFailure;
+import io.tollgate.storage.control.DatabaseStartFailures;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
@@ -11,8 +13,10 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.migration.JavaMigration;
@@ -56,7 +60,16 @@ public class Migrations {
                 .locations("classpath:db/migration")
                 .javaMigrations(javaMigrations.stream().toArray(JavaMigration[]::new))
                 .load();
-        MigrateResult result = flyway.migrate();
+        MigrateResult result;
+        try {
+            result = flyway.migrate();
+        } catch (RuntimeException failure) {
+            // the process ends rather than staying up without the application; the stack is of no use to an operator
+            LOG.log(Level.FINE, "Opening the database failed", failure);
+            throw StartFailure.stop(DatabaseStartFailures.describe(failure,
+                    ConfigProvider.getConfig().getOptionalValue("tollgate.db.url", String.class).orElse(null),
+                    ConfigProvider.getConfig().getOptionalValue("tollgate.db.user", String.class).orElse("sa")));
+        }
         // the files H2 just created followed the umask: 600 like the rest
         DataDirectory.secure();
         // targetSchemaVersion is null when nothing was applied (every restart): ask the history table

@@ -9,7 +9,8 @@ import org.eclipse.persistence.sessions.Session;
  * an outage is answered 503 within milliseconds. By default EclipseLink retries a query that failed
  * for lack of a connection three times, five seconds apart (measured: 10 s per request). Retrying
  * is the pool's business, which recovers by itself once the database is back. EclipseLink 4 has no
- * persistence-unit property for these two settings, only this customizer.
+ * persistence-unit property for these two settings, only this customizer. It also checks, first,
+ * that the database opens at all ({@link StartProbe}).
  */
 public class FailFastOnOutage implements SessionCustomizer {
 
@@ -18,5 +19,7 @@ public class FailFastOnOutage implements SessionCustomizer {
         DatabaseLogin login = session.getLogin();
         login.setQueryRetryAttemptCount(0);
         login.setDelayBetweenConnectionAttempts(0);
+        // the customizer runs right before the persistence unit's login at deployment
+        StartProbe.check(session);
     }
 }

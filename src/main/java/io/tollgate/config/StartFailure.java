@@ -1,0 +1,41 @@
+package io.tollgate.config;
+
+import java.util.logging.Logger;
+
+/**
+ * A start that cannot succeed ends the process instead of leaving it up without the application (a
+ * runtime answering 404 to everything): the cause as one line an operator can act on, then exit
+ * status {@value #EXIT_STATUS} (EX_CONFIG of sysexits.h) from a thread of its own, so that the
+ * failing deployment still unwinds normally meanwhile.
+ */
+public final class StartFailure {
+
+    public static final int EXIT_STATUS = 78;
+
+    private static final Logger LOG = Logger.getLogger(StartFailure.class.getName());
+
+    private StartFailure() {
+    }
+
+    /** Logs {@code cause} and ends the process; returns the exception that fails the deployment meanwhile. */
+    public static IllegalStateException stop(String cause) {
+        LOG.severe("Tollgate cannot start: " + cause);
+        Thread stopper = new Thread(() -> System.exit(EXIT_STATUS), "tollgate-stop");
+        stopper.setDaemon(false);
+        stopper.start();
+        return new Stopped(cause);
+    }
+
+    /** What fails the deployment: its message is the cause; no stack trace is of use. */
+    static final class Stopped extends IllegalStateException {
+
+        Stopped(String cause) {
+            super("Tollgate cannot start: " + cause);
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.tollgate.storage.control;
+
+import io.tollgate.config.EarlyConfig;
+import io.tollgate.config.StartFailure;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.eclipse.persistence.sessions.JNDIConnector;
+import org.eclipse.persistence.sessions.Session;
+
+/**
+ * Opens one connection before the persistence unit logs in at deployment, the earliest moment the
+ * application's code runs with the data source: a database that cannot be opened (a refused password,
+ * a database not answering, an embedded file another process holds) ends the start with one line
+ * naming the cause and the fix ({@link DatabaseStartFailures}, {@link StartFailure}) instead of a page
+ * of stack traces and a server left up without the application.
+ */
+final class StartProbe {
+
+    private static final Logger LOG = Logger.getLogger(StartProbe.class.getName());
+
+    private StartProbe() {
+    }
+
+    static void check(Session session) {
+        if (!(session.getLogin().getConnector() instanceof JNDIConnector connector)) {
+            return;
+        }
+        DataSource dataSource = connector.getDataSource();
+        if (dataSource == null) {
+            return;
+        }
+        try (Connection probe = dataSource.getConnection()) {
+            probe.isValid(5);
+        } catch (SQLException | RuntimeException failure) {
+            LOG.log(Level.FINE, "Opening the database at start failed", failure);
+            String url = new DatabaseConfigSource().getValue(DatabaseConfigSource.URL);
+            String user = EarlyConfig.value("tollgate.db.user");
+            throw StartFailure.stop(DatabaseStartFailures.describe(failure, url, user == null ? "sa" : user));
+        }
+    }
+}
