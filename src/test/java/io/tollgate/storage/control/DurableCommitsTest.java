@@ -2,6 +2,8 @@ package io.tollgate.storage.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,6 +14,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,6 +73,23 @@ class DurableCommitsTest {
     }
 
     @Test
+    void anH2UserWhoIsNoAdminAndSoMayNotForceTheFileToDiskGetsNoConnection() throws SQLException {
+        String url = "jdbc:h2:file:" + dir.resolve("tollgate");
+        try (Connection admin = DriverManager.getConnection(url, "sa", "");
+             Statement statement = admin.createStatement()) {
+            statement.execute("CREATE USER reader PASSWORD 'reader'");
+        }
+        DataSource asReader = ConfiguredDataSource.create(
+                Map.of("tollgate.db.url", url, "tollgate.db.user", "reader", "tollgate.db.password", "reader")::get);
+        // H2 itself refuses the URL's SET WRITE_DELAY to a user who is no admin (ErrorCode.ADMIN_RIGHTS_REQUIRED)
+        SQLException refused = assertThrows(SQLException.class, asReader::getConnection);
+        assertEquals(90040, refused.getErrorCode(), refused::toString);
+        try (Connection connection = DurableCommits.of(dataSource(url).getConnection())) {
+            assertTrue(connection.isValid(1), "an admin, as sa is, gets its connection");
+        }
+    }
+
+    @Test
     void otherDatabasesConnectionsAreTheDriversOwn() throws SQLException {
         try (Connection memory = DriverManager.getConnection("jdbc:h2:mem:durable-" + System.nanoTime())) {
             assertSame(memory, DurableCommits.of(memory));
@@ -79,13 +100,17 @@ class DurableCommitsTest {
         return ConfiguredDataSource.create(Map.of("tollgate.db.url", url)::get);
     }
 
+    /** The write delays H2 lists: the one stored in the database, if any, and the one in effect; the same value, or several. */
     private static String writeDelay(Connection connection) throws SQLException {
+        Set<String> values = new TreeSet<>();
         try (Statement statement = connection.createStatement();
              ResultSet setting = statement.executeQuery(
                      "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'")) {
-            setting.next();
-            return setting.getString(1);
+            while (setting.next()) {
+                values.add(setting.getString(1));
+            }
         }
+        return String.join(",", values);
     }
 
     /** The forced syncs H2's trace file records (each statement it ran is a line {@code /*SQL …*}{@code /STATEMENT;}). */
