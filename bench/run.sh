@@ -66,8 +66,10 @@ note_rss() {
   return 0
 }
 
-# H2 in server mode on loopback, so that (f) can add its tokens while the server runs
-DB_URL="jdbc:h2:file:$WORK/data/tollgate;AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000"
+# the server's default H2 URL (DatabaseConfigSource) in server mode on loopback, so that (f) can add its
+# tokens while the server runs; less DB_CLOSE_ON_EXIT=FALSE, which H2 refuses with AUTO_SERVER. The server
+# adds its durability settings (WRITE_DELAY=0) to it as to the default: (f) prints the write delay in effect
+DB_URL="jdbc:h2:file:$WORK/data/tollgate;LOCK_TIMEOUT=10000;AUTO_SERVER=TRUE"
 launch() { # data-dir log port [ENV=VALUE...]: a server with the README's JVM flags, ready; sets LAUNCHED_PID
   local data=$1 log=$2 port=$3; shift 3
   mkdir -p "$(dirname "$log")"
@@ -215,6 +217,9 @@ java -Dh2.bindAddress=127.0.0.1 -cp "$WORK/h2.jar" org.h2.tools.Shell -url "$DB_
    SELECT RANDOM_UUID(), '$LISTS', 'bulk-' || X, 'VIEWER', 'UNRESTRICTED', 'root',
           LOWER(RAWTOHEX(HASH('SHA-256', CAST('bulk-' || X AS VARBINARY)))), 1700000000000 + X, 4102444800000
    FROM SYSTEM_RANGE(1, $BULK)" >/dev/null
+# the write delay the measured server ran with (the last row is the one in effect, before it what is stored)
+echo "H2 write delay in effect: $(java -Dh2.bindAddress=127.0.0.1 -cp "$WORK/h2.jar" org.h2.tools.Shell -url "$DB_URL" -user sa -password "" \
+  -sql "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'" | grep -E '^[0-9]+$' | tail -1) ms"
 echo "$(api GET "/api/projects/$LISTS/tokens?limit=1&offset=$BULK" | python3 -c 'import sys, json; print(len(json.load(sys.stdin)))') token at offset $BULK of the bulk project: $BULK tokens were added"
 scenario f "(b) again with $BULK more tokens in the database" /api/auth/whoami "$EDITOR"
 

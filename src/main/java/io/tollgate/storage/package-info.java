@@ -6,5 +6,7 @@
  * validates its connections and reconnects by itself, and the probe turns the failure into a 503.
  * Boundaries persist through {@code Constraints.persist}: it flushes at once, so that a constraint the
  * database enforces fails as the caller's domain exception (a taken name, a parent deleted meanwhile).
+ * A commit is on disk before it returns, on H2 too ({@code DurableCommits}: no write delay, and a
+ * forced sync after each commit that changed something), so that an answered change survives a crash.
  */
 package io.tollgate.storage;

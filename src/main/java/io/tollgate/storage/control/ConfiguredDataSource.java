@@ -35,11 +35,14 @@ public class ConfiguredDataSource implements DataSource {
         this.description = description;
     }
 
-    /** The driver's connection, which replaces itself after the database dropped it ({@link HealingConnection}). */
+    /**
+     * The driver's connection, which replaces itself after the database dropped it ({@link HealingConnection})
+     * and, to an H2 file, forces its commits to disk ({@link DurableCommits}).
+     */
     @Override
     public Connection getConnection() throws SQLException {
         DataSource source = driver();
-        return HealingConnection.open(source::getConnection);
+        return HealingConnection.open(() -> DurableCommits.of(source.getConnection()));
     }
 
     /** With no user (WildFly's pool asks so when the definition names none): the configured credentials. */
@@ -49,7 +52,7 @@ public class ConfiguredDataSource implements DataSource {
             return getConnection();
         }
         DataSource source = driver();
-        return HealingConnection.open(() -> source.getConnection(user, password));
+        return HealingConnection.open(() -> DurableCommits.of(source.getConnection(user, password)));
     }
 
     private DataSource driver() throws SQLException {
@@ -76,12 +79,13 @@ public class ConfiguredDataSource implements DataSource {
         return create(key -> config.getOptionalValue(key, String.class).orElse(null));
     }
 
-    /** The driver's data source for these settings (a key's value, or null); opens no connection. */
+    /** The driver's data source for these settings (a key's value, or null), an H2 file's URL with {@link DurableCommits#url}; opens no connection. */
     static DataSource create(UnaryOperator<String> setting) throws SQLException {
-        String url = setting.apply(DatabaseConfigSource.URL);
-        if (url == null) {
+        String configured = setting.apply(DatabaseConfigSource.URL);
+        if (configured == null) {
             throw new SQLException("No database URL configured (" + DatabaseConfigSource.URL + ")");
         }
+        String url = DurableCommits.url(configured);
         String className = Objects.requireNonNullElse(setting.apply(DatabaseConfigSource.DATA_SOURCE),
                 DatabaseConfigSource.dataSourceFor(url));
         String user = Objects.requireNonNullElse(setting.apply("tollgate.db.user"), "sa");

@@ -18,7 +18,9 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  * (which, having higher ordinals, also win over these defaults everywhere else).
  * <p>
  * The default H2 URL says {@code DB_CLOSE_ON_EXIT=FALSE}: the application closes the database itself
- * at exit, after its last writes ({@code DatabaseExit}).
+ * at exit, after its last writes ({@code DatabaseExit}). Its write delay is not set here:
+ * {@link ConfiguredDataSource} makes every H2 file URL, this one or the operator's, commit to disk
+ * ({@link DurableCommits}).
  */
 public class DatabaseConfigSource implements ConfigSource {
 
