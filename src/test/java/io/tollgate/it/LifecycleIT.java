@@ -139,6 +139,84 @@ class LifecycleIT {
         }
     }
 
+    /**
+     * Spec section 8: from the first answer of a start to the last of a stop (SIGTERM), every {@code /api}
+     * request is answered as a served one or with 503 {@code SERVICE_UNAVAILABLE}, its error body and
+     * {@code Retry-After}; never a 500, an empty body or an HTML page. Payara answered an empty 500 for
+     * about two seconds of every start and at every stop. Before the WAR is deployed the port may be
+     * closed (Payara) or answer the runtime's own 404 (outside the application), and a stopped server
+     * refuses connections: those are not answers of the application.
+     */
+    @Test
+    void apiAnswers503WithTheErrorBodyWhileStartingAndStoppingNever500() throws Exception {
+        String root = "lifecycle-polling-root-credential-0123456789";
+        List<String> answers = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        java.util.concurrent.atomic.AtomicBoolean polling = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.ExecutorService pollers = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try (TollgateServer server = TollgateServer.start(dir.resolve("polled"), dir.resolve("polled.log"),
+                Map.of("TOLLGATE_ROOT_TOKEN", root))) {
+            for (String path : List.of("api/version", "api/projects", "api/projects")) {
+                pollers.submit(() -> poll(server.base().resolve(path), root, polling, answers));
+            }
+            assertTrue(server.awaitReady(STARTUP), "server did not start:\n" + server.log());
+            Thread.sleep(1_000);
+            server.close();
+            assertFalse(server.process().isAlive(), "the server stops on SIGTERM");
+        } finally {
+            polling.set(false);
+            pollers.shutdown();
+            assertTrue(pollers.awaitTermination(60, TimeUnit.SECONDS));
+        }
+        List<String> seen;
+        synchronized (answers) {
+            seen = List.copyOf(answers);
+        }
+        int first = 0;
+        while (first < seen.size() && seen.get(first).startsWith("404 ")) {
+            first++;
+        }
+        List<String> wrong = seen.subList(first, seen.size()).stream()
+                .filter(answer -> !answer.startsWith("200 ") && !UNAVAILABLE.matcher(answer).matches())
+                .distinct().toList();
+        assertEquals(List.of(), wrong, "answers of a starting or stopping server (" + seen.size() + " answers)");
+        assertTrue(seen.stream().anyMatch(answer -> answer.startsWith("200 ")), "the polls reached the started server");
+    }
+
+    /** The gate's answer: the error body (JSON) and a Retry-After in seconds. */
+    private static final Pattern UNAVAILABLE = Pattern.compile("503 SERVICE_UNAVAILABLE retry-after=[1-9][0-9]* application/json.*");
+
+    /**
+     * GETs {@code uri} every 20 ms while {@code polling}, noting each answer in {@code answers} as
+     * "STATUS CODE retry-after=SECONDS" for an error body, "STATUS " and the start of the body otherwise;
+     * a refused or dropped connection is no answer.
+     */
+    private static void poll(java.net.URI uri, String credential, java.util.concurrent.atomic.AtomicBoolean polling,
+                             List<String> answers) {
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + credential).build();
+        while (polling.get()) {
+            try {
+                Api.Reply reply = Api.send(request);
+                String type = reply.contentType() == null ? "" : reply.contentType();
+                String body = reply.body();
+                String code = null;
+                if (type.startsWith("application/json") && body.startsWith("{") && body.contains("\"code\"")) {
+                    code = reply.code();
+                }
+                answers.add(code != null
+                        ? reply.status() + " " + code + " retry-after=" + reply.header("Retry-After") + " " + type
+                        : reply.status() + " [" + type + "] " + body.substring(0, Math.min(body.length(), 60)));
+            } catch (RuntimeException noAnswer) {
+                // not listening (yet, or any more), or the connection was closed under the request
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException stop) {
+                return;
+            }
+        }
+    }
+
     private static void assertOwnerOnly(Path data) throws Exception {
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(data)), data.toString());
         List<Path> files;
