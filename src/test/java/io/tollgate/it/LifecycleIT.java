@@ -7,13 +7,20 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -150,9 +157,9 @@ class LifecycleIT {
     @Test
     void apiAnswers503WithTheErrorBodyWhileStartingAndStoppingNever500() throws Exception {
         String root = "lifecycle-polling-root-credential-0123456789";
-        List<String> answers = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-        java.util.concurrent.atomic.AtomicBoolean polling = new java.util.concurrent.atomic.AtomicBoolean(true);
-        java.util.concurrent.ExecutorService pollers = java.util.concurrent.Executors.newFixedThreadPool(3);
+        List<String> answers = Collections.synchronizedList(new ArrayList<>());
+        AtomicBoolean polling = new AtomicBoolean(true);
+        ExecutorService pollers = Executors.newFixedThreadPool(3);
         try (TollgateServer server = TollgateServer.start(dir.resolve("polled"), dir.resolve("polled.log"),
                 Map.of("TOLLGATE_ROOT_TOKEN", root))) {
             for (String path : List.of("api/version", "api/projects", "api/projects")) {
@@ -190,9 +197,9 @@ class LifecycleIT {
      * "STATUS CODE retry-after=SECONDS" for an error body, "STATUS " and the start of the body otherwise;
      * a refused or dropped connection is no answer.
      */
-    private static void poll(java.net.URI uri, String credential, java.util.concurrent.atomic.AtomicBoolean polling,
+    private static void poll(URI uri, String credential, AtomicBoolean polling,
                              List<String> answers) {
-        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
                 .header("Authorization", "Bearer " + credential).build();
         while (polling.get()) {
             try {
@@ -248,7 +255,7 @@ class LifecycleIT {
         String log = server.log();
         Matcher summary = SUMMARY.matcher(log);
         assertTrue(summary.find(), "no start summary:\n" + log);
-        assertEquals(server.base().getPort(), java.net.URI.create(summary.group(1)).getPort(), "the summary names the port");
+        assertEquals(server.base().getPort(), URI.create(summary.group(1)).getPort(), "the summary names the port");
         return log;
     }
 
@@ -262,7 +269,7 @@ class LifecycleIT {
     }
 
     private static Api.Reply get(TollgateServer server, String path, String accept) {
-        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(server.base().resolve(path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(server.base().resolve(path))
                 .timeout(Duration.ofSeconds(30));
         if (accept != null) {
             request.header("Accept", accept);
@@ -312,7 +319,7 @@ class LifecycleIT {
         io.tollgate.it.Asserts.assertProblem(get(server, "webjars/swagger-ui/5.34.1/swagger-initializer.js", null), 404, "NOT_FOUND");
         if (Servers.wildfly()) {
             // on WildFly's management port, served by WildFly itself (README, "Run on WildFly")
-            Api.Reply metrics = Api.send(java.net.http.HttpRequest.newBuilder(server.monitoring().resolve("metrics"))
+            Api.Reply metrics = Api.send(HttpRequest.newBuilder(server.monitoring().resolve("metrics"))
                     .timeout(Duration.ofSeconds(30)).build());
             assertEquals(200, metrics.status(), metrics::toString);
             assertTrue(metrics.body().contains("tollgate_"), "the application's meters are among WildFly's");
