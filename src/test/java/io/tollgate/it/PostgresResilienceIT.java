@@ -203,11 +203,11 @@ class PostgresResilienceIT {
     /** A stack frame, or a trace's "Caused by" and "... N more" lines, in any server's format. */
     private static final Pattern TRACE_LINE =
             Pattern.compile("^\\s+(at \\S+\\(.*\\)|\\.\\.\\. \\d+ more)$|^Caused by: .*");
-    /** Where a record of Payara's (ODL) or WildFly's log format begins. */
-    private static final Pattern RECORD_START = Pattern.compile("^\\[?\\d{4}-\\d{2}-\\d{2}[T ]\\d");
+    /** Where a record of Payara's (ODL) or WildFly's log format (console: time only; file: date and time) begins. */
+    private static final Pattern RECORD_START = Pattern.compile("^\\[?\\d{4}-\\d{2}-\\d{2}[T ]\\d|^\\d{2}:\\d{2}:\\d{2},\\d{3} ");
     /** The prefix before a record's message: Payara's bracketed fields, WildFly's time, level, logger and thread. */
     private static final Pattern RECORD_PREFIX = Pattern.compile(
-            "^\\[[^\\n]*?\\[levelValue: \\d+\\]\\s*(\\[\\[\\s*)?|^\\d{4}-\\d{2}-\\d{2} [\\d:,.]+ +\\w+ +\\[[^\\]]*\\] \\([^)]*\\) ");
+            "^\\[[^\\n]*?\\[levelValue: \\d+\\]\\s*(\\[\\[\\s*)?|^(\\d{4}-\\d{2}-\\d{2} )?\\d{2}:\\d{2}:\\d{2},\\d{3} +\\w+ +\\[[^\\]]*\\] \\([^)]*\\) ");
 
     /**
      * Spec section 8: during an outage every failing request logs at most one short line, and the
