@@ -196,6 +196,7 @@ start_tollgate() { # key log: start, and time the first answered API call
   # shellcheck disable=SC2086
   TOLLGATE_DATA_DIR="$WORK/data" TOLLGATE_ROOT_TOKEN=$ROOT TOLLGATE_DB_URL=$TG_DB TOLLGATE_DB_USER=tollgate TOLLGATE_DB_PASSWORD=tollgate \
     java @payara-config/jvm.options ${BENCH_JVM_OPTS:-} -jar target/payara-micro.jar --prebootcommandfile payara-config/pre-boot-commands.asadmin \
+      --postdeploycommandfile payara-config/post-deploy-commands.asadmin \
       --addlibs target/postgresql.jar --deploy target/tollgate.war --contextroot / --port "$TG_PORT" --nohazelcast >>"$2" 2>&1 &
   SERVER_PID=$!
   await_first_call "$1" "$2" "$TG_PORT" /api/projects "Bearer $ROOT"

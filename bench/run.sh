@@ -75,6 +75,7 @@ launch() { # data-dir log port [ENV=VALUE...]: a server with the README's JVM fl
   mkdir -p "$(dirname "$log")"
   env TOLLGATE_DATA_DIR="$data" TOLLGATE_ROOT_TOKEN=$ROOT "$@" \
     java @payara-config/jvm.options $JVM_OPTIONS -Dh2.bindAddress=127.0.0.1 -jar target/payara-micro.jar --prebootcommandfile payara-config/pre-boot-commands.asadmin \
+      --postdeploycommandfile payara-config/post-deploy-commands.asadmin \
       --deploy target/tollgate.war --contextroot / \
       --port "$port" --nohazelcast >>"$log" 2>&1 &
   LAUNCHED_PID=$!

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the built server (target/ from `mvn -B package -DskipTests`) on Payara Micro with the flags the
-# README describes (payara-config/: JVM options, logging, pre-boot commands; no clustering), in the
-# foreground: Ctrl-C or SIGTERM stops it cleanly. Default: http://localhost:8080, data in ./data.
+# README describes (payara-config/: JVM options, logging, pre-boot and post-deploy commands; no
+# clustering), in the foreground: Ctrl-C or SIGTERM stops it cleanly. Default: http://localhost:8080,
+# data in ./data.
 #   scripts/run.sh [--port N] [--data DIR] [-- MORE PAYARA MICRO OPTIONS]
 #   --port N      the HTTP port (or TOLLGATE_PORT; default 8080)
 #   --data DIR    the data directory: the embedded H2 database and the JWT signing key
@@ -36,4 +37,5 @@ case "${TOLLGATE_DB_URL:-}" in jdbc:postgresql:*) LIBS=(--addlibs "$HOME_DIR/tar
 exec java "@$HOME_DIR/payara-config/jvm.options" -jar "$HOME_DIR/target/payara-micro.jar" \
   --logproperties "$HOME_DIR/payara-config/logging.properties" \
   --prebootcommandfile "$HOME_DIR/payara-config/pre-boot-commands.asadmin" \
+  --postdeploycommandfile "$HOME_DIR/payara-config/post-deploy-commands.asadmin" \
   "${LIBS[@]}" --deploy "$HOME_DIR/target/tollgate.war" --contextroot / --port "$PORT" --nohazelcast "${EXTRA[@]}"

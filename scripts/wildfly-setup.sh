@@ -135,6 +135,12 @@ for config in "$home"/standalone/configuration/standalone-microprofile{,-ha}.xml
       -e 's|^\( *\)<logger category="com.arjuna">|\1<logger category="io.tollgate" use-parent-handlers="false"><level name="INFO"/><handlers><handler name="TOLLGATE-CONSOLE"/><handler name="FILE"/></handlers></logger>\n\1<logger category="org.jboss.as.dependency.private"><level name="ERROR"/></logger>\n\1<logger category="org.jboss.as.connector.deployer.dsdeployer"><level name="ERROR"/></logger>\n\1<logger category="org.wildfly.extension.microprofile.health.smallrye"><level name="ERROR"/></logger>\n&|' \
       "$config"
   fi
+  # a database outage logs one stack trace and one short line per failing request, both Tollgate's
+  # (spec section 8): the pool's IJ030061 warning with its stack trace and Hibernate's two lines for
+  # each failed statement (every one of which reaches the application's mappers) are left out
+  if ! grep -q 'category="org.hibernate.engine.jdbc.spi.SqlExceptionHelper"' "$config"; then
+    sed -i -e 's|^\( *\)<logger category="com.arjuna">|\1<logger category="org.jboss.jca.adapters.jdbc.local.LocalManagedConnectionFactory"><level name="ERROR"/></logger>\n\1<logger category="org.hibernate.engine.jdbc.spi.SqlExceptionHelper"><level name="OFF"/></logger>\n&|' "$config"
+  fi
   sed -i -e 's|node-identifier="${jboss.tx.node.id:1}"|node-identifier="${jboss.tx.node.id:tollgate}"|' \
     -e '/<https-listener name="https"/d' -e '/<tls>/,/<\/tls>/d' "$config"
 done

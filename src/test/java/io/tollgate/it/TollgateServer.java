@@ -16,7 +16,8 @@ import java.util.Map;
 /**
  * The packaged WAR started the way the README starts it, for tests about starts, restarts and logs: on
  * Payara Micro ({@code java -jar payara-micro.jar --logproperties payara-config/logging.properties
- * --prebootcommandfile payara-config/pre-boot-commands.asadmin --deploy tollgate.war --contextroot /
+ * --prebootcommandfile payara-config/pre-boot-commands.asadmin --postdeploycommandfile
+ * payara-config/post-deploy-commands.asadmin --shutdowngrace 3000 --deploy tollgate.war --contextroot /
  * --port P --nohazelcast}), or on WildFly when the suites run there ({@link Servers#wildfly()}:
  * {@code standalone-microprofile.xml} of the installation {@code mvn package -Pwildfly} prepared, see
  * {@link WildFlyLaunch}).
@@ -97,6 +98,10 @@ public final class TollgateServer implements AutoCloseable {
         command.addAll(List.of("-jar", System.getProperty("payara.microJar"),
                 "--logproperties", System.getProperty("tollgate.it.logproperties"),
                 "--prebootcommandfile", System.getProperty("tollgate.it.preboot"),
+                "--postdeploycommandfile", System.getProperty("tollgate.it.postdeploy"),
+                // the stop's grace period of payara-config/jvm.options (the README's flags), which the
+                // application's own stop needs (see ServingLifecycle); the heap flags are left out
+                "--shutdowngrace", "3000",
                 "--deploy", System.getProperty("tollgate.war"), "--contextroot", "/",
                 "--port", Integer.toString(port)));
         command.addAll(options);

@@ -62,8 +62,11 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
             return new Problem(429, "TOO_MANY_REQUESTS", message,
                     Map.of("retry_after_seconds", Long.toString(throttled.retryAfterSeconds())));
         }
-        if (exception instanceof Unavailable) {
-            return Problem.of(503, message);
+        if (exception instanceof Unavailable unavailable) {
+            return unavailable.retryAfterSeconds() > 0
+                    ? new Problem(503, "SERVICE_UNAVAILABLE", message,
+                            Map.of("retry_after_seconds", Long.toString(unavailable.retryAfterSeconds())))
+                    : Problem.of(503, message);
         }
         throw new IllegalStateException("no problem for " + exception.getClass().getName());
     }

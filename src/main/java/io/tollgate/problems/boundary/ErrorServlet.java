@@ -1,14 +1,12 @@
 package io.tollgate.problems.boundary;
 
 import io.tollgate.problems.entity.Problem;
-import io.tollgate.transport.boundary.SecurityHeaders;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -31,7 +29,6 @@ public class ErrorServlet extends HttpServlet {
         if (status >= 500 || failure != null) {
             String errorId = UUID.randomUUID().toString();
             LOG.log(Level.SEVERE, "Unexpected failure, error_id=" + errorId, failure);
-            status = 500;
             problem = Problem.internalError(errorId);
         } else {
             problem = Problem.of(status, switch (status) {
@@ -41,13 +38,6 @@ public class ErrorServlet extends HttpServlet {
                 default -> "request failed";
             });
         }
-        response.resetBuffer();
-        SecurityHeaders.apply(response, true);
-        response.setStatus(status);
-        response.setContentType("application/json;charset=UTF-8");
-        if (status == 401) {
-            response.setHeader("WWW-Authenticate", "Bearer");
-        }
-        response.getOutputStream().write(problem.toJson().toString().getBytes(StandardCharsets.UTF_8));
+        ProblemResponses.write(response, problem);
     }
 }

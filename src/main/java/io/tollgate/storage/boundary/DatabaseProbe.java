@@ -6,11 +6,14 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 
 /**
  * Whether the database answers right now. Used by readiness and to tell an outage (503) from a
- * bug (500); an answer is reused for half a second so that an outage does not multiply probes.
+ * bug (500); an answer is reused for half a second so that an outage does not multiply probes. It
+ * also tells the first failure of an outage from the next ones, so that an outage logs one stack
+ * trace and then one short line per failing request (spec section 8).
  */
 @ApplicationScoped
 public class DatabaseProbe {
@@ -22,6 +25,7 @@ public class DatabaseProbe {
 
     private volatile long checkedAt;
     private volatile boolean lastAnswer = true;
+    private final AtomicBoolean outageReported = new AtomicBoolean();
 
     /**
      * Creates the bean (and resolves its {@code java:app} data source) at application start: WildFly
@@ -44,7 +48,18 @@ public class DatabaseProbe {
             up = false;
         }
         lastAnswer = up;
+        if (up) {
+            outageReported.set(false);
+        }
         checkedAt = System.currentTimeMillis();
         return up;
+    }
+
+    /**
+     * True for the first caller since the database was last seen up (the one that logs the outage's
+     * stack trace), false for every later caller of the same outage.
+     */
+    public boolean firstReportOfOutage() {
+        return !outageReported.getAndSet(true);
     }
 }

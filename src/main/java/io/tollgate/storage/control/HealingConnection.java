@@ -82,6 +82,12 @@ public final class HealingConnection implements InvocationHandler {
 
     private Object healAndCall(Method method, String name, Object[] args) throws Throwable {
         if (!closedByUs && current.isClosed()) {
+            if ("setClientInfo".equals(name)) {
+                // a pool resetting the client info as it takes the connection back (Payara does at every
+                // close): a lost connection has none left, and a replacement starts with the default; a
+                // reconnect here would fail during an outage with an exception setClientInfo may not throw
+                return null;
+            }
             if (!healable()) {
                 if ("isValid".equals(name)) {
                     return false;

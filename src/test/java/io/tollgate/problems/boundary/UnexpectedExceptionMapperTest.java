@@ -83,4 +83,29 @@ class UnexpectedExceptionMapperTest {
         assertEquals(503, problem.status());
         assertEquals("SERVICE_UNAVAILABLE", problem.code());
     }
+
+    @Test
+    void anOutageLogsOneStackTraceAndThenOneShortLinePerFailure() {
+        UnexpectedExceptionMapper mapper = mapper(false);
+        RuntimeException failure = new RuntimeException("Exception [EclipseLink-4002]\nInternal Exception: ...\nCall: SELECT 1",
+                new IllegalStateException("Connection to 127.0.0.1:5432 refused.\nCheck the host"));
+        for (int request = 0; request < 5; request++) {
+            assertEquals(503, mapper.problemFor(failure).status());
+        }
+        assertEquals(5, logged.size());
+        assertEquals(failure, logged.get(0).getThrown(), "the outage's first failure, with its stack trace");
+        for (LogRecord next : logged.subList(1, logged.size())) {
+            assertEquals(null, next.getThrown());
+            String line = java.text.MessageFormat.format(next.getMessage(), next.getParameters());
+            assertEquals("Database unavailable (503): IllegalStateException: Connection to 127.0.0.1:5432 refused.", line);
+        }
+    }
+
+    @Test
+    void aShortLineIsOneLineOfBoundedLength() {
+        String brief = UnexpectedExceptionMapper.briefly(new RuntimeException(new IllegalStateException("x".repeat(500))));
+        assertEquals(UnexpectedExceptionMapper.BRIEF, brief.length());
+        assertTrue(brief.startsWith("IllegalStateException: xxx"), brief);
+        assertEquals("NullPointerException", UnexpectedExceptionMapper.briefly(new NullPointerException()));
+    }
 }

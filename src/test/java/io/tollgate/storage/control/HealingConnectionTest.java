@@ -73,6 +73,17 @@ class HealingConnectionTest {
     }
 
     @Test
+    void resettingTheClientInfoOfALostConnectionNeitherReconnectsNorFails() throws SQLException {
+        Connection connection = healing();
+        lose(physical.get(0));
+        connection.setClientInfo(new java.util.Properties());
+        connection.setClientInfo("ApplicationName", "");
+        assertEquals(1, physical.size(), "no reconnect for it");
+        assertTrue(connection.isValid(1), "the next real call reconnects");
+        assertEquals(2, physical.size());
+    }
+
+    @Test
     void theSettingsThePoolMadeAreMadeOnTheReplacement() throws SQLException {
         Connection connection = healing();
         connection.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
