@@ -157,8 +157,11 @@ class ClusterIT {
             Api onB = b.api(token.getString("token"));
             assertEquals(200, onB.get("api/projects/" + project).status(), "cached on B");
             int relistened = count(b.log(), LISTENING_AGAIN);
-            long terminated = System.nanoTime();
-            assertEquals(1, terminateListener(b), "node B's listening connection, and only it, was terminated");
+            long terminated;
+            try (Connection database = database()) {
+                terminated = System.nanoTime();
+                assertEquals(1, terminateListener(database, b), "node B's listening connection, and only it, was terminated");
+            }
             assertEquals(200, rootA.deleteToken(project, token.getString("id")).status());
             long deleted = System.nanoTime();
             long delayMillis = awaitRefusal(onB, project, "revoked", deleted);
@@ -212,10 +215,9 @@ class ClusterIT {
     }
 
     /** Terminates the node's listening connection (its application name names its process); how many were. */
-    private static int terminateListener(TollgateServer node) throws SQLException {
-        try (Connection connection = database();
-             PreparedStatement terminate = connection.prepareStatement(
-                     "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = ?")) {
+    private static int terminateListener(Connection connection, TollgateServer node) throws SQLException {
+        try (PreparedStatement terminate = connection.prepareStatement(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = ?")) {
             terminate.setString(1, "tollgate invalidation pid " + node.process().pid());
             int terminated = 0;
             try (ResultSet rows = terminate.executeQuery()) {
