@@ -256,6 +256,38 @@ abstract class InContainerIT extends DeployedWarTest {
         assertNull(callers.resolve(created.getString("token"), System.currentTimeMillis()));
     }
 
+    /**
+     * On PostgreSQL the other nodes of a cluster hear of a change through the change's own
+     * transaction (tokens.boundary.ClusterInvalidation): a delete that rolled back notifies nobody, a
+     * committed one notifies its token's id.
+     */
+    @Test
+    void theOtherNodesHearOfACommittedDeleteAndNeverOfOneThatRolledBack() throws Exception {
+        String url = org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("tollgate.db.url", String.class);
+        org.junit.jupiter.api.Assumptions.assumeTrue(url.startsWith("jdbc:postgresql:"), "a cluster shares PostgreSQL");
+        String rolledBack = tokens.create(project, request(Role.VIEWER, null), Caller.root()).getString("id");
+        String committed = tokens.create(project, request(Role.VIEWER, null), Caller.root()).getString("id");
+        try (java.sql.Connection otherNode = io.tollgate.storage.control.ConfiguredDataSource.unpooled().getConnection();
+             java.sql.Statement listen = otherNode.createStatement()) {
+            listen.execute("LISTEN " + io.tollgate.tokens.control.InvalidationListener.CHANNEL);
+            transaction.begin();
+            tokens.delete(project, rolledBack);
+            transaction.rollback();
+            tokens.delete(project, committed);
+            List<String> heard = new java.util.ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            org.postgresql.PGConnection notifications = otherNode.unwrap(org.postgresql.PGConnection.class);
+            while (!heard.contains(committed) && System.nanoTime() < deadline) {
+                org.postgresql.PGNotification[] received = notifications.getNotifications(250);
+                for (int i = 0; received != null && i < received.length; i++) {
+                    heard.add(received[i].getParameter());
+                }
+            }
+            assertTrue(heard.contains(committed), "the committed delete was heard: " + heard);
+            assertFalse(heard.contains(rolledBack), "the rolled-back delete was not: " + heard);
+        }
+    }
+
     // ---- every exception mapper: status and body
 
     @Test

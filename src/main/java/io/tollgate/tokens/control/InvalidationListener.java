@@ -41,7 +41,7 @@ public final class InvalidationListener implements Runnable {
     static final Duration LEASE = Duration.ofSeconds(5);
     static final Duration ANSWER = Duration.ofSeconds(5);
     static final Duration FIRST_RETRY = Duration.ofSeconds(1);
-    static final Duration LAST_RETRY = Duration.ofSeconds(16);
+    static final Duration LAST_RETRY = Duration.ofSeconds(8);
     /** How long one wait for notifications blocks: the listener's reaction time to {@link #stop()} and to its ping's time. */
     private static final int WAIT_MILLIS = 250;
     private static final Logger LOG = Logger.getLogger(InvalidationListener.class.getName());
