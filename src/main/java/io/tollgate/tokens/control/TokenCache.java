@@ -19,7 +19,10 @@ import java.util.function.LongSupplier;
  * Invariant: whenever the cache holds {@code hash → token}, the index holds {@code token.id() → hash}.
  * Every change to one hash's entry and its index row happens inside Caffeine's atomic operation on that
  * hash (compute, or the eviction listener, which runs within the eviction), so the two never disagree
- * for long enough to let an invalidation miss a cached hash.
+ * for long enough to let an invalidation miss a cached hash. Invalidations run one at a time (they
+ * are rare; lookups take no lock): one that returns has dropped every entry it concerns, even when
+ * another one of the same token (the node's own, and its notification heard back) took the token's
+ * index row first and was still removing its entries.
  * <p>
  * <b>Trust.</b> A single node's cache is trusted for good: every change goes through it. In a cluster
  * the cache is only as good as the invalidations that reach it from the other nodes, so whoever
@@ -36,6 +39,8 @@ public final class TokenCache {
     private final Map<String, Set<String>> hashesById = new ConcurrentHashMap<>();
     private final Cache<String, ActiveToken> byHash;
     private final AtomicLong generation = new AtomicLong();
+    /** Held by every invalidation, so that none returns while another is still removing entries. */
+    private final Object invalidating = new Object();
     private final LongSupplier clock;
     /** Whether lookups are neither served nor stored: invalidations may have been missed. */
     private volatile boolean distrusted;
@@ -127,23 +132,27 @@ public final class TokenCache {
     }
 
     public void invalidate(String tokenId) {
-        generation.incrementAndGet();
-        Set<String> hashes = hashesById.remove(tokenId);
-        if (hashes != null) {
-            hashes.forEach(hash -> byHash.asMap().computeIfPresent(hash, (key, cached) -> {
-                if (!cached.id().equals(tokenId)) {
-                    return cached;
-                }
-                unindex(cached, key); // a lookup stored meanwhile may have indexed it again
-                return null;
-            }));
+        synchronized (invalidating) {
+            generation.incrementAndGet();
+            Set<String> hashes = hashesById.remove(tokenId);
+            if (hashes != null) {
+                hashes.forEach(hash -> byHash.asMap().computeIfPresent(hash, (key, cached) -> {
+                    if (!cached.id().equals(tokenId)) {
+                        return cached;
+                    }
+                    unindex(cached, key); // a lookup stored meanwhile may have indexed it again
+                    return null;
+                }));
+            }
         }
     }
 
     public void invalidateAll() {
-        generation.incrementAndGet();
-        // entry by entry, each with its index row, so that a lookup stored meanwhile stays indexed
-        byHash.asMap().forEach((hash, token) -> remove(hash, token));
+        synchronized (invalidating) {
+            generation.incrementAndGet();
+            // entry by entry, each with its index row, so that a lookup stored meanwhile stays indexed
+            byHash.asMap().forEach((hash, token) -> remove(hash, token));
+        }
     }
 
     public int size() {

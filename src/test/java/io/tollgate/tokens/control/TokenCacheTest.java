@@ -105,6 +105,44 @@ class TokenCacheTest {
         }
     }
 
+    /**
+     * A node invalidates a token twice at once: after its own commit, and on hearing its own
+     * notification. Each invalidation returns only once the token is gone (the request that deleted
+     * it answers after its own), not as soon as it finds that the other one took the token's index row.
+     */
+    @Test
+    void anInvalidationReturnsOnlyOnceTheTokenIsGoneEvenWhenAnotherOneOfItRunsAtTheSameTime() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 200; round++) {
+                TokenCache cache = new TokenCache(10_000);
+                ActiveToken token = token("t1");
+                for (int i = 0; i < 2_000; i++) {
+                    cache.put("h" + i, token, cache.generation());   // many hashes: a long removal
+                }
+                CyclicBarrier start = new CyclicBarrier(2);
+                List<Future<Integer>> invalidations = new ArrayList<>();
+                for (int thread = 0; thread < 2; thread++) {
+                    invalidations.add(pool.submit(() -> {
+                        start.await();
+                        cache.invalidate("t1");
+                        int left = 0;
+                        for (int i = 0; i < 2_000; i++) {
+                            left += cache.get("h" + i) == null ? 0 : 1;
+                        }
+                        return left;
+                    }));
+                }
+                for (Future<Integer> invalidation : invalidations) {
+                    assertEquals(0, invalidation.get(30, TimeUnit.SECONDS),
+                            "entries still served after an invalidation returned, round " + round);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void invalidateRemovesOnlyThatToken() {
         TokenCache cache = new TokenCache(10);
