@@ -18,15 +18,10 @@
 #  - TRACE passed to the application, as on Payara (trace-enabled in the preboot file);
 #  - no redirect of /console (the WAR's console) to WildFly's management console;
 #  - no deployment left over in the configuration by an interrupted Arquillian run;
-#  - all of the above in standalone-microprofile-ha.xml too, and there (with bin/jboss-cli.sh, once):
-#    WildFly's clustering on loopback only, for a cluster of nodes on one machine with a static member
-#    list: the JGroups channel on the TCP stack, whose discovery is TCPPING with the members of system
-#    property tollgate.cluster.members (host[port],host[port]; a node's JGroups port is 7600 plus its
-#    port offset) instead of MPING's multicast, a TCP failure detector (FD_SOCK2) so that a killed
-#    member leaves the view at once, and no UDP stack nor UDP socket binding left (the private
-#    interface stays 127.0.0.1); and the replicated cache tollgate/invalidations of cluster-wide token
-#    cache invalidation (tokens.boundary.WildFlyClusterInvalidation), which WEB-INF/jboss-web.xml
-#    references: in standalone-microprofile.xml it is a local cache (invalidation stays local).
+# A cluster node is the same standalone-microprofile.xml on its own port offset, on the shared
+# PostgreSQL: the nodes invalidate each other's token caches through PostgreSQL (LISTEN/NOTIFY,
+# tokens.boundary.ClusterInvalidation), not through WildFly's clustering (no HA configuration, no
+# JGroups, no Infinispan cache of Tollgate's).
 case "${1:-}" in -h|--help) sed -n '2,/^set /{/^#/s/^# \{0,1\}//p}' "$0"; exit 0;; esac
 set -euo pipefail
 
@@ -57,50 +52,7 @@ if ! grep -q java.logging "$postgresql/module.xml" 2>/dev/null; then
 XML
 fi
 
-# WildFly's configuration model changes through its CLI (an embedded server, no network), once
-cli=""
-ha="$home/standalone/configuration/standalone-microprofile-ha.xml"
-if ! grep -q 'tollgate.cluster.members' "$ha"; then
-  cli+='
-embed-server --server-config=standalone-microprofile-ha.xml --std-out=discard --stability=community
-batch
-/subsystem=jgroups/channel=ee:write-attribute(name=stack,value=tcp)
-/subsystem=jgroups/stack=tcp/protocol=MPING:remove
-/subsystem=jgroups/stack=tcp/protocol=TCPPING:add(add-index=1, properties={initial_hosts="${tollgate.cluster.members:127.0.0.1[7600]}", port_range="0"})
-/socket-binding-group=standard-sockets/socket-binding=jgroups-tcp-fd:add(interface=private, port=57600)
-/subsystem=jgroups/stack=tcp/protocol=FD_SOCK2:add(add-index=3, socket-binding=jgroups-tcp-fd)
-/subsystem=jgroups/stack=udp:remove
-/socket-binding-group=standard-sockets/socket-binding=jgroups-mping:remove
-/socket-binding-group=standard-sockets/socket-binding=jgroups-udp:remove
-/socket-binding-group=standard-sockets/socket-binding=jgroups-udp-fd:remove
-/subsystem=infinispan/cache-container=tollgate:add(default-cache=invalidations, marshaller=PROTOSTREAM)
-/subsystem=infinispan/cache-container=tollgate/transport=jgroups:add
-/subsystem=infinispan/cache-container=tollgate/replicated-cache=invalidations:add
-run-batch
-stop-embedded-server'
-fi
-single="$home/standalone/configuration/standalone-microprofile.xml"
-if ! grep -q 'cache-container name="tollgate"' "$single"; then
-  # the WAR references the cache (WEB-INF/jboss-web.xml): a local one on a single node
-  cli+='
-embed-server --server-config=standalone-microprofile.xml --std-out=discard --stability=community
-batch
-/subsystem=infinispan/cache-container=tollgate:add(default-cache=invalidations, marshaller=PROTOSTREAM)
-/subsystem=infinispan/cache-container=tollgate/local-cache=invalidations:add
-run-batch
-stop-embedded-server'
-fi
-if [ -n "$cli" ]; then
-  printf '%s\n' "$cli" > "$home/tollgate-setup.cli"
-  "$home/bin/jboss-cli.sh" --file="$home/tollgate-setup.cli" >/dev/null
-  rm "$home/tollgate-setup.cli"
-  if grep -q 'jgroups-udp\|jgroups-mping\|multicast-address' "$ha"; then
-    echo "standalone-microprofile-ha.xml still has a UDP socket binding" >&2
-    exit 1
-  fi
-fi
-
-for config in "$home"/standalone/configuration/standalone-microprofile{,-ha}.xml; do
+for config in "$home"/standalone/configuration/standalone-microprofile.xml; do
   sed -i 's|<spec-descriptor-property-replacement>false</spec-descriptor-property-replacement>|<spec-descriptor-property-replacement>true</spec-descriptor-property-replacement>|' "$config"
   grep -q 'name="MPCONFIG=tollgate.db.pool-size"' "$config" || sed -i 's|^\( *\)</extensions>|&\n\1<system-properties><property name="MPCONFIG=tollgate.db.pool-size" value="${tollgate.db.pool-size:${env.TOLLGATE_DB_POOL_SIZE:8}}"/></system-properties>|' "$config"
   sed -i -e 's|<extension module="org.wildfly.extension.metrics"/>|<extension module="org.wildfly.extension.micrometer"/>|' \
@@ -117,15 +69,14 @@ for config in "$home"/standalone/configuration/standalone-microprofile{,-ha}.xml
   # Tollgate's own records (the start summary with the address and, on a first start, the root token);
   # standalone/log/server.log keeps everything at INFO, as before. And a normal start warns of nothing:
   #  - org.jboss.as.dependency.private at ERROR: the WAR uses the private module org.glassfish.soteria
-  #    on purpose (WildFly's own Jakarta Security has no Pbkdf2PasswordHash: README, Run on WildFly), and
-  #    org.infinispan.core (whose public facade does not export the listener annotations);
+  #    on purpose (WildFly's own Jakarta Security has no Pbkdf2PasswordHash: README, Run on WildFly);
   #  - org.jboss.as.connector.deployer.dsdeployer at ERROR: WEB-INF/web.xml's data source carries
   #    Payara's fish.payara.* pool properties, which WildFly has no setter for and names one by one;
   #  - org.wildfly.extension.microprofile.health.smallrye at ERROR: every DOWN answer of a health
   #    check is logged at WARN, one line per probe (a readiness probe during a start or an outage);
   #    the answer itself says it, as on Payara;
   #  - the transaction manager's node identifier is set (jboss.tx.node.id, default "tollgate"): the
-  #    default "1" is warned about at every start; nodes of one cluster take distinct values;
+  #    default "1" is warned about at every start;
   #  - no HTTPS listener, and no TLS context of Elytron's for it: as Payara Micro by default, Tollgate
   #    serves plain HTTP behind a proxy that terminates TLS; the listener's self-signed key store was
   #    warned about at every start.

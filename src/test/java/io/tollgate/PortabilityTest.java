@@ -47,10 +47,20 @@ class PortabilityTest {
     }
 
     @Test
-    void theHazelcastBeanIsExcludedWhereHazelcastIsAbsent() throws Exception {
-        String beans = Files.readString(WEB_INF.resolve("beans.xml")).replaceAll("\\s+", " ");
-        assertTrue(beans.contains("<exclude name=\"io.tollgate.tokens.boundary.ClusterInvalidation\"> "
-                + "<if-class-not-available name=\"com.hazelcast.core.HazelcastInstance\"/> </exclude>"), beans);
+    void tokenCacheInvalidationUsesNeitherServersClusteringButTheSharedDatabase() throws Exception {
+        noClasses().should().dependOnClassesThat()
+                .resideInAnyPackage("com.hazelcast..", "org.infinispan..", "org.jgroups..")
+                .check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                        .importPackages("io.tollgate"));
+        for (String descriptor : new String[] {"beans.xml", "jboss-web.xml", "jboss-deployment-structure.xml"}) {
+            String text = Files.readString(WEB_INF.resolve(descriptor)).toLowerCase(java.util.Locale.ROOT);
+            assertFalse(text.contains("hazelcast") || text.contains("infinispan"), descriptor + " names no cluster cache");
+        }
+        assertFalse(Files.readString(WEB_INF.resolve("beans.xml")).contains("ClusterInvalidation"),
+                "one invalidation bean, on every server");
+        String setup = Files.readString(Path.of("scripts/wildfly-setup.sh"));
+        assertFalse(setup.contains("-ha.xml") || setup.contains("/subsystem=jgroups") || setup.contains("/subsystem=infinispan"),
+                "a WildFly cluster node is the plain configuration");
     }
 
     @Test
@@ -66,18 +76,5 @@ class PortabilityTest {
         String structure = Files.readString(WEB_INF.resolve("jboss-deployment-structure.xml"));
         assertTrue(structure.contains("<module name=\"org.glassfish.soteria\" optional=\"true\" meta-inf=\"import\"/>"),
                 structure);
-    }
-
-    @Test
-    void theInfinispanBeanIsExcludedWhereInfinispanIsAbsentAndWildFlyStartsItsCache() throws Exception {
-        String beans = Files.readString(WEB_INF.resolve("beans.xml")).replaceAll("\\s+", " ");
-        assertTrue(beans.contains("<exclude name=\"io.tollgate.tokens.boundary.WildFlyClusterInvalidation\"> "
-                + "<if-class-not-available name=\"org.infinispan.Cache\"/> </exclude>"), beans);
-        String structure = Files.readString(WEB_INF.resolve("jboss-deployment-structure.xml"));
-        assertTrue(structure.contains("<module name=\"org.infinispan.core\" optional=\"true\"/>"), structure);
-        // WildFly starts a cache only for a deployment that references it
-        String jbossWeb = Files.readString(WEB_INF.resolve("jboss-web.xml")).replaceAll("\\s+", " ");
-        assertTrue(jbossWeb.contains("<lookup-name>java:jboss/infinispan/cache/tollgate/invalidations</lookup-name>"),
-                jbossWeb);
     }
 }

@@ -16,17 +16,20 @@
  * <p>{@code ActiveTokens} is the project tokens' {@code access.control.CredentialResolver}: it looks
  * up only well-formed {@code tg_} values (the checksum gate before any query) and answers a minimal
  * {@code Caller} carrying the token's id, by which {@code UsageRecorder} finds the cached record
- * again (no query). Cache invalidation follows {@code TokensChanged} (this feature's token deletes)
- * and the publishers' own {@code ProjectDeleted} and {@code BrokerDeleted}, locally and, in a
- * cluster, through the runtime's own clustering: {@code ClusterInvalidation} (a replicated Hazelcast
- * map, Payara) or {@code WildFlyClusterInvalidation} (a replicated Infinispan cache on WildFly's
- * JGroups channel, chosen over a raw JGroups fork channel, which would need a request/response
- * protocol of its own to know that every node applied it, and over WildFly's command dispatcher,
- * which marshals commands with ProtoStream and so would need a schema for the command class; the
- * cache carries strings only, and its synchronous replication has every node drop the entry before
- * the deleting request answers). They share what is published and when ({@code InvalidationPublisher});
- * {@code WEB-INF/beans.xml} keeps the one whose runtime is there. Tokens depends on access, projects
- * and brokers; none of them depends on tokens.
+ * again (no query). Cache invalidation follows {@code TokensChanged} (this feature's token changes)
+ * and the publishers' own {@code ProjectDeleted} and {@code BrokerDeleted}: locally after the commit,
+ * before the request answers, and, on PostgreSQL (the database a cluster's nodes share), on every
+ * node through that database, alike on every server ({@code ClusterInvalidation}): the change's
+ * transaction runs {@code pg_notify} (so a rolled-back change notifies nobody and a committed one
+ * cannot be lost between commit and sending), and each node's {@code control.InvalidationListener}
+ * listens on a connection of its own, outside the pool, on a thread of the container's
+ * {@code ManagedThreadFactory}. A node that cannot be sure it heard everything (its connection not
+ * yet open, dropped, or silent past a lease renewed by a ping through the same queue) does not serve
+ * cached lookups, and starts with an empty cache when it listens again ({@code control.TokenCache}).
+ * This replaced each server's own clustering (Payara's Hazelcast, WildFly's Infinispan on JGroups):
+ * two mechanisms, two configurations and a cluster membership, for a job the shared database does
+ * with one connection per node. Tokens depends on access, projects and brokers; none of them depends
+ * on tokens.
  *
  * <p><b>IP allow-lists</b> (spec section 6). {@code allowed_ips} is one column of canonical CIDR blocks
  * separated by spaces (at most 32, so at most 1.4 KB): no join on the lookup path, and {@code ''} for

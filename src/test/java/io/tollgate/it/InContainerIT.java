@@ -256,6 +256,46 @@ abstract class InContainerIT extends DeployedWarTest {
         assertNull(callers.resolve(created.getString("token"), System.currentTimeMillis()));
     }
 
+    /**
+     * On PostgreSQL the other nodes of a cluster hear of a change through the change's own
+     * transaction (tokens.boundary.ClusterInvalidation): a delete that rolled back notifies nobody, a
+     * committed one notifies its token's id. On H2 (embedded: one node) nothing listens and the token
+     * cache is trusted for good. (No assumption: an aborted in-container test is an error to Arquillian.)
+     */
+    @Test
+    void onPostgresTheOtherNodesHearOfACommittedDeleteNeverOfOneThatRolledBackAndOnH2NothingListens() throws Exception {
+        String url = org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("tollgate.db.url", String.class);
+        boolean listening = Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(thread -> thread.getName().equals("tollgate-token-invalidation"));
+        if (!url.startsWith("jdbc:postgresql:")) {
+            assertFalse(listening, "no invalidation listener on " + url);
+            assertTrue(activeTokens.cache().trusted(), "a single node's cache is trusted for good");
+            return;
+        }
+        assertTrue(listening, "this node listens for the other nodes' changes");
+        String rolledBack = tokens.create(project, request(Role.VIEWER, null), Caller.root()).getString("id");
+        String committed = tokens.create(project, request(Role.VIEWER, null), Caller.root()).getString("id");
+        try (java.sql.Connection otherNode = io.tollgate.storage.control.ConfiguredDataSource.unpooled().getConnection();
+             java.sql.Statement listen = otherNode.createStatement()) {
+            listen.execute("LISTEN " + io.tollgate.tokens.control.InvalidationListener.CHANNEL);
+            transaction.begin();
+            tokens.delete(project, rolledBack);
+            transaction.rollback();
+            tokens.delete(project, committed);
+            List<String> heard = new java.util.ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            org.postgresql.PGConnection notifications = otherNode.unwrap(org.postgresql.PGConnection.class);
+            while (!heard.contains(committed) && System.nanoTime() < deadline) {
+                org.postgresql.PGNotification[] received = notifications.getNotifications(250);
+                for (int i = 0; received != null && i < received.length; i++) {
+                    heard.add(received[i].getParameter());
+                }
+            }
+            assertTrue(heard.contains(committed), "the committed delete was heard: " + heard);
+            assertFalse(heard.contains(rolledBack), "the rolled-back delete was not: " + heard);
+        }
+    }
+
     // ---- every exception mapper: status and body
 
     @Test

@@ -303,7 +303,7 @@ class PostgresResilienceIT {
             }
             Thread.sleep(3000);
             int connections = Integer.parseInt(psql("SELECT count(*) FROM pg_stat_activity WHERE usename = 'tollgate' "
-                    + "AND application_name <> 'psql'").strip());
+                    + "AND application_name <> 'psql' AND application_name NOT LIKE 'tollgate invalidation%'").strip());
             running.set(false);
             load.shutdown();
             assertTrue(load.awaitTermination(30, TimeUnit.SECONDS));

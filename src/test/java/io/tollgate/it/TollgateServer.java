@@ -47,54 +47,14 @@ public final class TollgateServer implements AutoCloseable {
         if (Servers.wildfly()) {
             return launchWildFly("standalone-microprofile.xml", List.of(), dataDir, log, env);
         }
-        return launch(List.of(), List.of("--nohazelcast"), dataDir, log, env);
+        return launch(List.of("--nohazelcast"), dataDir, log, env);
     }
 
-    /**
-     * Starts one node of a loopback-only Payara Micro cluster (TCP/IP member list on 127.0.0.1,
-     * Hazelcast bound to loopback, no multicast, no phone-home): the flags of the stack notes.
-     * On WildFly, node {@code member} of {@code members} ({@link #clusterMembers}) with
-     * {@code standalone-microprofile-ha.xml} (JGroups over TCP on 127.0.0.1, TCPPING on that list),
-     * its port offset the one its member port implies, and {@code name} as its JGroups and
-     * transaction node name.
-     */
-    public static TollgateServer startClusterNode(String name, String members, int member, Path dataDir, Path log,
-                                                  Map<String, String> env) {
-        if (Servers.wildfly()) {
-            return launchWildFly("standalone-microprofile-ha.xml", WildFlyLaunch.clusterOffset(members, member),
-                    List.of("-Djboss.node.name=" + name, "-Djboss.tx.node.id=" + name,
-                            "-Dtollgate.cluster.members=" + members),
-                    dataDir, log, env);
-        }
-        return launch(List.of("-Dhazelcast.socket.bind.any=false", "-Dhazelcast.phone.home.enabled=false"),
-                List.of("--name", name, "--clustername", "tollgate-it", "--clustermode", "tcpip:" + members,
-                        "--interfaces", "127.0.0.1", "--nohostaware", "--disablephonehome"),
-                dataDir, log, env);
-    }
-
-    /**
-     * The member list of a cluster of {@code count} nodes on loopback: Hazelcast's ports from 6900 on
-     * Payara ({@code 127.0.0.1:6900,…}, each node takes the first free one), JGroups' ports on free
-     * port offsets on WildFly ({@code 127.0.0.1[PORT],…}). Its ports are the cluster's listening ports.
-     */
-    public static String clusterMembers(int count) {
-        if (Servers.wildfly()) {
-            return WildFlyLaunch.clusterMembers(count);
-        }
-        List<String> members = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            members.add("127.0.0.1:" + (6900 + i));
-        }
-        return String.join(",", members);
-    }
-
-    private static TollgateServer launch(List<String> jvmOptions, List<String> options, Path dataDir, Path log,
-                                         Map<String, String> env) {
+    private static TollgateServer launch(List<String> options, Path dataDir, Path log, Map<String, String> env) {
         int port = freePort();
         List<String> command = new ArrayList<>();
         command.add(javaBinary());
         command.addAll(testServerJvmOptions());
-        command.addAll(jvmOptions);
         command.addAll(List.of("-jar", System.getProperty("payara.microJar"),
                 "--logproperties", System.getProperty("tollgate.it.logproperties"),
                 "--prebootcommandfile", System.getProperty("tollgate.it.preboot"),
@@ -120,15 +80,8 @@ public final class TollgateServer implements AutoCloseable {
      */
     static TollgateServer launchWildFly(String serverConfig, List<String> systemProperties, Path dataDir, Path log,
                                         Map<String, String> env) {
-        return launchWildFly(serverConfig, null, systemProperties, dataDir, log, env);
-    }
-
-    /** The same on port offset {@code offset}, or a free one when null. */
-    static TollgateServer launchWildFly(String serverConfig, Integer offset, List<String> systemProperties,
-                                        Path dataDir, Path log, Map<String, String> env) {
         Path base = log.resolveSibling(log.getFileName() + ".wildfly");
-        Path war = Path.of(System.getProperty("tollgate.war"));
-        WildFlyLaunch wildfly = offset == null ? WildFlyLaunch.prepare(base, war) : WildFlyLaunch.prepare(base, war, offset);
+        WildFlyLaunch wildfly = WildFlyLaunch.prepare(base, Path.of(System.getProperty("tollgate.war")));
         Process process = run(wildfly.command(javaBinary(), testServerJvmOptions(), serverConfig, systemProperties),
                 dataDir, log, env);
         return new TollgateServer(process, log, wildfly.httpPort(),

@@ -26,12 +26,6 @@ final class WildFlyLaunch {
     /** The ports of the standard socket bindings that an offset moves (HTTP, HTTPS, management HTTP and HTTPS). */
     private static final int[] BASE_PORTS = {8080, 8443, 9990, 9993};
 
-    /** A cluster node's JGroups TCP port before its offset (socket binding jgroups-tcp). */
-    private static final int JGROUPS_PORT = 7600;
-
-    /** A cluster node's ports: those above, JGroups' and its failure detector's (socket binding jgroups-tcp-fd). */
-    private static final int[] CLUSTER_PORTS = {8080, 8443, 9990, 9993, JGROUPS_PORT, 57600};
-
     /**
      * What {@code bin/common.sh} adds on a modular JDK: the exports and opens WildFly's subsystems need
      * (naming, marshalling, the security realm); without them some subsystems fail at boot.
@@ -63,13 +57,8 @@ final class WildFlyLaunch {
         this.offset = offset;
     }
 
-    /** A base directory {@code base} made from the installation's own, with the WAR in its deployments. */
+    /** A base directory {@code base} made from the installation's own, with the WAR in its deployments, on a free port offset. */
     static WildFlyLaunch prepare(Path base, Path war) {
-        return prepare(base, war, freeOffset());
-    }
-
-    /** The same on a port offset chosen beforehand (a cluster's nodes, whose member list names their ports). */
-    static WildFlyLaunch prepare(Path base, Path war, int offset) {
         Path home = Path.of(System.getProperty("wildfly.home"));
         try {
             copyTree(home.resolve("standalone/configuration"), base.resolve("configuration"));
@@ -78,7 +67,7 @@ final class WildFlyLaunch {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new WildFlyLaunch(home, base, offset);
+        return new WildFlyLaunch(home, base, freeOffset());
     }
 
     int httpPort() {
@@ -117,46 +106,19 @@ final class WildFlyLaunch {
         return command;
     }
 
-    /**
-     * The member list of a cluster of {@code count} nodes ({@code 127.0.0.1[PORT],…}, system property
-     * {@code tollgate.cluster.members} of {@code standalone-microprofile-ha.xml}, which
-     * {@code scripts/wildfly-setup.sh} prepared): each node's JGroups port is 7600 plus its offset, on
-     * offsets 100 apart (1000–7600, so that the failure detector's port, 57600 plus the offset, stays
-     * below 65536) whose ports are all free now.
-     */
-    static String clusterMembers(int count) {
-        for (int attempt = 0; attempt < 100; attempt++) {
-            int first = 1000 + 100 * ThreadLocalRandom.current().nextInt(68 - count);
-            List<String> members = new ArrayList<>();
-            for (int i = 0; i < count && allFree(first + 100 * i, CLUSTER_PORTS); i++) {
-                members.add("127.0.0.1[" + (JGROUPS_PORT + first + 100 * i) + "]");
-            }
-            if (members.size() == count) {
-                return String.join(",", members);
-            }
-        }
-        throw new IllegalStateException("no free WildFly port offsets for a cluster found");
-    }
-
-    /** The port offset of member {@code index} of {@code members} (made by {@link #clusterMembers}). */
-    static int clusterOffset(String members, int index) {
-        String member = members.split(",")[index];
-        return Integer.parseInt(member.substring(member.indexOf('[') + 1, member.indexOf(']'))) - JGROUPS_PORT;
-    }
-
     /** An offset (1000–20999) whose HTTP, HTTPS and management ports are free on loopback now. */
     private static int freeOffset() {
         for (int attempt = 0; attempt < 100; attempt++) {
             int offset = 1000 + ThreadLocalRandom.current().nextInt(20_000);
-            if (allFree(offset, BASE_PORTS)) {
+            if (allFree(offset)) {
                 return offset;
             }
         }
         throw new IllegalStateException("no free WildFly port offset found");
     }
 
-    private static boolean allFree(int offset, int[] basePorts) {
-        for (int port : basePorts) {
+    private static boolean allFree(int offset) {
+        for (int port : BASE_PORTS) {
             try (ServerSocket socket = new ServerSocket(port + offset, 1, InetAddress.getLoopbackAddress())) {
                 socket.setReuseAddress(true);
             } catch (IOException taken) {

@@ -32,6 +32,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * say whether it was rotated out (and until when its grace lasts) or belonged to a deleted token:
  * the reason of the 401. Whatever refusal a cached entry leads to (suspended, expired, a grace that
  * ended) is decided from the entry alone, at the request's clock.
+ * A change drops the cached lookups it affects after its commit, before the request that made it
+ * answers; on the other nodes of a cluster, {@link ClusterInvalidation} does.
  */
 @ApplicationScoped
 public class ActiveTokens implements CredentialResolver {
@@ -154,8 +156,13 @@ public class ActiveTokens implements CredentialResolver {
         invalidate(null);
     }
 
+    /** The cache of lookups, whose trust {@link ClusterInvalidation}'s listener manages in a cluster. */
+    public TokenCache cache() {
+        return cache;
+    }
+
     /** Drops one token's cached lookup, or every one when {@code tokenId} is null. */
-    public void invalidate(String tokenId) {
+    private void invalidate(String tokenId) {
         if (tokenId == null) {
             cache.invalidateAll();
         } else {

@@ -1,90 +1,119 @@
 package io.tollgate.tokens.boundary;
 
-import com.hazelcast.core.EntryEvent;
-import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.map.IMap;
-import com.hazelcast.map.listener.EntryAddedListener;
-import com.hazelcast.map.listener.EntryUpdatedListener;
-import jakarta.annotation.PostConstruct;
+import io.tollgate.brokers.entity.BrokerDeleted;
+import io.tollgate.projects.entity.ProjectDeleted;
+import io.tollgate.storage.control.ConfiguredDataSource;
+import io.tollgate.tokens.control.InvalidationListener;
+import io.tollgate.tokens.entity.TokensChanged;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.sql.SQLException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Spreads token cache invalidations over a Payara Micro cluster through a replicated Hazelcast map:
- * every committed change (token, broker or project deleted) is written to it, and every node drops
- * the matching cache entries when its listener sees the write. The map is the record, not a
- * fire-and-forget message: a node that (re)joins starts with an empty cache and reads the database.
- * Without Hazelcast ({@code --nohazelcast}, the injected instance is null; or another runtime, where
- * this class is not loadable) invalidation stays local, done by {@link ActiveTokens} itself.
- * What is published when, and what a received key does: {@link InvalidationPublisher}.
+ * Token cache invalidation across the nodes that share one PostgreSQL, by PostgreSQL's own
+ * {@code LISTEN/NOTIFY}, alike on every server: a change's transaction notifies
+ * {@link InvalidationListener#CHANNEL} with the changed token's id (or {@link InvalidationListener#ALL}
+ * when a project or a broker went), through its own connection, so that the notification is
+ * delivered if and only if the change commits; every node's {@link InvalidationListener}, on a
+ * thread of the container's, drops the matching entries of {@link ActiveTokens}' cache and says how
+ * long that cache may be trusted. The node that made the change also drops them itself, after the
+ * commit and before it answers ({@link ActiveTokens}).
+ * On H2 (embedded, so a single node) nothing is notified or listened to: invalidation stays local.
  */
 @ApplicationScoped
-public class ClusterInvalidation extends InvalidationPublisher {
+public class ClusterInvalidation {
 
-    static final String MAP = "tollgate-token-invalidations";
     private static final Logger LOG = Logger.getLogger(ClusterInvalidation.class.getName());
 
+    @PersistenceContext(unitName = "tollgate")
+    EntityManager em;
+
     @Inject
-    Instance<HazelcastInstance> hazelcast;
+    ActiveTokens tokens;
 
-    private IMap<String, String> invalidations;
-    private UUID listener;
+    @Resource
+    ManagedThreadFactory threads;
 
-    @PostConstruct
-    void join() {
-        HazelcastInstance instance = hazelcast.isResolvable() ? hazelcast.get() : null;
-        if (instance == null) {
-            LOG.info("Token cache invalidation is local to this node (no cluster)");
+    @Inject
+    @ConfigProperty(name = "tollgate.db.url")
+    String url;
+
+    private boolean clustered;
+    private InvalidationListener listener;
+    private Thread thread;
+
+    /** Starts listening with the application, before it serves a request: until the first ping, the cache is not trusted. */
+    void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        clustered = url.startsWith("jdbc:postgresql:");
+        if (!clustered) {
             return;
         }
+        tokens.cache().distrust();
+        DataSource database;
         try {
-            invalidations = instance.getMap(MAP);
-            listener = invalidations.addEntryListener(new Listener(), true);
-            LOG.info("Token cache invalidation is cluster-wide");
-        } catch (RuntimeException e) {
-            invalidations = null;
-            LOG.log(Level.WARNING, "Cluster-wide token cache invalidation unavailable: {0}", e.toString());
+            database = ConfiguredDataSource.unpooled();
+            database.setLoginTimeout(5);
+        } catch (SQLException e) {
+            // the pool cannot reach the database either: the application does not start
+            throw new IllegalStateException("No database driver for token cache invalidation: " + e.getMessage());
         }
+        listener = new InvalidationListener(database, tokens.cache(),
+                "tollgate invalidation pid " + ProcessHandle.current().pid());
+        thread = threads.newThread(listener);
+        thread.setName("tollgate-token-invalidation");
+        thread.start();
     }
 
-    @Override
-    boolean clustered() {
-        return invalidations != null;
+    void publish(@Observes TokensChanged change) {
+        publish(change.tokenId());
     }
 
-    @Override
-    void write(String key, String value, long minutes) {
-        invalidations.put(key, value, minutes, TimeUnit.MINUTES);
+    void publish(@Observes ProjectDeleted deleted) {
+        publish(InvalidationListener.ALL);
+    }
+
+    void publish(@Observes BrokerDeleted deleted) {
+        publish(InvalidationListener.ALL);
+    }
+
+    /**
+     * Notifies every node of {@code key}, in the change's transaction (the events are fired inside
+     * it): PostgreSQL delivers the notification when that transaction commits, and never if it rolls
+     * back. A failure fails the change, as any of its statements would.
+     */
+    private void publish(String key) {
+        if (clustered) {
+            em.createNativeQuery("SELECT pg_notify(?1, ?2)")
+                    .setParameter(1, InvalidationListener.CHANNEL)
+                    .setParameter(2, key)
+                    .getResultList();
+        }
     }
 
     @PreDestroy
-    void leave() {
-        if (invalidations != null && listener != null) {
-            try {
-                invalidations.removeEntryListener(listener);
-            } catch (RuntimeException ignored) {
-                // the cluster is shutting down with us
-            }
+    void stop() {
+        if (listener == null) {
+            return;
         }
-    }
-
-    /** Drops what another node (or this one) invalidated. */
-    final class Listener implements EntryAddedListener<String, String>, EntryUpdatedListener<String, String> {
-
-        @Override
-        public void entryAdded(EntryEvent<String, String> event) {
-            received(event.getKey());
+        listener.stop();
+        try {
+            thread.join(2_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-
-        @Override
-        public void entryUpdated(EntryEvent<String, String> event) {
-            received(event.getKey());
+        if (thread.isAlive()) {
+            LOG.log(Level.FINE, "The token invalidation listener is still stopping");
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.tollgate.tokens.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -98,6 +99,44 @@ class TokenCacheTest {
                 lookup.get(10, TimeUnit.SECONDS);
                 revoke.get(10, TimeUnit.SECONDS);
                 assertNull(cache.get("h1"), "revoked token came back from the cache in round " + round);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * A node invalidates a token twice at once: after its own commit, and on hearing its own
+     * notification. Each invalidation returns only once the token is gone (the request that deleted
+     * it answers after its own), not as soon as it finds that the other one took the token's index row.
+     */
+    @Test
+    void anInvalidationReturnsOnlyOnceTheTokenIsGoneEvenWhenAnotherOneOfItRunsAtTheSameTime() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 200; round++) {
+                TokenCache cache = new TokenCache(10_000);
+                ActiveToken token = token("t1");
+                for (int i = 0; i < 2_000; i++) {
+                    cache.put("h" + i, token, cache.generation());   // many hashes: a long removal
+                }
+                CyclicBarrier start = new CyclicBarrier(2);
+                List<Future<Integer>> invalidations = new ArrayList<>();
+                for (int thread = 0; thread < 2; thread++) {
+                    invalidations.add(pool.submit(() -> {
+                        start.await();
+                        cache.invalidate("t1");
+                        int left = 0;
+                        for (int i = 0; i < 2_000; i++) {
+                            left += cache.get("h" + i) == null ? 0 : 1;
+                        }
+                        return left;
+                    }));
+                }
+                for (Future<Integer> invalidation : invalidations) {
+                    assertEquals(0, invalidation.get(30, TimeUnit.SECONDS),
+                            "entries still served after an invalidation returned, round " + round);
+                }
             }
         } finally {
             pool.shutdownNow();
@@ -244,5 +283,93 @@ class TokenCacheTest {
         cache.invalidate("t1");
         assertNull(cache.byId("t1"));
         assertEquals("t2", cache.byId("t2").id());
+    }
+
+    @Test
+    void aCacheIsTrustedForGoodUntilDistrusted() {
+        long[] now = {0};
+        TokenCache cache = new TokenCache(10, () -> now[0]);
+        ActiveToken token = token("t1");
+        cache.put("h1", token, cache.generation());
+        now[0] = Long.MAX_VALUE / 2;
+        assertTrue(cache.trusted());
+        assertSame(token, cache.get("h1"), "a single node's cache has no lease");
+    }
+
+    @Test
+    void aDistrustedCacheForgetsEverythingAndServesAndStoresNothing() {
+        TokenCache cache = new TokenCache(10);
+        cache.put("h1", token("t1"), cache.generation());
+        cache.distrust();
+        assertFalse(cache.trusted());
+        assertEquals(0, cache.size());
+        cache.put("h2", token("t2"), cache.generation());
+        assertNull(cache.get("h2"));
+        assertEquals(0, cache.size(), "nothing stored while invalidations may be missed");
+    }
+
+    @Test
+    void trustedAgainTheCacheStartsEmptyAndStoresAgain() {
+        TokenCache cache = new TokenCache(10, () -> 0);
+        cache.put("h1", token("t1"), cache.generation());
+        cache.distrust();
+        cache.trustUntil(1_000);
+        assertTrue(cache.trusted());
+        assertNull(cache.get("h1"));
+        ActiveToken token = token("t2");
+        cache.put("h2", token, cache.generation());
+        assertSame(token, cache.get("h2"));
+    }
+
+    @Test
+    void aLookupReadWhileDistrustedIsNotStoredOnceTrustedAgain() {
+        TokenCache cache = new TokenCache(10, () -> 0);
+        cache.distrust();
+        long readAt = cache.generation();   // the lookup reads the database before the listener is back
+        cache.trustUntil(1_000);            // the listener is back: what changed meanwhile was not heard
+        cache.put("h1", token("t1"), readAt);
+        assertNull(cache.get("h1"));
+        assertEquals(0, cache.size());
+    }
+
+    @Test
+    void aLookupReadBeforeTheDistrustIsNotStoredAfterIt() {
+        TokenCache cache = new TokenCache(10, () -> 0);
+        cache.trustUntil(1_000);
+        long readAt = cache.generation();
+        cache.distrust();
+        cache.trustUntil(2_000);
+        cache.put("h1", token("t1"), readAt);
+        assertNull(cache.get("h1"));
+    }
+
+    @Test
+    void aLeaseThatRanOutServesNothingAndARenewalServesTheEntriesAgain() {
+        long[] now = {0};
+        TokenCache cache = new TokenCache(10, () -> now[0]);
+        cache.distrust();
+        cache.trustUntil(1_000);
+        ActiveToken token = token("t1");
+        cache.put("h1", token, cache.generation());
+        now[0] = 999;
+        assertSame(token, cache.get("h1"));
+        now[0] = 1_000;
+        assertFalse(cache.trusted());
+        assertNull(cache.get("h1"), "no renewal: the listener may be stuck or its connection dead");
+        cache.trustUntil(2_000);            // a late renewal: every invalidation until it was applied
+        assertSame(token, cache.get("h1"));
+    }
+
+    @Test
+    void aLeaseWorksAcrossTheClocksWrapAround() {
+        long[] now = {Long.MAX_VALUE - 10};
+        TokenCache cache = new TokenCache(10, () -> now[0]);
+        cache.trustUntil(Long.MAX_VALUE + 100);   // overflows, as System.nanoTime() may
+        ActiveToken token = token("t1");
+        cache.put("h1", token, cache.generation());
+        now[0] = Long.MAX_VALUE + 50;
+        assertSame(token, cache.get("h1"));
+        now[0] = Long.MAX_VALUE + 101;
+        assertNull(cache.get("h1"));
     }
 }
