@@ -183,12 +183,7 @@ class PostgresResilienceIT {
             } finally {
                 postgres("start", pgDir, pgPort);
             }
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (readiness(server).status() != 200 && System.nanoTime() < deadline) {
-                Thread.sleep(250);
-            }
-            assertEquals(200, readiness(server).status(), "ready again without a restart");
-            assertEquals(200, tokenApi.get("api/projects/" + project).status());
+            assertRecoversWithoutARestart(server, tokenApi, project);
             // names of this run: a database kept from an earlier run has those of that one
             Api.Reply write = root.createProject("after-outage-" + System.nanoTime());
             assertEquals(200, write.status(), write::toString);
@@ -258,12 +253,7 @@ class PostgresResilienceIT {
         } finally {
             postgres("start", pgDir, pgPort);
         }
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (readiness(server).status() != 200 && System.nanoTime() < deadline) {
-            Thread.sleep(250);
-        }
-        assertEquals(200, readiness(server).status(), "ready again without a restart");
-        assertEquals(200, tokenApi.get("api/projects/" + project).status());
+        assertRecoversWithoutARestart(server, tokenApi, project);
         String outage = ServerLogs.settled(server::log).substring(before.length())
                 .replaceAll("\u001B\\[[0-9;]*m", "");
         List<String> records = new ArrayList<>();
@@ -342,6 +332,17 @@ class PostgresResilienceIT {
     private static Api.Reply readiness(TollgateServer server) {
         return Api.send(HttpRequest.newBuilder(server.monitoring().resolve("health/ready"))
                 .timeout(Duration.ofSeconds(10)).build());
+    }
+
+    /** Once the database is back: readiness UP again within a minute, and the token answers, with no restart. */
+    private static void assertRecoversWithoutARestart(TollgateServer server, Api tokenApi, String project)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (readiness(server).status() != 200 && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+        }
+        assertEquals(200, readiness(server).status(), "ready again without a restart");
+        assertEquals(200, tokenApi.get("api/projects/" + project).status());
     }
 
     private static void postgres(String command, String dataDir, String port) throws Exception {
