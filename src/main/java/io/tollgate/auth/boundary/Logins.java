@@ -116,8 +116,17 @@ public class Logins {
             addresses.takeBack(clientAddress, now);
             throw new TooManyAttempts("too many failed logins for this username; try again later", seconds(wait));
         }
-        User user = users.find(username);
-        if (!passwords.matches(password, user == null ? null : user.passwordHash())) {
+        User user;
+        boolean matches;
+        try {
+            user = users.find(username);
+            matches = passwords.matches(password, user == null ? null : user.passwordHash());
+        } catch (RuntimeException unchecked) {
+            // no password was checked (a database outage, say): no failure of the address's either
+            addresses.takeBack(clientAddress, now);
+            throw unchecked;
+        }
+        if (!matches) {
             recordFailure(user == null ? AuditTrail.ANONYMOUS : username, username, clientAddress);
             throw new Unauthorized("wrong username or password");
         }
