@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -29,8 +30,9 @@ public class ConfigCheck {
     void start(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE - 100) @Initialized(ApplicationScoped.class)
                Object started) {
         unknownVariables(System.getenv()).forEach(LOG::warning);
-        List<String> problems = problems(key -> ConfigProvider.getConfig().getConfigValue(key).getRawValue(),
-                System::getProperty, System.getenv());
+        Config config = ConfigProvider.getConfig();
+        List<String> problems = problems(key -> config.getConfigValue(key).getRawValue(), System::getProperty,
+                System.getenv());
         if (!problems.isEmpty()) {
             throw StartFailure.stop(String.join("; ", problems));
         }

@@ -1,7 +1,6 @@
 package io.tollgate.storage.boundary;
 
 import io.tollgate.config.DataDirectory;
-import io.tollgate.config.StartFailure;
 import io.tollgate.storage.control.DatabaseStartFailures;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Priority;
@@ -16,7 +15,6 @@ import jakarta.interceptor.Interceptor;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.migration.JavaMigration;
@@ -66,9 +64,7 @@ public class Migrations {
         } catch (RuntimeException failure) {
             // the process ends rather than staying up without the application; the stack is of no use to an operator
             LOG.log(Level.FINE, "Opening the database failed", failure);
-            throw StartFailure.stop(DatabaseStartFailures.describe(failure,
-                    ConfigProvider.getConfig().getOptionalValue("tollgate.db.url", String.class).orElse(null),
-                    ConfigProvider.getConfig().getOptionalValue("tollgate.db.user", String.class).orElse("sa")));
+            throw DatabaseStartFailures.stopStart(failure);
         }
         // the files H2 just created followed the umask: 600 like the rest
         DataDirectory.secure();

@@ -1,5 +1,7 @@
 package io.tollgate.storage.control;
 
+import io.tollgate.config.EarlyConfig;
+import io.tollgate.config.StartFailure;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.nio.file.DirectoryStream;
@@ -22,6 +24,17 @@ public final class DatabaseStartFailures {
     static final int H2_WRONG_PASSWORD = 28000;
 
     private DatabaseStartFailures() {
+    }
+
+    /**
+     * Ends a start that met {@code failure} with the database: the line for the configured database
+     * ({@link DatabaseConfigSource}'s URL, {@code tollgate.db.user} or the definition's {@code sa}), then
+     * {@link StartFailure#stop}; returns what fails the deployment meanwhile.
+     */
+    public static IllegalStateException stopStart(Throwable failure) {
+        String user = EarlyConfig.value("tollgate.db.user");
+        return StartFailure.stop(describe(failure, new DatabaseConfigSource().getValue(DatabaseConfigSource.URL),
+                user == null ? "sa" : user));
     }
 
     /** The line for {@code failure}, met opening the database at {@code url} as {@code user}. */

@@ -1,7 +1,5 @@
 package io.tollgate.storage.control;
 
-import io.tollgate.config.EarlyConfig;
-import io.tollgate.config.StartFailure;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.logging.Level;
@@ -14,7 +12,7 @@ import org.eclipse.persistence.sessions.Session;
  * Opens one connection before the persistence unit logs in at deployment, the earliest moment the
  * application's code runs with the data source: a database that cannot be opened (a refused password,
  * a database not answering, an embedded file another process holds) ends the start with one line
- * naming the cause and the fix ({@link DatabaseStartFailures}, {@link StartFailure}) instead of a page
+ * naming the cause and the fix ({@link DatabaseStartFailures#stopStart}) instead of a page
  * of stack traces and a server left up without the application.
  */
 final class StartProbe {
@@ -36,9 +34,7 @@ final class StartProbe {
             probe.isValid(5);
         } catch (SQLException | RuntimeException failure) {
             LOG.log(Level.FINE, "Opening the database at start failed", failure);
-            String url = new DatabaseConfigSource().getValue(DatabaseConfigSource.URL);
-            String user = EarlyConfig.value("tollgate.db.user");
-            throw StartFailure.stop(DatabaseStartFailures.describe(failure, url, user == null ? "sa" : user));
+            throw DatabaseStartFailures.stopStart(failure);
         }
     }
 }
