@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * once it listens again; the survivor serves everything when the other dies.
  */
 @EnabledIfSystemProperty(named = "tollgate.it.db", matches = "postgresql")
+@Tag(RuntimeSubset.TAG)
 class ClusterIT {
 
     private static final Duration STARTUP = Duration.ofSeconds(420); // two nodes starting at once on a shared 2-core machine

@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
  * restarted on the same data. Each worker has a project of its own, so that each project's audit
  * trail fits in one page.
  */
+@Tag(RuntimeSubset.TAG)
 class CrashDurabilityIT {
 
     private static final Duration STARTUP = Duration.ofSeconds(180);

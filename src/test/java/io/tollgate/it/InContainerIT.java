@@ -82,6 +82,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -150,6 +151,7 @@ abstract class InContainerIT extends DeployedWarTest {
 
     // ---- no escalation in Tokens.create
 
+    @Tag(RuntimeSubset.TAG)
     @Test
     void editorTokenCannotCreateAnAdminTokenButMayCreateAnEditorOne() {
         Caller editor = tokenCaller(Role.EDITOR, null);
@@ -160,6 +162,7 @@ abstract class InContainerIT extends DeployedWarTest {
         assertEquals(2, tokens.list(project, null, null).size(), "the refused token was not stored");
     }
 
+    @Tag(RuntimeSubset.TAG)
     @Test
     void editorMemberCannotCreateAnAdminToken() {
         String person = newUser();
@@ -170,6 +173,7 @@ abstract class InContainerIT extends DeployedWarTest {
         assertEquals("viewer", tokens.create(project, request(Role.VIEWER, null), editor).getString("role_id"));
     }
 
+    @Tag(RuntimeSubset.TAG)
     @Test
     void tokenCannotCreateATokenThatOutlivesIt() {
         long creatorValidDate = System.currentTimeMillis() + 2 * 86_400_000L;
@@ -185,6 +189,7 @@ abstract class InContainerIT extends DeployedWarTest {
 
     // ---- the role table with the real ProjectRoles
 
+    @Tag(RuntimeSubset.TAG)
     @Test
     void memberRoleComesFromTheDatabaseAndDecidesTheRoleTable() {
         String person = newUser();
@@ -206,6 +211,7 @@ abstract class InContainerIT extends DeployedWarTest {
         assertFalse(AccessPolicy.permits(caller, roles.of(caller, elsewhere), Role.VIEWER, Scope.BROKERS, null));
     }
 
+    @Tag(RuntimeSubset.TAG)
     @Test
     void tokenOfAnotherProjectHasNoRoleHere() {
         Caller admin = tokenCaller(Role.ADMIN, null);
@@ -218,6 +224,7 @@ abstract class InContainerIT extends DeployedWarTest {
 
     // ---- transactions
 
+    @Tag(RuntimeSubset.TAG)
     @Test
     void failedCreateRollsBackEverythingItsTransactionWrote() throws Exception {
         Caller editor = tokenCaller(Role.EDITOR, null);
@@ -239,6 +246,7 @@ abstract class InContainerIT extends DeployedWarTest {
 
     // ---- the token cache
 
+    @Tag(RuntimeSubset.TAG)
     @Test
     void deletedTokenLeavesTheCacheWhenTheDeleteCommits() throws Exception {
         JsonObject created = tokens.create(project, request(Role.VIEWER, null), Caller.root());
@@ -262,6 +270,7 @@ abstract class InContainerIT extends DeployedWarTest {
      * committed one notifies its token's id. On H2 (embedded: one node) nothing listens and the token
      * cache is trusted for good. (No assumption: an aborted in-container test is an error to Arquillian.)
      */
+    @Tag(RuntimeSubset.TAG)
     @Test
     void onPostgresTheOtherNodesHearOfACommittedDeleteNeverOfOneThatRolledBackAndOnH2NothingListens() throws Exception {
         String url = org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("tollgate.db.url", String.class);
@@ -298,6 +307,7 @@ abstract class InContainerIT extends DeployedWarTest {
 
     // ---- every exception mapper: status and body
 
+    @Tag(RuntimeSubset.TAG)
     @Test
     void domainExceptionMapperGivesEachDomainFailureItsStatusAndBody() {
         assertBody(domainExceptions.toResponse(new InvalidField("name", "name is required")),
@@ -320,6 +330,7 @@ abstract class InContainerIT extends DeployedWarTest {
         assertBody(domainExceptions.toResponse(new Unavailable("down")), 503, "SERVICE_UNAVAILABLE", "down", Map.of());
     }
 
+    @Tag(RuntimeSubset.TAG)
     @Test
     void webApplicationExceptionMapperAnswersWhatJaxRsRejectedInTheErrorBody() {
         assertBody(webExceptions.toResponse(new NotFoundException()), 404, "NOT_FOUND", "no such resource", Map.of());
@@ -338,6 +349,7 @@ abstract class InContainerIT extends DeployedWarTest {
         assertEquals(400, webExceptions.toResponse(new BadRequestException()).getStatus());
     }
 
+    @Tag(RuntimeSubset.TAG)
     @Test
     void lastResortMapperHidesTheDetailBehindAnErrorIdAndKeepsDecidedFailures() {
         Response failure = unexpected.toResponse(new IllegalStateException("tg_secret-in-a-message"));
@@ -354,6 +366,7 @@ abstract class InContainerIT extends DeployedWarTest {
 
     // ---- the session JWT: minted at login, accepted by the server's verifier
 
+    @Tag(RuntimeSubset.TAG)
     @Test
     void sessionJwtFromLoginIsAcceptedByTheServersVerifierAndATamperedOneIsNot() throws Exception {
         String person = unique("jwt");
@@ -466,6 +479,7 @@ abstract class InContainerIT extends DeployedWarTest {
      */
     private static final String ITERATIONS = System.getenv().getOrDefault("TOLLGATE_PASSWORD_ITERATIONS", "210000");
 
+    @Tag(RuntimeSubset.TAG)
     @Test
     void newHashIsTheContainersPbkdf2FormatAtTheConfiguredStrengthAndVerifies() {
         String stored = passwords.hash("correct horse battery staple");
@@ -480,6 +494,7 @@ abstract class InContainerIT extends DeployedWarTest {
         assertTrue(passwords.matches("correct horse battery staple", stored));
     }
 
+    @Tag(RuntimeSubset.TAG)
     @Test
     void wrongPasswordDoesNotMatchANewHash() {
         String stored = passwords.hash("correct horse battery staple");
@@ -487,6 +502,7 @@ abstract class InContainerIT extends DeployedWarTest {
         assertFalse(passwords.matches("", stored));
     }
 
+    @Tag(RuntimeSubset.TAG)
     @Test
     void hashInTheOldFormatStillVerifiesAndStillRefusesAWrongPassword() {
         assertTrue(passwords.matches(LEGACY_PASSWORD, LEGACY_HASH));
@@ -494,12 +510,14 @@ abstract class InContainerIT extends DeployedWarTest {
     }
 
     /** An unknown user is checked against a decoy hash; not even the decoy's own password matches it. */
+    @Tag(RuntimeSubset.TAG)
     @Test
     void nullStoredHashSaysNoEvenToTheDecoysPassword() {
         assertFalse(passwords.matches("decoy-password-never-matches-anything", null));
         assertFalse(passwords.matches(LEGACY_PASSWORD, null));
     }
 
+    @Tag(RuntimeSubset.TAG)
     @Test
     void malformedStoredHashSaysNoInsteadOfThrowing() {
         for (String stored : List.of("", "garbage", "pbkdf2-sha256$many$c3Du$ZE4E", "pbkdf2-sha256$210000$c3Du$not base64!",
@@ -508,6 +526,7 @@ abstract class InContainerIT extends DeployedWarTest {
         }
     }
 
+    @Tag(RuntimeSubset.TAG)
     @Test
     void userCreatedNowIsStoredInTheContainersFormatAndLogsIn() {
         String name = unique("pw");
@@ -516,6 +535,7 @@ abstract class InContainerIT extends DeployedWarTest {
         assertFalse(logins.login(name, "a-long-password-" + name, "127.0.0.1").getString("token").isEmpty());
     }
 
+    @Tag(RuntimeSubset.TAG)
     @Test
     void userWhoseRowStillHoldsAnOldFormatHashLogsInWithItsPassword() throws Exception {
         String name = unique("legacy");
@@ -539,6 +559,7 @@ abstract class InContainerIT extends DeployedWarTest {
     @Inject
     ConstraintViolationExceptionMapper violations;
 
+    @Tag(RuntimeSubset.TAG)
     @Test
     void constraintViolationMapperNamesTheFirstBrokenFieldOfTheRequestInSnakeCase() {
         TokenBody allWrong = new TokenBody(" ", "root", "partial", List.of("b1"), null);
@@ -569,6 +590,7 @@ abstract class InContainerIT extends DeployedWarTest {
     @Inject
     AuditRetention auditRetention;
 
+    @Tag(RuntimeSubset.TAG)
     @Test
     void rolledBackChangeLeavesNoEventAndACommittedOneHasItsEvent() throws Exception {
         String rolledBack = unique("rolled-back");
@@ -597,6 +619,7 @@ abstract class InContainerIT extends DeployedWarTest {
         assertEquals(AuditTrail.SYSTEM, event.getString("actor"), "no API request, no caller: the system acted");
     }
 
+    @Tag(RuntimeSubset.TAG)
     @Test
     void recordingOutsideATransactionIsRefusedAndWritesNothing() {
         String name = unique("no-transaction");
@@ -607,6 +630,7 @@ abstract class InContainerIT extends DeployedWarTest {
         assertEquals(1, eventsNamed(name).size(), "recordAlone commits on its own (failed logins)");
     }
 
+    @Tag(RuntimeSubset.TAG)
     @Test
     void retentionDeletesOldEventsInChunksAndKeepsRecentOnes() throws Exception {
         long old = System.currentTimeMillis() - Duration.ofDays(400).toMillis();
@@ -658,6 +682,7 @@ abstract class InContainerIT extends DeployedWarTest {
         return usageLog.page(tokenId, Long.MAX_VALUE, Integer.MAX_VALUE).size();
     }
 
+    @Tag(RuntimeSubset.TAG)
     @Test
     void aTokensUsageGoesWithTheTokenAndWithItsProject() {
         String first = tokens.create(project, request(Role.VIEWER, null), Caller.root()).getString("id");
@@ -676,6 +701,7 @@ abstract class InContainerIT extends DeployedWarTest {
         assertEquals(0, usageRows(second), "deleting the project deletes its tokens' usage");
     }
 
+    @Tag(RuntimeSubset.TAG)
     @Test
     void aUseOfATokenDeletedBeforeTheFlushIsLeftOutAndTheRestOfTheBatchIsWritten() {
         String kept = tokens.create(project, request(Role.VIEWER, null), Caller.root()).getString("id");
@@ -689,6 +715,7 @@ abstract class InContainerIT extends DeployedWarTest {
         assertEquals(2, usageRows(kept));
     }
 
+    @Tag(RuntimeSubset.TAG)
     @Test
     void retentionDeletesUsesPastTheRetentionAndEachTokensUsesBeyondTheNewestKeptInWholeChunks() throws Exception {
         String busy = tokens.create(project, request(Role.VIEWER, null), Caller.root()).getString("id");
@@ -714,6 +741,7 @@ abstract class InContainerIT extends DeployedWarTest {
     }
 
     /** A hash records its own strength: one made at the default verifies on a server that makes new ones at another. */
+    @Tag(RuntimeSubset.TAG)
     @Test
     void hashAtTheDefaultStrengthVerifiesWithItsOwnIterationCount() {
         String atDefault = "PBKDF2WithHmacSHA256:210000:c3DuVBLKaMMu0ZcMyw9x6A==:ZE4EFM8FZKsisOMpu27+8nEzYGzmuhS3+DI2Zz3U4Qo=";
@@ -727,6 +755,7 @@ abstract class InContainerIT extends DeployedWarTest {
     io.tollgate.storage.boundary.DatabaseExit databaseExit;
 
     /** The final writes at exit open their own connection: the driver must be found on every server. */
+    @Tag(RuntimeSubset.TAG)
     @Test
     void databaseExitFindsTheConfiguredDatabasesDriverOnEveryServer() {
         assertTrue(databaseExit.armed(), "the exit hook is installed, so usage buffered at exit is saved");
@@ -734,6 +763,7 @@ abstract class InContainerIT extends DeployedWarTest {
 
     // ---- the token list's pages (issue 20): keyed by (issue_date, id), ties included
 
+    @Tag(RuntimeSubset.TAG)
     @Test
     void tokenListPagesAfterATokenTakeEveryTieOnIssueDateOnceInIdOrder() throws Exception {
         long issued = System.currentTimeMillis();

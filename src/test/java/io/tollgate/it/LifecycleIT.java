@@ -24,12 +24,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Starts, restarts and stops of the server as the README runs it: the root token of spec section 1,
  * data that survives a restart, and logs that never hold a token secret.
  */
+@Tag(RuntimeSubset.TAG)
 class LifecycleIT {
 
     private static final Duration STARTUP = Duration.ofSeconds(180);

@@ -34,6 +34,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -133,6 +134,7 @@ class PeopleApiIT extends DeployedWarTest {
         assertEquals(200, login(keyholder, twelveKeys).status(), "and log in with it");
     }
 
+    @Tag(RuntimeSubset.TAG)
     @Test
     void parallelCreatesOfOneUsernameGiveOne200AndThe409s() throws Exception {
         String username = Fixtures.unique("race");
@@ -176,6 +178,7 @@ class PeopleApiIT extends DeployedWarTest {
 
     // ---------------------------------------------------------------- login
 
+    @Tag(RuntimeSubset.TAG)
     @Test
     void loginAnswersAnRs256JwtValidForOneHour() {
         Person person = user();
@@ -270,6 +273,7 @@ class PeopleApiIT extends DeployedWarTest {
         }
     }
 
+    @Tag(RuntimeSubset.TAG)
     @Test
     void parallelWrongLoginsAreLockedAfterMoreThanTenFailuresToo() throws Exception {
         // attempts are counted as they arrive: 30 parallel wrong guesses may not all be checked
@@ -291,6 +295,7 @@ class PeopleApiIT extends DeployedWarTest {
      * longer matches) and an expired JWT signed by another key. ExternalIdentityProviderIT, which holds
      * the verification key, tests a correctly signed expired JWT.
      */
+    @Tag(RuntimeSubset.TAG)
     @Test
     void tamperedForeignAndExpiredJwtsAre401WithTheJsonErrorBody() {
         Person person = member(project, "admin");
@@ -646,6 +651,7 @@ class PeopleApiIT extends DeployedWarTest {
 
     // ---------------------------------------------------------------- secrecy
 
+    @Tag(RuntimeSubset.TAG)
     @Test
     void passwordsAndHashesNeverReachAResponseOrTheServerLog() throws IOException {
         Person person = member(project, "admin");
@@ -802,6 +808,7 @@ class PeopleApiIT extends DeployedWarTest {
 
     // ---------------------------------------------------------------- hardening (issue 10: items 3, 4, 8)
 
+    @Tag(RuntimeSubset.TAG)
     @Test
     void theBearerSchemeIsCaseInsensitiveAndMaySpanSeveralSpacesForEveryCredentialKind() {
         Person person = member(project, "viewer");
@@ -827,6 +834,7 @@ class PeopleApiIT extends DeployedWarTest {
         }
     }
 
+    @Tag(RuntimeSubset.TAG)
     @Test
     void badJwtsGrowTheServerLogByNoMoreThanAShortLineEach() throws Exception {
         Person person = member(project, "viewer");
@@ -852,6 +860,7 @@ class PeopleApiIT extends DeployedWarTest {
         assertTrue(growth <= bad.size() * 200, "20 bad JWTs grew the server log by " + growth + " characters");
     }
 
+    @Tag(RuntimeSubset.TAG)
     @Test
     void anAttackersAddressCannotLockTheUserOutFromAnotherAddress() throws Exception {
         Person person = user();

@@ -25,6 +25,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -222,6 +223,7 @@ class PlatformApiIT extends InContainerIT {
         }
     }
 
+    @Tag(RuntimeSubset.TAG)
     @Test
     @RunAsClient
     void unknownRoutesWrongMethodsAndMediaTypesAnswerTheErrorBody() {
@@ -255,6 +257,7 @@ class PlatformApiIT extends InContainerIT {
         assertFalse(root.listProjects().body().contains(name));
     }
 
+    @Tag(RuntimeSubset.TAG)
     @Test
     @RunAsClient
     void healthAndOpenApiAreServed() {
@@ -469,6 +472,7 @@ class PlatformApiIT extends InContainerIT {
         assertEquals(1, root.listBrokers(project).array().size());
     }
 
+    @Tag(RuntimeSubset.TAG)
     @Test
     @RunAsClient
     void namesAreStoredInNfcSoCombiningFormsCollide() {
@@ -511,6 +515,7 @@ class PlatformApiIT extends InContainerIT {
 
     private static final String JSON_TYPE = "Content-Type: application/json";
 
+    @Tag(RuntimeSubset.TAG)
     @Test
     @RunAsClient
     void everyApiAnswerSuccessOrErrorIsNoStore() throws Exception {
@@ -547,6 +552,7 @@ class PlatformApiIT extends InContainerIT {
         assertEquals(List.of(), failures);
     }
 
+    @Tag(RuntimeSubset.TAG)
     @Test
     @RunAsClient
     void consoleStaticFilesAndApiCarrySecurityHeadersAndNoServerBanner() throws Exception {
@@ -607,6 +613,7 @@ class PlatformApiIT extends InContainerIT {
         assertEquals(404, http.send("OPTIONS", "api/nothing/here", null, bearer(Fixtures.ROOT)).status());
     }
 
+    @Tag(RuntimeSubset.TAG)
     @Test
     @RunAsClient
     void traceIsRefusedWithTheErrorBodyAndNeverEchoed() throws Exception {
@@ -621,6 +628,7 @@ class PlatformApiIT extends InContainerIT {
         }
     }
 
+    @Tag(RuntimeSubset.TAG)
     @Test
     @RunAsClient
     void requestsTheContainerRefusesLogAtMostOneShortLineEach() throws Exception {
@@ -679,6 +687,7 @@ class PlatformApiIT extends InContainerIT {
                 .sum();
     }
 
+    @Tag(RuntimeSubset.TAG)
     @Test
     @RunAsClient
     void metricsCountAuthenticationsTokenChangesAndRequestTimingsPerEndpoint() throws Exception {
@@ -723,6 +732,7 @@ class PlatformApiIT extends InContainerIT {
      * {@code _mean}, {@code _max} and the quantiles in nanoseconds; Micrometer (WildFly) writes
      * {@code _count}, {@code _sum} and {@code _max}. A quantile, should one come back, is held to seconds too.
      */
+    @Tag(RuntimeSubset.TAG)
     @Test
     @RunAsClient
     void everyTimingOnMetricsIsInSecondsQuantilesAndMaximaIncluded() {
@@ -794,6 +804,7 @@ class PlatformApiIT extends InContainerIT {
      * credential (garbage, another scheme, a deleted or expired token, a JWT that does not verify) never
      * turns a report into a 401, and a valid one is not read either: the report stays anonymous.
      */
+    @Tag(RuntimeSubset.TAG)
     @Test
     @RunAsClient
     void leakReportIgnoresTheReportersAuthorizationHeaderStaleOrValid() throws Exception {
@@ -853,6 +864,7 @@ class PlatformApiIT extends InContainerIT {
                 .orElseThrow(() -> new AssertionError("token " + tokenId + " not listed"));
     }
 
+    @Tag(RuntimeSubset.TAG)
     @Test
     @RunAsClient
     void readinessNamesTheDatabaseTheSchemaVersionAndTheUsageWriter() {
@@ -890,6 +902,7 @@ class PlatformApiIT extends InContainerIT {
         return Api.send(request.build());
     }
 
+    @Tag(RuntimeSubset.TAG)
     @Test
     @RunAsClient
     void servedOpenApiDocumentPassesAStrictValidatorAndNamesEveryServedRoute() {
@@ -922,6 +935,7 @@ class PlatformApiIT extends InContainerIT {
         }
     }
 
+    @Tag(RuntimeSubset.TAG)
     @Test
     @RunAsClient
     void versionIsPublicAndNamesTheBuild() {

@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * the server unready and answer 503 until the database is back, without a restart.
  */
 @EnabledIfSystemProperty(named = "tollgate.it.db", matches = "postgresql")
+@Tag(RuntimeSubset.TAG)
 class PostgresResilienceIT {
 
     private static final Duration STARTUP = Duration.ofSeconds(180);

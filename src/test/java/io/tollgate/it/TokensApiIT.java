@@ -35,6 +35,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -163,6 +164,7 @@ class TokensApiIT extends DeployedWarTest {
         assertEquals(1, list().size());
     }
 
+    @Tag(RuntimeSubset.TAG)
     @Test
     void malformedJsonIs400MalformedRequest() {
         // a truncated body, by hand: being malformed is the point
@@ -172,6 +174,7 @@ class TokensApiIT extends DeployedWarTest {
         assertEquals(0, list().size());
     }
 
+    @Tag(RuntimeSubset.TAG)
     @Test
     void twentyParallelCreatesOfOneNameGiveExactlyOne200() throws Exception {
         assertParallelCreatesOfOneName(20);
@@ -189,6 +192,7 @@ class TokensApiIT extends DeployedWarTest {
         assertEquals(1, list().size());
     }
 
+    @Tag(RuntimeSubset.TAG)
     @Test
     void parallelDeletesOfOneTokenGiveOneTrueAndThe404s() throws Exception {
         String id = fixtures.token(project, "viewer").getString("id");
@@ -197,6 +201,7 @@ class TokensApiIT extends DeployedWarTest {
         assertEquals(19, statuses.stream().filter(s -> s == 404).count(), statuses::toString);
     }
 
+    @Tag(RuntimeSubset.TAG)
     @Test
     void parallelBrokerEditsAndDeletesNeverAnswer5xx() throws Exception {
         String restricted = fixtures.broker(project);
@@ -263,6 +268,7 @@ class TokensApiIT extends DeployedWarTest {
         assertEquals("expired", list().getJsonObject(0).getString("status"));
     }
 
+    @Tag(RuntimeSubset.TAG)
     @Test
     void malformedUnknownAndMissingCredentialsAre401() {
         String secret = fixtures.secret(project, "admin");
@@ -345,6 +351,7 @@ class TokensApiIT extends DeployedWarTest {
         assertEquals(404, root.listTokens(project).status());
     }
 
+    @Tag(RuntimeSubset.TAG)
     @Test
     void plaintextNeverReachesTheServerLog() throws IOException {
         List<String> secrets = new ArrayList<>();
@@ -364,6 +371,7 @@ class TokensApiIT extends DeployedWarTest {
         }
     }
 
+    @Tag(RuntimeSubset.TAG)
     @Test
     void projectDeleteRacingCreatesLeavesNoTokenBrokerOrMembershipBehind() throws Exception {
         List<String> users = new ArrayList<>();
@@ -523,6 +531,7 @@ class TokensApiIT extends DeployedWarTest {
         assertEquals(200, readProject(PROXY, onlyTheOther).status());
     }
 
+    @Tag(RuntimeSubset.TAG)
     @Test
     void behindATrustedProxyTheForwardedClientCountsAndAnUntrustedPeersHeaderIsIgnored() throws Exception {
         String secret = tokenAllowedFrom("viewer", "203.0.113.0/24").getString("token");
@@ -936,6 +945,7 @@ class TokensApiIT extends DeployedWarTest {
                 .getJsonObject("info").keySet()), "nothing else is revealed");
     }
 
+    @Tag(RuntimeSubset.TAG)
     @Test
     void expirationHeaderIsTheTokensValidDateInIsoUtcMillisOnItsAnswersOnly() {
         JsonObject token = create("hdr", LocalDate.now(ZoneOffset.UTC).plusDays(20).toString());
@@ -1252,6 +1262,7 @@ class TokensApiIT extends DeployedWarTest {
      * passes on every runtime), but a body sent must still be {@code application/json}: anything
      * else, wildcards included, is a 415 that changes nothing (spec section 8).
      */
+    @Tag(RuntimeSubset.TAG)
     @Test
     void tokenActionsWithANonJsonBodyAre415AndChangeNothing() {
         JsonObject token = fixtures.token(project, "viewer");
@@ -1272,6 +1283,7 @@ class TokensApiIT extends DeployedWarTest {
     }
 
     /** The usage log and {@code last_used_ip} follow the client address rule of the allow-list (spec section 7). */
+    @Tag(RuntimeSubset.TAG)
     @Test
     void usageLogRecordsTheForwardedClientBehindATrustedProxyAndThePeerOtherwise() throws Exception {
         JsonObject token = fixtures.token(project, "viewer");
@@ -1427,6 +1439,7 @@ class TokensApiIT extends DeployedWarTest {
         assertEquals(200, narrowedFirst.status(), "once narrowed into the caller's list, it lies within: " + narrowedFirst);
     }
 
+    @Tag(RuntimeSubset.TAG)
     @Test
     void theListWithoutLimitStreamsEveryTokenPageByPageExactlyAsTheLimitedListWritesThem() {
         // the suites' servers read 7 tokens per page (TOLLGATE_TOKENS_LIST_PAGE_SIZE in the pom): 23 tokens
@@ -1467,6 +1480,7 @@ class TokensApiIT extends DeployedWarTest {
         assertTrue(asToken.header(EXPIRATION) != null, "the token's expiry header on a streamed answer");
     }
 
+    @Tag(RuntimeSubset.TAG)
     @Test
     void aProjectHoldsAtMostMaxPerProjectTokensEvenUnderParallelCreates() throws Exception {
         // the suites' servers cap a project at a few tokens (TOLLGATE_TOKENS_MAX_PER_PROJECT in the pom)
