@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs the built server (target/ from `mvn -B package -DskipTests`) on Payara Micro with the flags the
-# README describes (payara-config/: JVM options, logging, pre-boot and post-deploy commands; no
+# Runs the built server (target/ from `mvn -B package -DskipTests`) on Payara Micro with the flags
+# docs/configuration.md describes (payara-config/: JVM options, logging, pre-boot and post-deploy commands; no
 # clustering), in the foreground: Ctrl-C or SIGTERM stops it cleanly. Default: http://localhost:8080,
 # data in ./data.
 #   scripts/run.sh [--port N] [--data DIR] [-- MORE PAYARA MICRO OPTIONS]
@@ -8,7 +8,7 @@
 #   --data DIR    the data directory: the embedded H2 database and the JWT signing key
 #                 (or TOLLGATE_DATA_DIR; default ./data)
 #   --help        this text
-# Every other setting comes from the environment (README "Configuration"); with a PostgreSQL
+# Every other setting comes from the environment (docs/configuration.md); with a PostgreSQL
 # TOLLGATE_DB_URL the driver (target/postgresql.jar) is added.
 case "${1:-}" in -h|--help) sed -n '2,/^set /{/^#/s/^# \{0,1\}//p}' "$0"; exit 0;; esac
 set -euo pipefail

@@ -69,7 +69,7 @@ for config in "$home"/standalone/configuration/standalone-microprofile.xml; do
   # Tollgate's own records (the start summary with the address and, on a first start, the root token);
   # standalone/log/server.log keeps everything at INFO, as before. And a normal start warns of nothing:
   #  - org.jboss.as.dependency.private at ERROR: the WAR uses the private module org.glassfish.soteria
-  #    on purpose (WildFly's own Jakarta Security has no Pbkdf2PasswordHash: README, Run on WildFly);
+  #    on purpose (WildFly's own Jakarta Security has no Pbkdf2PasswordHash: docs/wildfly.md);
   #  - org.jboss.as.connector.deployer.dsdeployer at ERROR: WEB-INF/web.xml's data source carries
   #    Payara's fish.payara.* pool properties, which WildFly has no setter for and names one by one;
   #  - org.wildfly.extension.microprofile.health.smallrye at ERROR: every DOWN answer of a health

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The container files cannot rot (no container runtime runs here): every file the Dockerfile copies,
  * every environment variable, path and port it and the Kubernetes example name exists in the code,
- * the build and the README, and the two agree with each other and with scripts/run.sh.
+ * the build and the documentation (README and docs/*.md), and the two agree with each other and with
+ * scripts/run.sh.
  */
 class ContainerFilesTest {
 
@@ -31,14 +32,20 @@ class ContainerFilesTest {
 
     private static String dockerfile;
     private static String kubernetes;
-    private static String readme;
+    private static String documentation;
     private static String code;
 
     @BeforeAll
     static void read() throws IOException {
         dockerfile = Files.readString(Path.of("Dockerfile"));
         kubernetes = Files.readString(Path.of("docs/kubernetes.yaml"));
-        readme = Files.readString(Path.of("README.md"));
+        StringBuilder docs = new StringBuilder(Files.readString(Path.of("README.md")));
+        try (Stream<Path> pages = Files.list(Path.of("docs"))) {
+            for (Path page : pages.filter(p -> p.toString().endsWith(".md")).sorted().toList()) {
+                docs.append('\n').append(Files.readString(page));
+            }
+        }
+        documentation = docs.toString();
         StringBuilder all = new StringBuilder();
         try (Stream<Path> sources = Files.walk(Path.of("src/main"))) {
             for (Path source : sources.filter(Files::isRegularFile).toList()) {
@@ -73,7 +80,7 @@ class ContainerFilesTest {
     }
 
     @Test
-    void everyVariableNamedIsOneTollgateReadsAndTheReadmeNames() {
+    void everyVariableNamedIsOneTollgateReadsAndTheDocumentationNames() {
         Set<String> named = new TreeSet<>();
         for (String text : List.of(dockerfile, kubernetes)) {
             Matcher variable = VARIABLE.matcher(text);
@@ -87,8 +94,8 @@ class ContainerFilesTest {
             boolean read = variable.startsWith("TOLLGATE_")
                     ? Settings.isKnownVariable(variable)
                     : code.contains("\"" + variable.toLowerCase(Locale.ROOT).replace('_', '.') + "\"");
-            if (!read || !readme.contains(variable)) {
-                unknown.add(variable + (read ? " (not in the README)" : " (read by nothing)"));
+            if (!read || !documentation.contains(variable)) {
+                unknown.add(variable + (read ? " (not in the documentation)" : " (read by nothing)"));
             }
         }
         assertEquals(List.of(), unknown);
@@ -104,7 +111,7 @@ class ContainerFilesTest {
             }
         }
         assertEquals(Set.of("/health/ready", "/health/live"), paths);
-        paths.forEach(path -> assertTrue(readme.contains("`" + path + "`"), path + " is not in the README"));
+        paths.forEach(path -> assertTrue(documentation.contains("`" + path + "`"), path + " is not in the documentation"));
         assertTrue(code.contains("@Readiness"), "a readiness check answers /health/ready");
         assertTrue(code.contains("@Liveness"), "a liveness check answers /health/live");
     }

@@ -1,8 +1,10 @@
 /**
- * Broker connections of a project. URLs must be mqtt, mqtts, ws or wss with a host and may not carry
- * credentials (they would be shown to every viewer). Deleting a broker removes it from every token's
- * {@code brokers} by a cascading foreign key; a restricted token left with no brokers can still read
- * its project but act on no broker. A delete fires {@code BrokerDeleted} in its transaction; the
-tokens feature observes it (after commit) to drop cached token lookups. Broker names need not be unique.
+ * Broker connections of a project. Decisions:
+ * <ul>
+ * <li>URLs are mqtt, mqtts, ws or wss with a host, never with credentials (every viewer reads them).</li>
+ * <li>A delete removes the broker from every token by a cascading foreign key and fires
+ * {@code BrokerDeleted}, which {@code tokens} observes to drop cached lookups.</li>
+ * <li>Names need not be unique.</li>
+ * </ul>
  */
 package io.tollgate.brokers;

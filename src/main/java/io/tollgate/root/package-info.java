@@ -1,9 +1,11 @@
 /**
- * The root credential (spec section 1): stored as a hash in the database, replaced when
- * TOLLGATE_ROOT_TOKEN changes, minted in the project token format ({@code tokens.control.TokenSecrets})
- * and printed once when none exists. {@code RootCredentials} is the first
- * {@code access.control.CredentialResolver} (root is recognised by its hash before any format rule),
- * a CDI bean (no EJB call on the request path) created at start. A package of its own because it
- * needs tokens (the format) and storage (migrations first), which the access kernel must not.
+ * The root credential (spec section 1). Decisions:
+ * <ul>
+ * <li>Stored as a hash, replaced when {@code TOLLGATE_ROOT_TOKEN} changes, printed once when generated.</li>
+ * <li>{@code RootCredentials} is the first {@code CredentialResolver}: root is recognised by its hash
+ * before any format rule, as a CDI bean (no EJB call on the request path).</li>
+ * <li>A package of its own: it needs tokens (the format) and storage (migrations first), which the
+ * access kernel must not.</li>
+ * </ul>
  */
 package io.tollgate.root;

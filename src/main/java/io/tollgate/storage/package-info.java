@@ -1,12 +1,14 @@
 /**
- * The database: a data source defined by the application from configuration (embedded H2 file by
- * default, PostgreSQL by URL), a schema owned by Flyway migrations applied at startup before JPA is
- * used (Flyway's lock serialises nodes starting together), and a probe telling an outage from a bug.
- * An outage fails fast: EclipseLink does not retry (it waited 3 × 5 s per request), the pool
- * validates its connections and reconnects by itself, and the probe turns the failure into a 503.
- * Boundaries persist through {@code Constraints.persist}: it flushes at once, so that a constraint the
- * database enforces fails as the caller's domain exception (a taken name, a parent deleted meanwhile).
- * A commit is on disk before it returns, on H2 too ({@code DurableCommits}: no write delay, and a
- * forced sync after each commit that changed something), so that an answered change survives a crash.
+ * The database. Decisions:
+ * <ul>
+ * <li>The application defines its data source from configuration: embedded H2 in a file by default,
+ * PostgreSQL by URL.</li>
+ * <li>Flyway owns the schema and migrates at start, before JPA is used; its lock serialises nodes.</li>
+ * <li>An outage fails fast: no EclipseLink retries, the pool reconnects by itself, a probe turns the
+ * failure into a 503 (docs/configuration.md).</li>
+ * <li>{@code Constraints.persist} flushes at once, so a database constraint fails as the caller's
+ * domain exception.</li>
+ * <li>A commit is on disk before it returns, on H2 too ({@code DurableCommits}).</li>
+ * </ul>
  */
 package io.tollgate.storage;

@@ -1,11 +1,11 @@
 /**
- * What every response carries and which requests never reach an application (spec section 8).
- * One servlet filter on {@code /*} sets Content-Security-Policy (the console's policy plus
- * {@code frame-ancestors 'none'}), {@code X-Content-Type-Options: nosniff},
- * {@code Referrer-Policy: no-referrer}, and {@code Cache-Control: no-store} on {@code /api}; the
- * servlet error page sets them again, since container errors may bypass the filter. The
- * {@code Server} banner and the container's own bad-request answers are Payara configuration
- * ({@code payara-config/pre-boot-commands.asadmin}); what Payara does not let an application
- * decide is written down in {@code docs/security-transport-notes.md}.
+ * What every response carries (spec section 8; docs/security.md). Decisions:
+ * <ul>
+ * <li>One servlet filter on {@code /*} sets the security headers, and {@code Cache-Control: no-store}
+ * on {@code /api}; the error servlet sets them again, since container errors may bypass the filter.</li>
+ * <li>TRACE is refused on every path before a servlet could echo it.</li>
+ * <li>Two runtime log records of refused requests are cut to one line ({@code QuietContainerLogs}).</li>
+ * <li>The banners and the codec's refusals are Payara configuration or Payara's alone.</li>
+ * </ul>
  */
 package io.tollgate.transport;

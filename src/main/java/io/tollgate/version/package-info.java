@@ -1,6 +1,5 @@
 /**
- * The build's version, public: clients check what they talk to, and the benchmark compares the
- * token-authenticated path with this trivial unauthenticated JAX-RS call of the same server. The
- * version comes from the build (a resource the build fills in) and the answer is made once.
+ * The build's version at {@code GET /api/version}, public: clients check what they talk to, and the
+ * benchmark compares the token path with this trivial call. Made once, from a resource the build fills.
  */
 package io.tollgate.version;
