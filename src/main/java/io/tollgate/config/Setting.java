@@ -17,7 +17,12 @@ public record Setting(String key, Form form) {
         DURATION("an ISO-8601 duration, e.g. P7D (7 days), PT12H (12 hours) or PT30S (30 seconds)"),
         COUNT("a whole number, 0 or more"),
         SWITCH("true or false"),
+        /** A credential: checked like any value, but never echoed in the line that refuses it. */
+        CREDENTIAL("at least 32 printable characters without spaces"),
         TEXT("any text");
+
+        /** The shortest credential an operator may configure (the root token). */
+        public static final int CREDENTIAL_MIN_LENGTH = 32;
 
         private static final Set<String> SWITCHES = Set.of("true", "false", "yes", "no", "on", "off", "1", "0", "y", "n");
 
@@ -31,13 +36,17 @@ public record Setting(String key, Form form) {
             return accepted;
         }
 
-        boolean accepts(String value) {
+        public boolean accepts(String value) {
+            if (this == CREDENTIAL) {
+                return value.codePointCount(0, value.length()) >= CREDENTIAL_MIN_LENGTH
+                        && value.codePoints().noneMatch(c -> Character.isISOControl(c) || Character.isWhitespace(c));
+            }
             String v = value.strip();
             return switch (this) {
                 case DURATION -> isDuration(v);
                 case COUNT -> isCount(v);
                 case SWITCH -> SWITCHES.contains(v.toLowerCase(Locale.ROOT));
-                case TEXT -> true;
+                case TEXT, CREDENTIAL -> true;
             };
         }
 
@@ -72,6 +81,9 @@ public record Setting(String key, Form form) {
             return Optional.empty();
         }
         String named = source.equals(key) ? key : source + " (" + key + ")";
+        if (form == Form.CREDENTIAL) {
+            return Optional.of(named + " must be " + form.accepted() + " (the value is not shown)");
+        }
         return Optional.of(named + " is '" + value.strip() + "', which is not " + form.accepted());
     }
 }

@@ -23,7 +23,7 @@ public final class Settings {
 
     static final List<Setting> ALL = List.of(
             new Setting("tollgate.data-dir", Form.TEXT),
-            new Setting("tollgate.root-token", Form.TEXT),
+            new Setting("tollgate.root-token", Form.CREDENTIAL),
             new Setting("tollgate.db.url", Form.TEXT),
             new Setting("tollgate.db.user", Form.TEXT),
             new Setting("tollgate.db.password", Form.TEXT),

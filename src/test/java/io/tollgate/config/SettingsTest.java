@@ -69,6 +69,19 @@ class SettingsTest {
     }
 
     @Test
+    void aRootTokenTooShortOrWithSpacesIsRefusedWithoutEchoingIt() {
+        Map<String, String> environment = Map.of("TOLLGATE_ROOT_TOKEN", "too-short");
+        for (String bad : List.of("too-short", "a root token of many words, long enough")) {
+            List<String> problems = ConfigCheck.problems(key -> key.equals("tollgate.root-token") ? bad : null,
+                    key -> null, environment);
+            assertEquals(List.of("TOLLGATE_ROOT_TOKEN (tollgate.root-token) must be at least 32 printable characters"
+                    + " without spaces (the value is not shown)"), problems);
+        }
+        assertEquals(List.of(), ConfigCheck.problems(
+                key -> key.equals("tollgate.root-token") ? "x".repeat(32) : null, key -> null, environment));
+    }
+
+    @Test
     void aSystemPropertyIsNamedByItsKey() {
         List<String> problems = ConfigCheck.problems(key -> key.equals("tollgate.login.window") ? "1m" : null,
                 key -> key.equals("tollgate.login.window") ? "1m" : null, Map.of("TOLLGATE_LOGIN_WINDOW", "PT1M"));

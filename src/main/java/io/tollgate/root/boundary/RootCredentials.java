@@ -3,6 +3,7 @@ package io.tollgate.root.boundary;
 import io.tollgate.access.control.CredentialHash;
 import io.tollgate.access.control.CredentialResolver;
 import io.tollgate.access.entity.Caller;
+import io.tollgate.config.Setting;
 import io.tollgate.config.StartFailure;
 import io.tollgate.storage.boundary.Migrations;
 import jakarta.annotation.PostConstruct;
@@ -26,7 +27,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class RootCredentials implements CredentialResolver {
 
-    static final int MIN_LENGTH = 32;
     private static final Logger LOG = Logger.getLogger(RootCredentials.class.getName());
 
     @Inject
@@ -92,11 +92,9 @@ public class RootCredentials implements CredentialResolver {
     }
 
     private static String requireAcceptable(String value) {
-        int length = value.codePointCount(0, value.length());
-        boolean printable = value.codePoints().noneMatch(c -> Character.isISOControl(c) || Character.isWhitespace(c));
-        if (length < MIN_LENGTH || !printable) {
-            throw StartFailure.stop("TOLLGATE_ROOT_TOKEN must be at least " + MIN_LENGTH
-                    + " printable characters without spaces; refusing to start");
+        if (!Setting.Form.CREDENTIAL.accepts(value)) {
+            throw StartFailure.stop("TOLLGATE_ROOT_TOKEN must be " + Setting.Form.CREDENTIAL.accepted()
+                    + "; refusing to start");
         }
         return value;
     }
