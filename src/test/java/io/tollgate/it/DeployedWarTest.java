@@ -2,6 +2,7 @@ package io.tollgate.it;
 
 import java.io.File;
 import java.net.URL;
+import java.nio.file.Path;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -37,7 +38,13 @@ abstract class DeployedWarTest {
     void setUp() throws Exception {
         root = new Api(base.toURI(), Fixtures.ROOT);
         fixtures = new Fixtures(root);
-        project = fixtures.project();
+        try {
+            project = fixtures.project();
+        } catch (AssertionError unserved) {
+            // the server's log is the next suite's once this one ends: say now what the server said
+            throw new AssertionError(unserved.getMessage() + "\nat " + base + "; the end of the server's log:\n"
+                    + ServerLogs.tail(Path.of(System.getProperty("tollgate.it.log")), 60), unserved);
+        }
         broker = fixtures.broker(project);
     }
 }

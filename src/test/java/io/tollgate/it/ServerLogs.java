@@ -45,6 +45,16 @@ public final class ServerLogs {
         return settled(() -> read(log));
     }
 
+    /** The last {@code lines} lines of a server log (and its rotated siblings), or why there are none. */
+    public static String tail(Path log, int lines) {
+        try {
+            List<String> all = read(log).lines().toList();
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException | AssertionError | RuntimeException unreadable) {
+            return "(no log at " + log + ": " + unreadable + ")";
+        }
+    }
+
     public static String read(Path log) throws IOException {
         String name = log.getFileName().toString();
         List<Path> files;
