@@ -188,7 +188,7 @@ PEAK_MB[peer]=$(( PEAK_KB / 1024 ))
 echo "  peak RSS ${PEAK_MB[peer]} MiB"
 stop_server
 
-# ---- Tollgate: the README's PostgreSQL launch line, on its own fresh database and data directory
+# ---- Tollgate: the PostgreSQL launch line of docs/operations.md, on its own fresh database and data directory
 fresh_database tollgate
 TG_DB="jdbc:postgresql://127.0.0.1:$PG_PORT/tollgate"
 start_tollgate() { # key log: start, and time the first answered API call

@@ -9,7 +9,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Every {@code tollgate.*} setting Tollgate reads, with its form (README "Configuration"). The start
+ * Every {@code tollgate.*} setting Tollgate reads, with its form (docs/configuration.md). The start
  * checks the configured values against it ({@code ConfigCheck}); {@code SettingsTest} keeps it equal to
  * the keys the code and the defaults file name, so that it cannot fall behind.
  */
