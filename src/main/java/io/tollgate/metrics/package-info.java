@@ -1,25 +1,24 @@
 /**
- * Application metrics on {@code /metrics} (MicroProfile Metrics, Prometheus text, spec section 7)
- * that belong to no single feature: request timings per endpoint and authentications by credential
- * kind and outcome, both read off finished requests by one JAX-RS filter. Names follow Prometheus
- * conventions (snake_case, {@code tollgate_} prefix; the runtime adds {@code _total} to counters and
- * {@code _seconds} to timers). Timers are keyed by path template, never the raw path, so that series
- * stay bounded. Feature metrics live with their feature: {@code tokens.boundary.TokenMetrics} (token
- * lifecycle counters, tokens by status) and {@code tokens.boundary.UsageWriter} (usage buffer size,
- * capacity and drops). Every meter is made through {@code control.Meters}, one small interface with
- * one implementation per exporter the server offers: MicroProfile Metrics (Payara, {@code /metrics}
- * on the HTTP port), Micrometer (WildFly 39, which has no MicroProfile Metrics: its micrometer
- * subsystem's Prometheus registry on the management port's {@code /metrics}, series tagged with
- * {@code WF_DEPLOYMENT}), or none ({@code UnexportedMeters}, which says so once in the log);
- * {@code WEB-INF/beans.xml} leaves exactly one of them a bean. Metrics depends on access; tokens
- * depends on metrics.control.
- *
- * <p>One unit per family (spec section 8): every timing value is in seconds. A timer exports
- * {@code _count}, {@code _sum} and {@code _max} (Micrometer, MicroProfile), and {@code _mean} on Payara.
- * Payara 6 writes a timer's quantiles as its raw nanoseconds whatever unit the timer declares (and its
- * mean and maximum raw unless the unit is nanoseconds, which the timer records in), so Tollgate's
- * timers are declared in nanoseconds and their quantiles are turned off with the standard
- * {@code mp.metrics.distribution.percentiles} key (microprofile-config.properties); Micrometer writes
- * none by default. Averages come from {@code rate(_sum) / rate(_count)}.
+ * Application metrics on {@code /metrics} (Prometheus text, spec section 7), owned by the WAR and the
+ * same on every server.
+ * <ul>
+ * <li>One implementation: Micrometer with its Prometheus registry, packaged in the WAR
+ * ({@code control.Meters}); {@code boundary.MetricsServlet} serves it beside {@code /api}. The
+ * servers' own metrics services are left out: Payara's MicroProfile Metrics is switched off in the
+ * pre-boot command file (it would map {@code /metrics} into the root context), WildFly's metrics
+ * subsystem stays on its management port, and a micrometer subsystem is kept off the deployment
+ * ({@code jboss-deployment-structure.xml}). The runtime's share is the JVM's meters, bound here.</li>
+ * <li>Open to every caller, like {@code /health}: operators restrict both at the network edge.</li>
+ * <li>Names: snake_case with the {@code tollgate_} prefix; the registry adds {@code _total} to
+ * counters and {@code _seconds} to timers. One unit per family (spec section 8): every timing value is
+ * in seconds: {@code _count}, {@code _sum}, {@code _max} and the quantiles 0.5, 0.95, 0.99 (Micrometer's
+ * client-side percentiles over a window of about a minute).</li>
+ * <li>Bounded series: request timers are keyed by path template and HTTP method, never the raw path;
+ * requests no route matched share one. Refused credentials are counted by their shape only.</li>
+ * <li>Feature metrics live with their feature ({@code tokens.boundary.TokenMetrics},
+ * {@code tokens.boundary.UsageWriter}) and are made through {@code Meters}, which hands out its own
+ * small {@code Counter} and {@code Timer}, so that only this package knows Micrometer. Metrics depends
+ * on access; features depend on metrics.control.</li>
+ * </ul>
  */
 package io.tollgate.metrics;
