@@ -21,13 +21,9 @@
  * of the contract; a method without {@code @Allow} or {@code @Public} is closed. A method whose
  * {@code @Allow} says it writes credentials is refused first to a caller presenting a previous secret
  * (kept working only for a rotation's grace: 403 {@code previous_secret}, spec section 6). Resources never
- * check roles themselves. OPTIONS of a route is the one request no resource method declares: it
- * needs a caller and answers 204 with an {@code Allow} of only the route's methods that caller
- * may call, or the 403 they would all answer, so it reveals nothing a caller could not learn by
- * trying them. {@code OptionsRequests} answers it before routing, from the routes
- * {@code AuthorizationFeature} collected, because the runtimes differ there: Jersey (Payara) routes
- * OPTIONS to a handler it generates, where filters run, RESTEasy (WildFly) answers it itself while
- * matching (200 {@code text/plain}, no filter).
+ * check roles themselves. OPTIONS of a route is answered before routing by one rule
+ * ({@code OptionsRequests}): 204 with the route's methods, to every caller alike (the public OpenAPI
+ * document names them all), the same on Jersey and RESTEasy, which would otherwise answer it each their own way.
  *
  * <p><b>One authentication pass, in the JAX-RS filter.</b> The {@code Authorization} header is read
  * by {@code BearerCredential} only (scheme in any case, one or more spaces: RFC 7235), once per
