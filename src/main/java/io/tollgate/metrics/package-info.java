@@ -6,8 +6,8 @@
  * ({@code control.Meters}); {@code boundary.MetricsServlet} serves it beside {@code /api}. The
  * servers' own metrics services are left out: Payara's MicroProfile Metrics is switched off in the
  * pre-boot command file (it would map {@code /metrics} into the root context), WildFly's metrics
- * subsystem stays on its management port, and a micrometer subsystem is kept off the deployment
- * ({@code jboss-deployment-structure.xml}). The runtime's share is the JVM's meters, bound here.</li>
+ * subsystem stays on its management port, and its micrometer subsystem is not configured
+ * ({@code scripts/wildfly-setup.sh} takes it out where an earlier setup put it in). The runtime's share is the JVM's meters, bound here.</li>
  * <li>Open to every caller, like {@code /health}: operators restrict both at the network edge.</li>
  * <li>Names: snake_case with the {@code tollgate_} prefix; the registry adds {@code _total} to
  * counters and {@code _seconds} to timers. One unit per family (spec section 8): every timing value is
