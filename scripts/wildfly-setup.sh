@@ -10,11 +10,9 @@
 #    system property named "MPCONFIG=tollgate.db.pool-size" (default 8), which the configuration sets
 #    from -Dtollgate.db.pool-size, else TOLLGATE_DB_POOL_SIZE, else 8: the pool size is configured the
 #    same way on both servers;
-#  - standalone-microprofile.xml: the micrometer subsystem with its Prometheus registry on the
-#    management port's /metrics, in place of the metrics subsystem (WildFly's own metrics only, on
-#    the same path): WildFly 39 has no MicroProfile Metrics, and the application's metrics
-#    (metrics.control.Meters) go to Micrometer there. The Prometheus registry is a "community"
-#    feature: start the server with --stability=community;
+#  - standalone-microprofile.xml: the metrics subsystem as shipped (WildFly's own metrics, management
+#    port); a server this script once switched to the micrometer subsystem is switched back: the WAR
+#    carries its own Micrometer and serves /metrics on the HTTP port (io.tollgate.metrics);
 #  - TRACE passed to the application, as on Payara (trace-enabled in the preboot file);
 #  - no redirect of /console (the WAR's console) to WildFly's management console;
 #  - no deployment left over in the configuration by an interrupted Arquillian run;
@@ -55,8 +53,8 @@ fi
 for config in "$home"/standalone/configuration/standalone-microprofile.xml; do
   sed -i 's|<spec-descriptor-property-replacement>false</spec-descriptor-property-replacement>|<spec-descriptor-property-replacement>true</spec-descriptor-property-replacement>|' "$config"
   grep -q 'name="MPCONFIG=tollgate.db.pool-size"' "$config" || sed -i 's|^\( *\)</extensions>|&\n\1<system-properties><property name="MPCONFIG=tollgate.db.pool-size" value="${tollgate.db.pool-size:${env.TOLLGATE_DB_POOL_SIZE:8}}"/></system-properties>|' "$config"
-  sed -i -e 's|<extension module="org.wildfly.extension.metrics"/>|<extension module="org.wildfly.extension.micrometer"/>|' \
-    -e 's|<subsystem xmlns="urn:wildfly:metrics:1.0"[^>]*/>|<subsystem xmlns="urn:wildfly:micrometer:community:2.0"><prometheus-registry context="/metrics" security-enabled="false"/></subsystem>|' \
+  sed -i -e 's|<extension module="org.wildfly.extension.micrometer"/>|<extension module="org.wildfly.extension.metrics"/>|' \
+    -e 's|<subsystem xmlns="urn:wildfly:micrometer:community:2.0"><prometheus-registry context="/metrics" security-enabled="false"/></subsystem>|<subsystem xmlns="urn:wildfly:metrics:1.0" security-enabled="false" exposed-subsystems="*" prefix="${wildfly.metrics.prefix:wildfly}"/>|' \
     "$config"
   # TRACE reaches the application (Undertow refuses it itself by default, with no body), which answers
   # it 405 with the JSON error body (transport.boundary.SecurityHeaders); Payara's preboot file does the same

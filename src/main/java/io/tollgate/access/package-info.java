@@ -13,8 +13,9 @@
  * <li>A refusal the kind recognises (expired, suspended, rotated, revoked) is the 401's
  * {@code info.reason}, else {@code invalid}; an IP allow-list is matched after authentication (403
  * {@code ip_not_allowed}); a previous secret is refused every {@code writesCredentials} method.</li>
- * <li>OPTIONS lists only the methods the caller may call; {@code OptionsRequests} answers it before
- * routing because RESTEasy answers OPTIONS itself without running filters.</li>
+ * <li>OPTIONS of a route is one rule ({@code OptionsRequests}, before routing, alike on Jersey and
+ * RESTEasy): 204 with the route's declared methods, to every caller alike; the public OpenAPI document
+ * and every 405 name the same methods, so a per-caller list hid nothing.</li>
  * </ul>
  */
 package io.tollgate.access;

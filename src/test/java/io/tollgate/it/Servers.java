@@ -4,8 +4,9 @@ import java.net.URI;
 
 /**
  * What differs between the servers the suites run on (property {@code tollgate.it.server}: Payara
- * Micro unless {@code wildfly}, which {@code mvn verify -Pwildfly} sets). Payara serves health and
- * metrics at the HTTP port's root; WildFly at its management port (9990 plus the port offset).
+ * Micro unless {@code wildfly}, which {@code mvn verify -Pwildfly} sets). Payara serves health at
+ * the HTTP port's root; WildFly at its management port (9990 plus the port offset). Metrics are the
+ * WAR's own ({@code /metrics} beside {@code /api}) on both.
  */
 public final class Servers {
 
@@ -16,7 +17,7 @@ public final class Servers {
         return "wildfly".equals(System.getProperty("tollgate.it.server"));
     }
 
-    /** The root under which {@code health/ready} and {@code metrics} are served for an application at {@code base}. */
+    /** The root under which {@code health/ready} is served for an application at {@code base}. */
     public static String monitoringRoot(URI base) {
         if (wildfly()) {
             int port = 9990 + Integer.getInteger("wildfly.port-offset", 0);

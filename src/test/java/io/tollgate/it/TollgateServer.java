@@ -141,7 +141,7 @@ public final class TollgateServer implements AutoCloseable {
         return Files.exists(failedMarker) || (!process.isAlive() && process.exitValue() != 0);
     }
 
-    /** Where health and metrics are served: the HTTP port's root on Payara, the management port's on WildFly. */
+    /** Where health is served: the HTTP port's root on Payara, the management port's on WildFly. */
     public URI monitoring() {
         return monitoring;
     }

@@ -101,8 +101,7 @@ final class WildFlyLaunch {
                 "-Djboss.server.base.dir=" + base,
                 "-Djboss.socket.binding.port-offset=" + offset));
         command.addAll(systemProperties);
-        // the micrometer subsystem's Prometheus registry (scripts/wildfly-setup.sh) is a community feature
-        command.addAll(List.of("-c", serverConfig, "--stability=community"));
+        command.addAll(List.of("-c", serverConfig));
         return command;
     }
 

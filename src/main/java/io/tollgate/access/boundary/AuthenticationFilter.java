@@ -66,7 +66,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         return open != null && open.ignoresCredentials();
     }
 
-    /** The pass itself, also for requests answered before routing ({@link OptionsRequests}). */
+    /** The pass itself. */
     static void authenticate(ContainerRequestContext request, CallerResolver resolver, ClientAddress clientAddress,
             HttpServletRequest http) {
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
