@@ -5,7 +5,7 @@
  * conventions (snake_case, {@code tollgate_} prefix; the runtime adds {@code _total} to counters and
  * {@code _seconds} to timers). Timers are keyed by path template, never the raw path, so that series
  * stay bounded. Feature metrics live with their feature: {@code tokens.boundary.TokenMetrics} (token
- * lifecycle counters, tokens by status) and {@code tokens.boundary.UsageWriter} (usage buffer size,
+ * lifecycle counters, tokens by status) and {@code usage.boundary.UsageWriter} (usage buffer size,
  * capacity and drops). Every meter is made through {@code control.Meters}, one small interface with
  * one implementation per exporter the server offers: MicroProfile Metrics (Payara, {@code /metrics}
  * on the HTTP port), Micrometer (WildFly 39, which has no MicroProfile Metrics: its micrometer

@@ -26,7 +26,6 @@ import io.tollgate.tokens.entity.RetiredSecret;
 import io.tollgate.tokens.entity.RotateBody;
 import io.tollgate.tokens.entity.TokenPatch;
 import io.tollgate.tokens.entity.TokenRequest;
-import io.tollgate.tokens.entity.TokenUse;
 import io.tollgate.tokens.entity.TokensChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -76,9 +75,6 @@ public class Tokens {
 
     @Inject
     TokenMetrics metrics;
-
-    @Inject
-    TokenUsage usage;
 
     @Inject
     @ConfigProperty(name = "tollgate.tokens.default-lifetime", defaultValue = "P30D")
@@ -247,15 +243,14 @@ public class Tokens {
         metrics.deleted();
     }
 
-    /** The token's usage log, newest first: uses before {@code before} (exclusive), at most {@code limit}. */
+    /** A 404 unless the project exists and holds this token (what the usage log checks before a page). */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<TokenUse> usage(String projectId, String tokenId, long before, int limit) {
+    public void requireToken(String projectId, String tokenId) {
         projects.require(projectId);
         ProjectToken token = em.find(ProjectToken.class, tokenId);
         if (token == null || !token.projectId().equals(projectId)) {
             throw new NotFound("no token with id " + tokenId + " in this project");
         }
-        return usage.page(tokenId, before, limit);
     }
 
     /**

@@ -1,11 +1,11 @@
-package io.tollgate.tokens.control;
+package io.tollgate.usage.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tollgate.tokens.control.UseChunks.Chunk;
-import io.tollgate.tokens.entity.TokenUse;
-import io.tollgate.tokens.entity.UseOutcome;
+import io.tollgate.usage.control.UseChunks.Chunk;
+import io.tollgate.usage.entity.TokenUse;
+import io.tollgate.usage.entity.UseOutcome;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;

@@ -1,4 +1,4 @@
-package io.tollgate.tokens.control;
+package io.tollgate.usage.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

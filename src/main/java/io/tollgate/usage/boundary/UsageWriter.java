@@ -1,13 +1,15 @@
-package io.tollgate.tokens.boundary;
+package io.tollgate.usage.boundary;
 
+import io.tollgate.health.boundary.ReadinessData;
 import io.tollgate.metrics.control.Meters;
 import io.tollgate.metrics.control.Meters.Counter;
+import io.tollgate.tokens.boundary.ActiveTokens;
 import io.tollgate.storage.boundary.DatabaseExit;
 import io.tollgate.storage.boundary.Migrations;
 import io.tollgate.tokens.control.LastUses;
 import io.tollgate.tokens.control.LastUses.LastUse;
-import io.tollgate.tokens.control.UsageBuffer;
-import io.tollgate.tokens.entity.TokenUse;
+import io.tollgate.usage.control.UsageBuffer;
+import io.tollgate.usage.entity.TokenUse;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -33,7 +35,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * This node's usage writer: requests add their use to a bounded in-memory buffer (never a database
  * write on the request path), and a task of the container's default managed scheduled executor
  * (Jakarta Concurrency, no EJB timer) writes what is there once per {@code tollgate.usage.flush-interval},
- * one row per token and flush ({@link io.tollgate.tokens.control.UseChunks}), together with the
+ * one row per token and flush ({@link io.tollgate.usage.control.UseChunks}), together with the
  * pending last-use dates. A failed write puts its batch back at the
  * buffer's front (the oldest then go first if the buffer overflows). What is left when the JVM stops is
  * written through {@link DatabaseExit} (the container's pool may be gone by then); when the application
@@ -41,7 +43,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * A second task enforces retention (see {@link #cleanUp}).
  */
 @ApplicationScoped
-public class UsageWriter {
+public class UsageWriter implements ReadinessData {
 
     private static final Logger LOG = Logger.getLogger(UsageWriter.class.getName());
     /** Uses per write transaction: a few chunks per busy token. */
@@ -55,7 +57,7 @@ public class UsageWriter {
     ManagedScheduledExecutorService executor;
 
     @Inject
-    TokenUsage store;
+    UsageLog store;
 
     @Inject
     ActiveTokens tokens;
@@ -121,7 +123,7 @@ public class UsageWriter {
     /** Starts the flush and clean-up tasks with the application, once the schema is migrated. */
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
         migrations.ensureMigrated();
-        exit.onExit(connection -> flush((uses, last) -> TokenUsage.write(connection, uses, last)));
+        exit.onExit(connection -> flush((uses, last) -> UsageLog.write(connection, uses, last)));
         long flush = Math.max(10, flushInterval.toMillis());
         tasks.add(executor.scheduleWithFixedDelay(this::flushQuietly, flush, flush, TimeUnit.MILLISECONDS));
         long cleanup = Math.max(1000, cleanupInterval.toMillis());
@@ -224,7 +226,8 @@ public class UsageWriter {
     }
 
     /** How the writer is keeping up, for readiness. */
-    public Map<String, Object> state() {
+    @Override
+    public Map<String, Object> readinessData() {
         return Map.of("usage_enabled", enabled,
                 "usage_buffered", buffer.size(),
                 "usage_buffer_capacity", buffer.capacity(),

@@ -1,10 +1,10 @@
-package io.tollgate.tokens.boundary;
+package io.tollgate.usage.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import io.tollgate.tokens.entity.TokenUse;
-import io.tollgate.tokens.entity.UseOutcome;
+import io.tollgate.usage.entity.TokenUse;
+import io.tollgate.usage.entity.UseOutcome;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,13 +25,13 @@ import org.junit.jupiter.api.Test;
 class UsageRowsToChunksTest {
 
     private JdbcDataSource dataSource;
-    private TokenUsage usage;
+    private UsageLog usage;
 
     @BeforeEach
     void database() {
         dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:usage-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
-        usage = new TokenUsage();
+        usage = new UsageLog();
         usage.dataSource = dataSource;
     }
 

@@ -1,7 +1,7 @@
-package io.tollgate.tokens.boundary;
+package io.tollgate.usage.boundary;
 
-import io.tollgate.tokens.entity.TokenUse;
-import io.tollgate.tokens.entity.UseOutcome;
+import io.tollgate.usage.entity.TokenUse;
+import io.tollgate.usage.entity.UseOutcome;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -73,7 +73,7 @@ public class UsageRowsToChunks implements JavaMigration {
 
     private static void write(Connection connection, List<TokenUse> uses) throws SQLException {
         if (!uses.isEmpty()) {
-            TokenUsage.insert(connection, uses);
+            UsageLog.insert(connection, uses);
             uses.clear();
         }
     }

@@ -1,4 +1,4 @@
-package io.tollgate.tokens.entity;
+package io.tollgate.usage.entity;
 
 import io.tollgate.json.JsonBuilders;
 import jakarta.json.JsonObject;

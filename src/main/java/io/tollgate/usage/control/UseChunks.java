@@ -1,7 +1,7 @@
-package io.tollgate.tokens.control;
+package io.tollgate.usage.control;
 
-import io.tollgate.tokens.entity.TokenUse;
-import io.tollgate.tokens.entity.UseOutcome;
+import io.tollgate.usage.entity.TokenUse;
+import io.tollgate.usage.entity.UseOutcome;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;

@@ -1,9 +1,9 @@
-package io.tollgate.tokens.boundary;
+package io.tollgate.usage.boundary;
 
 import io.tollgate.storage.boundary.Database;
 import io.tollgate.tokens.control.LastUses.LastUse;
-import io.tollgate.tokens.control.UseChunks;
-import io.tollgate.tokens.entity.TokenUse;
+import io.tollgate.usage.control.UseChunks;
+import io.tollgate.usage.entity.TokenUse;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -22,10 +22,10 @@ import javax.sql.DataSource;
  * ({@link UseChunks}: one row per token and flush, each holding that token's uses encoded), written
  * in one local transaction with the last-use updates (the writer runs outside any JTA transaction);
  * the newest-first page merges the chunks that can hold its uses; retention deletes whole chunks in
- * bounded numbers. Also the token counts of the metrics.
+ * bounded numbers.
  */
 @ApplicationScoped
-public class TokenUsage {
+public class UsageLog {
 
     // a use of a token deleted meanwhile inserts nothing (the token's rows went with it)
     static final String INSERT = "INSERT INTO token_usage_chunks (token_id, first_at, last_at, uses, data) "
@@ -45,10 +45,6 @@ public class TokenUsage {
             + "WHERE token_id = ? AND (last_at < ? OR (last_at = ? AND id < ?)) LIMIT ?)";
     /** How many chunks one round trip of the page reads: most pages need one or two. */
     private static final int PAGE_CHUNKS = 8;
-
-    static final String COUNT_TOKENS = "SELECT COUNT(*), "
-            + "COALESCE(SUM(CASE WHEN suspended_date IS NULL AND valid_date > ? THEN 1 ELSE 0 END), 0), "
-            + "COALESCE(SUM(CASE WHEN suspended_date IS NOT NULL THEN 1 ELSE 0 END), 0) FROM project_tokens";
 
     @Resource(lookup = Database.JNDI_NAME)
     DataSource dataSource;
@@ -216,21 +212,6 @@ public class TokenUsage {
                 delete.setLong(4, id);
                 delete.setInt(5, chunk);
                 return delete.executeUpdate();
-            }
-        }
-    }
-
-    /**
-     * How many tokens there are, how many of them are valid at {@code now} and how many suspended:
-     * {@code [all, valid, suspended]}.
-     */
-    public long[] countTokens(long now) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement count = connection.prepareStatement(COUNT_TOKENS)) {
-            count.setLong(1, now);
-            try (ResultSet row = count.executeQuery()) {
-                row.next();
-                return new long[] {row.getLong(1), row.getLong(2), row.getLong(3)};
             }
         }
     }

@@ -1,4 +1,4 @@
-package io.tollgate.tokens.entity;
+package io.tollgate.usage.entity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

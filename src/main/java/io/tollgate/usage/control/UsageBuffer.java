@@ -1,4 +1,4 @@
-package io.tollgate.tokens.control;
+package io.tollgate.usage.control;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -1,12 +1,13 @@
-package io.tollgate.tokens.boundary;
+package io.tollgate.usage.boundary;
 
 import io.tollgate.access.boundary.AuthenticationFilter;
 import io.tollgate.access.entity.Caller;
 import io.tollgate.access.entity.Refusal;
 import io.tollgate.net.ClientAddress;
 import io.tollgate.net.RequestFacts;
-import io.tollgate.tokens.entity.TokenUse;
-import io.tollgate.tokens.entity.UseOutcome;
+import io.tollgate.tokens.boundary.ActiveTokens;
+import io.tollgate.usage.entity.TokenUse;
+import io.tollgate.usage.entity.UseOutcome;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
