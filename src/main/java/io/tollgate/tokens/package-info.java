@@ -63,7 +63,7 @@
  * dropped without hashing, the rest are hashed once and matched (current and retired rotated hashes)
  * in one query, and at most two reports per node use the database at a time (429 after a second's wait).
  * Self-rotation is authorised by the scope {@code OWN_TOKEN} of the access kernel (the token in the
- * path is the caller); its bounds (never a later {@code valid_date}) are checked in {@code Tokens}.
+ * path is the caller); its bounds (never a later {@code valid_date}) are checked in {@code TokenLifecycle}.
  * Rotating another token hands its new secret to the caller, so {@code control.CallerLimits} lets a
  * caller rotate only a token that can do no more than itself (403 {@code escalation}). A previous secret
  * in its grace is cached like a current one but carries its end: its {@code Caller} says so, and the

@@ -39,7 +39,7 @@ public class LeaksResource {
     private static final Semaphore DATABASE_TURNS = new Semaphore(CONCURRENT);
 
     @Inject
-    Tokens tokens;
+    TokenLifecycle lifecycle;
 
     @Inject
     RequestValidator validator;
@@ -73,7 +73,7 @@ public class LeaksResource {
             throw new TooManyAttempts("too many leak reports at once; send this one again shortly", 1);
         }
         try {
-            tokens.suspendLeaked(hashes, reason);
+            lifecycle.suspendLeaked(hashes, reason);
         } finally {
             DATABASE_TURNS.release();
         }

@@ -52,6 +52,9 @@ public class TokensResource {
     Tokens tokens;
 
     @Inject
+    TokenLifecycle lifecycle;
+
+    @Inject
     RequestValidator validator;
 
     @Inject
@@ -106,7 +109,7 @@ public class TokensResource {
     @Allow(role = Role.ADMIN, scope = Scope.PROJECT, writesCredentials = true)
     public JsonObject update(@PathParam("projectId") String projectId, @PathParam("tokenId") String tokenId,
                              JsonObject body, @Context SecurityContext security) {
-        return tokens.update(projectId, tokenId, validator.valid(TokenPatch.from(body)),
+        return lifecycle.update(projectId, tokenId, validator.valid(TokenPatch.from(body)),
                 (Caller) security.getUserPrincipal());
     }
 
@@ -118,7 +121,7 @@ public class TokensResource {
     public JsonObject rotate(@PathParam("projectId") String projectId, @PathParam("tokenId") String tokenId,
                              @Context HttpHeaders headers, InputStream body, @Context SecurityContext security) {
         RotateBody rotation = validator.valid(RotateBody.from(OptionalJsonBody.read(headers, body)));
-        return tokens.rotate(projectId, tokenId, rotation, (Caller) security.getUserPrincipal());
+        return lifecycle.rotate(projectId, tokenId, rotation, (Caller) security.getUserPrincipal());
     }
 
     @POST
@@ -128,7 +131,7 @@ public class TokensResource {
     public JsonObject suspend(@PathParam("projectId") String projectId, @PathParam("tokenId") String tokenId,
                               @Context HttpHeaders headers, InputStream body) {
         SuspendBody suspension = validator.valid(SuspendBody.from(OptionalJsonBody.read(headers, body)));
-        return tokens.suspend(projectId, tokenId, suspension.reason());
+        return lifecycle.suspend(projectId, tokenId, suspension.reason());
     }
 
     @POST
@@ -139,6 +142,6 @@ public class TokensResource {
                              @Context HttpHeaders headers, InputStream body) {
         // no body needed; one that is sent follows the strict rules of every body: {} only
         JsonFields.of(OptionalJsonBody.read(headers, body), Set.of());
-        return tokens.resume(projectId, tokenId);
+        return lifecycle.resume(projectId, tokenId);
     }
 }

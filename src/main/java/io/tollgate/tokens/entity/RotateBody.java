@@ -9,7 +9,7 @@ import java.util.Set;
 /**
  * The body of {@code POST …/tokens/{tokenId}/rotate}, both fields optional: how long the replaced
  * secret keeps working ({@code grace_seconds}, 0 to 86 400, default 0) and a new {@code valid_date}
- * (absent: the current one stays), whose bounds {@code Tokens} checks against the clock and the caller.
+ * (absent: the current one stays), whose bounds {@code TokenLifecycle} checks against the clock and the caller.
  */
 public record RotateBody(
         @Min(value = 0, message = "must be from 0 to " + RotateBody.MAX_GRACE_SECONDS)

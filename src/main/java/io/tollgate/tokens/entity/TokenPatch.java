@@ -12,7 +12,7 @@ import java.util.Set;
 /**
  * The body of {@code PATCH …/tokens/{tokenId}}: {@code name}, {@code allowed_ips}, or both, under the
  * rules of a create; null (absent) leaves a field as it is, any other field is a 400. Whether the
- * caller may grant the list, and whether the name is free, is for {@code Tokens} to say.
+ * caller may grant the list, and whether the name is free, is for {@code TokenLifecycle} to say.
  */
 public record TokenPatch(@Text(max = ProjectToken.MAX_NAME) String name, @AllowedIps List<String> allowedIps) {
 
