@@ -23,8 +23,9 @@
  *
  * <p>Who checks what, in this order (the first failure answers):
  * <ol>
- * <li><b>The strict reader</b> ({@code JsonObjectReader}, then {@link io.tollgate.requests.control.JsonFields}
- * mapping the object to a request record such as {@code ProjectRequest} or {@code TokenBody}): what
+ * <li><b>The strict reader</b> ({@code JsonObjectReader}, then {@link io.tollgate.requests.control.RequestRecords}
+ * mapping the object to a request record such as {@code ProjectRequest} or {@code TokenBody}, each
+ * component the field of its snake_case name, read by {@code JsonFields}): what
  * JSON-B cannot promise. A JSON type is never coerced ({@code 42} is not a name), {@code null} is absent,
  * an unknown field is a 400 naming it. Failures are {@code InvalidField}.</li>
  * <li><b>Bean Validation</b> on the record, run by {@link io.tollgate.requests.control.RequestValidator}

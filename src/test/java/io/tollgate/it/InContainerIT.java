@@ -37,7 +37,7 @@ import io.tollgate.problems.boundary.UnexpectedExceptionMapper;
 import io.tollgate.problems.boundary.WebApplicationExceptionMapper;
 import io.tollgate.projects.boundary.Projects;
 import io.tollgate.requests.control.RequestValidator;
-import io.tollgate.tokens.entity.TokenBody;
+import io.tollgate.tokens.boundary.TokenBody;
 import io.tollgate.tokens.boundary.ActiveTokens;
 import io.tollgate.usage.boundary.UsageLog;
 import io.tollgate.usage.control.UseChunks;

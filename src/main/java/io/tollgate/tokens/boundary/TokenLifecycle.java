@@ -17,8 +17,6 @@ import io.tollgate.tokens.control.TokenSecrets;
 import io.tollgate.tokens.control.ValidDates;
 import io.tollgate.tokens.entity.ProjectToken;
 import io.tollgate.tokens.entity.RetiredSecret;
-import io.tollgate.tokens.entity.RotateBody;
-import io.tollgate.tokens.entity.TokenPatch;
 import io.tollgate.tokens.entity.TokensChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;

@@ -10,11 +10,7 @@ import io.tollgate.requests.control.JsonFields;
 import io.tollgate.requests.control.QueryParameters;
 import io.tollgate.requests.control.RequestValidator;
 import io.tollgate.requests.boundary.OptionalJsonBody;
-import io.tollgate.tokens.entity.RotateBody;
-import io.tollgate.tokens.entity.SuspendBody;
-import io.tollgate.tokens.entity.TokenBody;
 import io.tollgate.tokens.entity.ProjectToken;
-import io.tollgate.tokens.entity.TokenPatch;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -68,7 +64,7 @@ public class TokensResource {
     @Allow(role = Role.ADMIN, scope = Scope.PROJECT, writesCredentials = true)
     public JsonObject create(@PathParam("projectId") String projectId, JsonObject body,
                              @Context SecurityContext security) {
-        return tokens.create(projectId, validator.valid(TokenBody.from(body)).toRequest(),
+        return tokens.create(projectId, validator.read(body, TokenBody.class).toRequest(),
                 (Caller) security.getUserPrincipal());
     }
 
@@ -109,7 +105,7 @@ public class TokensResource {
     @Allow(role = Role.ADMIN, scope = Scope.PROJECT, writesCredentials = true)
     public JsonObject update(@PathParam("projectId") String projectId, @PathParam("tokenId") String tokenId,
                              JsonObject body, @Context SecurityContext security) {
-        return lifecycle.update(projectId, tokenId, validator.valid(TokenPatch.from(body)),
+        return lifecycle.update(projectId, tokenId, validator.read(body, TokenPatch.class),
                 (Caller) security.getUserPrincipal());
     }
 
@@ -120,7 +116,7 @@ public class TokensResource {
     @Allow(role = Role.ADMIN, scope = Scope.OWN_TOKEN, writesCredentials = true)
     public JsonObject rotate(@PathParam("projectId") String projectId, @PathParam("tokenId") String tokenId,
                              @Context HttpHeaders headers, InputStream body, @Context SecurityContext security) {
-        RotateBody rotation = validator.valid(RotateBody.from(OptionalJsonBody.read(headers, body)));
+        RotateBody rotation = validator.read(OptionalJsonBody.read(headers, body), RotateBody.class);
         return lifecycle.rotate(projectId, tokenId, rotation, (Caller) security.getUserPrincipal());
     }
 
@@ -130,7 +126,7 @@ public class TokensResource {
     @Allow(role = Role.ADMIN, scope = Scope.PROJECT, writesCredentials = true)
     public JsonObject suspend(@PathParam("projectId") String projectId, @PathParam("tokenId") String tokenId,
                               @Context HttpHeaders headers, InputStream body) {
-        SuspendBody suspension = validator.valid(SuspendBody.from(OptionalJsonBody.read(headers, body)));
+        SuspendBody suspension = validator.read(OptionalJsonBody.read(headers, body), SuspendBody.class);
         return lifecycle.suspend(projectId, tokenId, suspension.reason());
     }
 

@@ -1,4 +1,4 @@
-package io.tollgate.tokens.entity;
+package io.tollgate.tokens.boundary;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.Payload;

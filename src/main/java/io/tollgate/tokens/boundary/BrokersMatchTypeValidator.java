@@ -1,5 +1,6 @@
-package io.tollgate.tokens.entity;
+package io.tollgate.tokens.boundary;
 
+import io.tollgate.tokens.entity.TokenType;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 

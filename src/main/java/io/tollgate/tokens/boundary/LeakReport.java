@@ -1,13 +1,10 @@
-package io.tollgate.tokens.entity;
+package io.tollgate.tokens.boundary;
 
-import io.tollgate.requests.control.JsonFields;
 import io.tollgate.requests.control.Text;
 import io.tollgate.requests.control.TextValidator;
-import jakarta.json.JsonObject;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The body of {@code POST /api/tokens/leaks}: 1 to 100 strings that may be secrets, and where they
@@ -21,16 +18,10 @@ public record LeakReport(
 
     public static final int MAX_VALUES = 100;
     public static final int MAX_SOURCE = 500;
-    private static final Set<String> FIELDS = Set.of("tokens", "source");
 
     public LeakReport {
         tokens = tokens == null ? null : List.copyOf(tokens);
         source = TextValidator.normalize(source);
-    }
-
-    public static LeakReport from(JsonObject body) {
-        JsonFields fields = JsonFields.of(body, FIELDS);
-        return new LeakReport(fields.optionalStrings("tokens"), fields.optionalString("source"));
     }
 
     /** The {@code suspend_reason} of the tokens this report names. */

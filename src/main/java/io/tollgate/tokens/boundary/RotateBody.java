@@ -1,10 +1,7 @@
-package io.tollgate.tokens.entity;
+package io.tollgate.tokens.boundary;
 
-import io.tollgate.requests.control.JsonFields;
-import jakarta.json.JsonObject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import java.util.Set;
 
 /**
  * The body of {@code POST …/tokens/{tokenId}/rotate}, both fields optional: how long the replaced
@@ -18,12 +15,6 @@ public record RotateBody(
         String validDate) {
 
     public static final int MAX_GRACE_SECONDS = 86_400;
-    private static final Set<String> FIELDS = Set.of("grace_seconds", "valid_date");
-
-    public static RotateBody from(JsonObject body) {
-        JsonFields fields = JsonFields.of(body, FIELDS);
-        return new RotateBody(fields.optionalInteger("grace_seconds"), fields.optionalString("valid_date"));
-    }
 
     /** The grace in seconds, 0 when absent. */
     public long grace() {

@@ -1,11 +1,9 @@
-package io.tollgate.users.entity;
+package io.tollgate.users.boundary;
 
 import io.tollgate.requests.control.CodePoints;
-import io.tollgate.requests.control.JsonFields;
-import jakarta.json.JsonObject;
+import io.tollgate.users.entity.User;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import java.util.Set;
 
 /**
  * The body of a user create. The password is neither stripped nor normalised: it is a secret, taken as typed.
@@ -17,11 +15,6 @@ public record UserRequest(
         @Pattern(regexp = "(?!root$).*", message = "'root' is reserved")
         String username,
         @NotNull(message = "is required") @CodePoints(min = User.MIN_PASSWORD, max = User.MAX_PASSWORD) String password) {
-
-    public static UserRequest from(JsonObject body) {
-        JsonFields fields = JsonFields.of(body, Set.of("username", "password"));
-        return new UserRequest(fields.optionalString("username"), fields.optionalString("password"));
-    }
 
     /** Never the password. */
     @Override

@@ -1,4 +1,4 @@
-package io.tollgate.tokens.entity;
+package io.tollgate.tokens.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -10,6 +10,9 @@ import io.tollgate.errors.InvalidField;
 import io.tollgate.problems.boundary.ConstraintViolationExceptionMapper;
 import io.tollgate.problems.boundary.DomainExceptionMapper;
 import io.tollgate.problems.entity.Problem;
+import io.tollgate.requests.control.RequestRecords;
+import io.tollgate.tokens.entity.TokenRequest;
+import io.tollgate.tokens.entity.TokenType;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.validation.ConstraintViolationException;
@@ -23,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class TokenRequestTest {
+class TokenBodyTest {
 
     private static JsonObject json(String text) {
         try (var reader = Json.createReader(new StringReader(text.replace('\'', '"')))) {
@@ -41,7 +44,7 @@ class TokenRequestTest {
 
     /** What the resource does: the strict reader, then Bean Validation, then the domain value. */
     private static TokenRequest request(String text) {
-        TokenBody body = TokenBody.from(json(text));
+        TokenBody body = RequestRecords.read(json(text), TokenBody.class);
         var violations = FACTORY.getValidator().validate(body);
         if (!violations.isEmpty()) {
             throw new ConstraintViolationException(violations);

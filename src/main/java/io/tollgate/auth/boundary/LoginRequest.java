@@ -1,9 +1,6 @@
-package io.tollgate.auth.entity;
+package io.tollgate.auth.boundary;
 
-import io.tollgate.requests.control.JsonFields;
-import jakarta.json.JsonObject;
 import jakarta.validation.constraints.NotNull;
-import java.util.Set;
 
 /**
  * The body of a login: both fields present and strings, nothing more. No length or pattern rule, so
@@ -11,11 +8,6 @@ import java.util.Set;
  */
 public record LoginRequest(@NotNull(message = "is required") String username,
                            @NotNull(message = "is required") String password) {
-
-    public static LoginRequest from(JsonObject body) {
-        JsonFields fields = JsonFields.of(body, Set.of("username", "password"));
-        return new LoginRequest(fields.optionalString("username"), fields.optionalString("password"));
-    }
 
     /** Never the password. */
     @Override

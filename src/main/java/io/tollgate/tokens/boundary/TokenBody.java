@@ -1,12 +1,14 @@
-package io.tollgate.tokens.entity;
+package io.tollgate.tokens.boundary;
 
 import io.tollgate.access.entity.RequestableRole;
 import io.tollgate.access.entity.Role;
 import io.tollgate.net.CidrList;
-import io.tollgate.requests.control.JsonFields;
 import io.tollgate.requests.control.Text;
 import io.tollgate.requests.control.TextValidator;
-import jakarta.json.JsonObject;
+import io.tollgate.tokens.entity.AllowedIps;
+import io.tollgate.tokens.entity.ProjectToken;
+import io.tollgate.tokens.entity.TokenRequest;
+import io.tollgate.tokens.entity.TokenType;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.util.LinkedHashSet;
@@ -27,8 +29,6 @@ public record TokenBody(
         String validDate,
         @AllowedIps List<String> allowedIps) {
 
-    private static final Set<String> FIELDS = Set.of("name", "role", "type", "brokers", "valid_date", "allowed_ips");
-
     public TokenBody {
         name = TextValidator.normalize(name);
         brokers = brokers == null ? null : List.copyOf(brokers);
@@ -38,13 +38,6 @@ public record TokenBody(
     /** A body without {@code allowed_ips}. */
     public TokenBody(String name, String role, String type, List<String> brokers, String validDate) {
         this(name, role, type, brokers, validDate, null);
-    }
-
-    public static TokenBody from(JsonObject body) {
-        JsonFields fields = JsonFields.of(body, FIELDS);
-        return new TokenBody(fields.optionalString("name"), fields.optionalString("role"),
-                fields.optionalString("type"), fields.optionalStrings("brokers"), fields.optionalString("valid_date"),
-                fields.optionalStrings("allowed_ips"));
     }
 
     /** Only on a body that passed validation; repeated broker ids and blocks collapse. */
