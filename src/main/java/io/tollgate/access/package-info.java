@@ -12,8 +12,8 @@
  * else is refused without a query. A kind answers a {@code Resolution}: the {@code Caller}, or a
  * {@code Refusal} (reason and token id) when it recognises the credential but will not accept it
  * (suspended, expired, rotated out, revoked: spec section 6); the 401 then carries that reason in
- * {@code info.reason}, {@code invalid} for everything else, and the refusal stays on the request as
- * property {@code io.tollgate.access.refusal} for whoever records refused uses. A caller carrying an
+ * {@code info.reason}, {@code invalid} for everything else, and the refusal stays on the request
+ * ({@code boundary.Authentication}) for whoever records refused uses. A caller carrying an
  * IP allow-list (a project token's {@code allowed_ips}) is then matched against the client address
  * ({@code io.tollgate.net.ClientAddress}, the one rule of the trusted proxies): outside it, 403 with
  * {@code info.reason} {@code ip_not_allowed}. {@code AuthorizationFeature} binds each resource method's

@@ -1,6 +1,6 @@
 package io.tollgate.usage.boundary;
 
-import io.tollgate.access.boundary.AuthenticationFilter;
+import io.tollgate.access.boundary.Authentication;
 import io.tollgate.access.entity.Caller;
 import io.tollgate.access.entity.Refusal;
 import io.tollgate.net.ClientAddress;
@@ -45,11 +45,12 @@ public class UsageRecorder implements ContainerResponseFilter {
         String tokenId;
         UseOutcome outcome;
         int status = response.getStatus();
+        Refusal refusal = caller == null ? Authentication.refusal(request) : null;
         if (caller != null) {
             tokenId = caller.credentialId();
             outcome = status == 403 ? (ipRefused(request) ? UseOutcome.IP_NOT_ALLOWED : UseOutcome.FORBIDDEN)
                     : UseOutcome.OK;
-        } else if (request.getProperty(Refusal.PROPERTY) instanceof Refusal refusal && refusal.tokenId() != null
+        } else if (refusal != null && refusal.tokenId() != null
                 && UseOutcome.of(refusal.reason().id()) != null) {
             // a recognised secret refused with 401 (expired, suspended, rotated); a revoked token's
             // use is not logged: its log went with it
@@ -71,6 +72,6 @@ public class UsageRecorder implements ContainerResponseFilter {
 
     /** Whether this 403 was the IP allow-list's refusal rather than authorization's. */
     private static boolean ipRefused(ContainerRequestContext request) {
-        return request.getProperty(AuthenticationFilter.IP_NOT_ALLOWED) != null;
+        return Authentication.ipRefused(request);
     }
 }
