@@ -2,6 +2,7 @@ package io.tollgate;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -11,6 +12,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import jakarta.enterprise.context.Initialized;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -76,6 +79,16 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("io.tollgate.tokens..")
                 .should().dependOnClassesThat().resideInAPackage("io.tollgate.usage..")
                 .check(classes);
+    }
+
+    /** One class starts the application, in an order it states: no other observer of the start event. */
+    @Test
+    void oneStartSequenceObservesTheApplicationStart() {
+        List<String> observers = classes.stream().flatMap(type -> type.getMethods().stream())
+                .filter(method -> method.getParameters().stream()
+                        .anyMatch(parameter -> parameter.isAnnotatedWith(Initialized.class)))
+                .map(method -> method.getOwner().getName()).distinct().toList();
+        assertEquals(List.of("io.tollgate.start.boundary.StartSequence"), observers);
     }
 
     private static String[] features() {

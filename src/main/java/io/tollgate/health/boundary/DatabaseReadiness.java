@@ -2,14 +2,9 @@ package io.tollgate.health.boundary;
 
 import io.tollgate.storage.boundary.DatabaseProbe;
 import io.tollgate.storage.boundary.Migrations;
-import io.tollgate.usage.boundary.UsageWriter;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.interceptor.Interceptor;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
@@ -43,9 +38,8 @@ public class DatabaseReadiness implements HealthCheck {
     @Inject
     Instance<ReadinessData> contributions;
 
-    /** After the application's own start observers (migrations first), before the start summary. */
-    void started(@Observes @Priority(Interceptor.Priority.PLATFORM_AFTER + 50) @Initialized(ApplicationScoped.class)
-                 Object application) {
+    /** Called once the rest of the start is done ({@code start.boundary.StartSequence}), before the gate opens. */
+    public void started() {
         started = true;
     }
 

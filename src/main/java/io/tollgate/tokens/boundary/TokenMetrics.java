@@ -8,8 +8,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -80,7 +78,7 @@ public class TokenMetrics {
     }
 
     /** Starts the count refresh with the application. */
-    void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    public void start() {
         refresh = executor.scheduleWithFixedDelay(this::refreshCounts, 0, REFRESH_MILLIS, TimeUnit.MILLISECONDS);
     }
 

@@ -15,8 +15,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -121,7 +119,7 @@ public class UsageWriter implements ReadinessData {
     }
 
     /** Starts the flush and clean-up tasks with the application, once the schema is migrated. */
-    void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    public void start() {
         migrations.ensureMigrated();
         exit.onExit(connection -> flush((uses, last) -> UsageLog.write(connection, uses, last)));
         long flush = Math.max(10, flushInterval.toMillis());
