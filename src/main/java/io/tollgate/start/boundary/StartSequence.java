@@ -20,6 +20,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.health.Readiness;
 
 /**
  * The application's start, in the order written here: the one observer of the application's start
@@ -79,6 +80,7 @@ public class StartSequence {
     AuditRetention auditRetention;
 
     @Inject
+    @Readiness // the health check's qualifier, as MicroProfile Health declares it
     DatabaseReadiness readiness;
 
     @Inject
