@@ -2,6 +2,7 @@ package io.tollgate;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -11,6 +12,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import jakarta.enterprise.context.Initialized;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +24,8 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
     /** The features; access may use the shared infrastructure (problems, storage, json, ...) but none of them. */
-    private static final String[] FEATURES = {"audit", "auth", "brokers", "members", "projects", "root", "tokens", "users"};
+    private static final String[] FEATURES = {"audit", "auth", "brokers", "members", "projects", "root", "tokens", "usage",
+        "users"};
 
     private static JavaClasses classes;
 
@@ -54,6 +58,43 @@ class ArchitectureTest {
                 .should(dependOnTheBoundaryOfTheirFeature()).check(classes);
     }
 
+    /** Inside a feature, entity is the bottom layer: it knows neither the control nor the boundary above it. */
+    @Test
+    void entityNeverCallsControlOrBoundaryOfItsFeature() {
+        noClasses().that().resideInAPackage("io.tollgate.*.entity..")
+                .should(dependOnALayerAboveInTheirFeature()).check(classes);
+    }
+
+    /** Health collects what features contribute ({@code ReadinessData}) without knowing any of them. */
+    @Test
+    void healthDependsOnNoFeature() {
+        noClasses().that().resideInAPackage("io.tollgate.health..")
+                .should().dependOnClassesThat().resideInAnyPackage(features())
+                .check(classes);
+    }
+
+    /** The usage log is built on tokens (their ids, their last use); tokens know nothing of the log. */
+    @Test
+    void tokensDoNotDependOnTheUsageLog() {
+        noClasses().that().resideInAPackage("io.tollgate.tokens..")
+                .should().dependOnClassesThat().resideInAPackage("io.tollgate.usage..")
+                .check(classes);
+    }
+
+    /** One class starts the application, in an order it states: no other observer of the start event. */
+    @Test
+    void oneStartSequenceObservesTheApplicationStart() {
+        List<String> observers = classes.stream().flatMap(type -> type.getMethods().stream())
+                .filter(method -> method.getParameters().stream()
+                        .anyMatch(parameter -> parameter.isAnnotatedWith(Initialized.class)))
+                .map(method -> method.getOwner().getName()).distinct().toList();
+        assertEquals(List.of("io.tollgate.start.boundary.StartSequence"), observers);
+    }
+
+    private static String[] features() {
+        return java.util.Arrays.stream(FEATURES).map(f -> "io.tollgate." + f + "..").toArray(String[]::new);
+    }
+
     /** Every feature records its changes through audit: audit itself may use no feature (no cycle, ever). */
     @Test
     void auditTrailDependsOnNoOtherFeature() {
@@ -65,14 +106,25 @@ class ArchitectureTest {
     }
 
     private static ArchCondition<JavaClass> dependOnTheBoundaryOfTheirFeature() {
-        return new ArchCondition<>("depend on the boundary of their own feature") {
+        return dependOnLayersOfTheirFeature("depend on the boundary of their own feature", "boundary");
+    }
+
+    private static ArchCondition<JavaClass> dependOnALayerAboveInTheirFeature() {
+        return dependOnLayersOfTheirFeature("depend on the control or boundary of their own feature",
+                "control", "boundary");
+    }
+
+    private static ArchCondition<JavaClass> dependOnLayersOfTheirFeature(String description, String... layers) {
+        return new ArchCondition<>(description) {
             @Override
             public void check(JavaClass origin, ConditionEvents events) {
-                String boundary = featureOf(origin) + ".boundary";
-                for (Dependency dependency : origin.getDirectDependenciesFromSelf()) {
-                    String target = dependency.getTargetClass().getPackageName();
-                    if (target.equals(boundary) || target.startsWith(boundary + ".")) {
-                        events.add(SimpleConditionEvent.satisfied(dependency, dependency.getDescription()));
+                for (String layer : layers) {
+                    String above = featureOf(origin) + "." + layer;
+                    for (Dependency dependency : origin.getDirectDependenciesFromSelf()) {
+                        String target = dependency.getTargetClass().getPackageName();
+                        if (target.equals(above) || target.startsWith(above + ".")) {
+                            events.add(SimpleConditionEvent.satisfied(dependency, dependency.getDescription()));
+                        }
                     }
                 }
             }

@@ -1,10 +1,6 @@
 package io.tollgate.config;
 
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
-import jakarta.interceptor.Interceptor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +22,8 @@ public class ConfigCheck {
 
     private static final Logger LOG = Logger.getLogger(ConfigCheck.class.getName());
 
-    /** Before the migrations (PLATFORM_BEFORE) and every other start observer. */
-    void start(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE - 100) @Initialized(ApplicationScoped.class)
-               Object started) {
+    /** First of the start ({@code start.boundary.StartSequence}): before the migrations and everything else. */
+    public void check() {
         unknownVariables(System.getenv()).forEach(LOG::warning);
         Config config = ConfigProvider.getConfig();
         List<String> problems = problems(key -> config.getConfigValue(key).getRawValue(), System::getProperty,

@@ -2,8 +2,6 @@ package io.tollgate.net;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -49,9 +47,12 @@ public class ClientAddress {
         }
     }
 
-    /** Reads the configuration at start, so that a bad value stops the deployment, not a request. */
-    void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        // the observer's injection of this bean runs init()
+    /**
+     * The proxies whose {@code X-Forwarded-For} is read; asked at start ({@code start.boundary.StartSequence}),
+     * so that a bad value stops the deployment, not a request.
+     */
+    public TrustedProxies trustedProxies() {
+        return rule;
     }
 
     /** The client's address in canonical text ({@code 203.0.113.9}, {@code 2001:db8::1}). */

@@ -1,13 +1,14 @@
 /**
- * Project tokens: create, list, delete, the lifecycle of spec section 6 and the usage log of section 7
- * (docs/lifecycle.md). Decisions:
+ * Project tokens: create, list, delete ({@code boundary.Tokens}) and the lifecycle of spec section 6
+ * ({@code boundary.TokenLifecycle}); docs/lifecycle.md. The usage log of section 7 is its own feature
+ * ({@code io.tollgate.usage}), which builds on this one. Decisions:
  * <ul>
  * <li>The secret ({@code tg_} + 30 base62 + a CRC32 checksum) exists only in the create or rotate
  * response; the database holds its SHA-256, which is also the lookup key. The checksum is checked
  * before any query.</li>
  * <li>The request path ({@code ActiveTokens}) reads through a bounded Caffeine cache (single entries
  * evicted, an index from token id to hashes), and never writes: last uses are written by the usage
- * writer, at most once per token per granularity, never backwards.</li>
+ * feature's writer, at most once per token per granularity, never backwards.</li>
  * <li>Every change (delete, rotate, suspend, resume, edit, and the publishers' {@code ProjectDeleted},
  * {@code BrokerDeleted}) drops cached lookups after commit, before the answer; on PostgreSQL every node's
  * too, through {@code pg_notify} in the change's transaction and one listening connection per node
@@ -29,9 +30,6 @@
  * no token repeats or hides, and no scan of skipped rows.</li>
  * <li>The leak report answers the same whatever matched and stays cheap: bounded body, checksum before
  * hashing, one query, at most two reports per node at the database at a time.</li>
- * <li>Usage: no request writes; uses are buffered ({@code control.UsageBuffer}, oldest dropped and
- * counted) and written once a second in chunks, one row per token per write ({@code control.UseChunks}),
- * on the container's managed scheduled executor. A chunk of a token deleted meanwhile inserts nothing.</li>
  * </ul>
  */
 package io.tollgate.tokens;

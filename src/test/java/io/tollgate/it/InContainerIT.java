@@ -37,14 +37,14 @@ import io.tollgate.problems.boundary.UnexpectedExceptionMapper;
 import io.tollgate.problems.boundary.WebApplicationExceptionMapper;
 import io.tollgate.projects.boundary.Projects;
 import io.tollgate.requests.control.RequestValidator;
-import io.tollgate.tokens.entity.TokenBody;
+import io.tollgate.tokens.boundary.TokenBody;
 import io.tollgate.tokens.boundary.ActiveTokens;
-import io.tollgate.tokens.boundary.TokenUsage;
-import io.tollgate.tokens.control.UseChunks;
+import io.tollgate.usage.boundary.UsageLog;
+import io.tollgate.usage.control.UseChunks;
 import io.tollgate.tokens.boundary.Tokens;
-import io.tollgate.tokens.boundary.UsageWriter;
-import io.tollgate.tokens.entity.TokenUse;
-import io.tollgate.tokens.entity.UseOutcome;
+import io.tollgate.usage.boundary.UsageWriter;
+import io.tollgate.usage.entity.TokenUse;
+import io.tollgate.usage.entity.UseOutcome;
 import io.tollgate.tokens.control.TokenSecrets;
 import io.tollgate.tokens.entity.TokenRequest;
 import io.tollgate.tokens.entity.TokenType;
@@ -670,7 +670,7 @@ abstract class InContainerIT extends DeployedWarTest {
     UsageWriter usageWriter;
 
     @Inject
-    TokenUsage usageLog;
+    UsageLog usageLog;
 
     private void recordUses(String tokenId, long firstAt, int count) {
         for (int i = 0; i < count; i++) {

@@ -28,19 +28,13 @@ import java.security.Principal;
  * project token or a JWT) and sets the security context. No header leaves the request anonymous
  * (authorization then answers 401 where a caller is needed); a header that does not name a valid
  * credential is a 401 at once, whose {@code info.reason} says why; the {@link Refusal} is also left on
- * the request as property {@link Refusal#PROPERTY}, for whoever records refused uses. A token used
+ * the request ({@link Authentication}), for whoever records refused uses. A token used
  * from an address outside its {@code allowed_ips} is a 403. A route marked
  * {@code @Public(ignoresCredentials = true)} (the leak report) is never authenticated: its header is not read.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
 public class AuthenticationFilter implements ContainerRequestFilter {
-
-    /**
-     * The request property set (to {@code TRUE}) when a token's request is refused with 403 because
-     * of its IP allow-list, for whoever records refused uses.
-     */
-    public static final String IP_NOT_ALLOWED = "io.tollgate.access.ip-not-allowed";
 
     @Inject
     CallerResolver resolver;
@@ -75,18 +69,18 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         }
         String credential = BearerCredential.of(header);
         if (credential == null) {
-            request.setProperty(Refusal.PROPERTY, Refusal.invalid());
+            Authentication.refused(request, Refusal.invalid());
             throw new Unauthorized("Authorization must be 'Bearer <token>'");
         }
         Resolution resolution = resolver.authenticate(credential, System.currentTimeMillis());
         if (!(resolution instanceof Caller caller)) {
             Refusal refusal = (Refusal) resolution;
-            request.setProperty(Refusal.PROPERTY, refusal);
+            Authentication.refused(request, refusal);
             throw new Unauthorized(refusal.message(), refusal.reason().id());
         }
         boolean secure = request.getSecurityContext().isSecure();
         request.setSecurityContext(new CallerContext(caller, secure));
-        request.setProperty(Caller.PROPERTY, caller);
+        Authentication.authenticated(request, caller);
         requireAllowedAddress(request, caller, clientAddress, http);
     }
 
@@ -102,7 +96,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
             return;
         }
         if (!caller.allowedIps().permits(clientAddress.addressOf(request, http))) {
-            request.setProperty(IP_NOT_ALLOWED, Boolean.TRUE);
+            Authentication.refusedForAddress(request);
             throw new Forbidden("this token may not be used from this address", Forbidden.IP_NOT_ALLOWED);
         }
     }

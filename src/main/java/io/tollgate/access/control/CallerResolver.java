@@ -5,8 +5,6 @@ import io.tollgate.access.entity.Refusal;
 import io.tollgate.access.entity.Resolution;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -37,9 +35,13 @@ public class CallerResolver {
         return kinds.stream().sorted(Comparator.comparingInt(CredentialResolver::priority)).toList();
     }
 
-    /** Collects the resolvers (and so starts them) with the application rather than on the first request. */
-    void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        // the observer's injection of this bean runs collect()
+    /**
+     * How many kinds of credential are known. Asked at start ({@code start.boundary.StartSequence}): the
+     * resolvers are collected, and so created, with the application rather than on the first request
+     * (a bad root token or JWT key configuration then stops the deployment).
+     */
+    public int kinds() {
+        return resolvers.size();
     }
 
     /** The caller a bearer credential names, or null if it names none (or no longer a valid one). */

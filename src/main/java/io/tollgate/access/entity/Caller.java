@@ -28,12 +28,6 @@ public record Caller(Kind kind, String name, String projectId, Role role, boolea
                      boolean previousSecret)
         implements Principal, Resolution {
 
-    /**
-     * The request property under which the authentication filter leaves the caller, for code that has
-     * the servlet request but no JAX-RS security context (JAX-RS properties are servlet attributes).
-     */
-    public static final String PROPERTY = "io.tollgate.access.caller";
-
     /** The kinds of credential a caller can present. */
     public enum Kind { ROOT, TOKEN, USER }
 

@@ -11,9 +11,6 @@ import java.util.Locale;
  */
 public record Refusal(Reason reason, String tokenId) implements Resolution {
 
-    /** The request property under which the authentication filter leaves a refusal ({@code Refusal}). */
-    public static final String PROPERTY = "io.tollgate.access.refusal";
-
     private static final Refusal INVALID = new Refusal(Reason.INVALID, null);
 
     /** In precedence order when several apply: revoked wins over rotated, rotated over suspended, ... */

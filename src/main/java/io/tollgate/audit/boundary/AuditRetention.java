@@ -4,8 +4,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
@@ -45,7 +43,8 @@ public class AuditRetention {
 
     private ScheduledFuture<?> job;
 
-    void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    /** Schedules the retention job (at start, {@code start.boundary.StartSequence}). */
+    public void start() {
         if (retention.isNegative() || retention.isZero() || interval.isNegative() || interval.isZero()) {
             throw new IllegalStateException("tollgate.audit.retention and tollgate.audit.retention-interval must be positive");
         }

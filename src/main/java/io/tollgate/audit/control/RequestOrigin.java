@@ -1,5 +1,6 @@
 package io.tollgate.audit.control;
 
+import io.tollgate.access.boundary.Authentication;
 import io.tollgate.access.entity.Caller;
 import io.tollgate.net.ClientAddress;
 import jakarta.enterprise.context.RequestScoped;
@@ -9,7 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 /**
  * Who made the current API request and from where, as the audit trail records it. Nothing runs per
  * request: this bean is created only when the request records an event, and then reads the caller the
- * authentication filter left on the request ({@link Caller#PROPERTY}) and the client address (the
+ * authentication filter left on the request ({@link Authentication#caller}) and the client address (the
  * rule of spec section 6). The actor is null for a request without credential (a login, a leak
  * report: they name their actor themselves).
  */
@@ -25,7 +26,8 @@ public class RequestOrigin {
     private String ip;
 
     public String actor() {
-        return request.getAttribute(Caller.PROPERTY) instanceof Caller caller ? caller.issuer() : null;
+        Caller caller = Authentication.caller(request);
+        return caller == null ? null : caller.issuer();
     }
 
     public String ip() {

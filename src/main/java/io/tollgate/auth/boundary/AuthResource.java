@@ -6,7 +6,6 @@ import io.tollgate.access.boundary.Public;
 import io.tollgate.access.entity.Caller;
 import io.tollgate.access.entity.Role;
 import io.tollgate.access.entity.Scope;
-import io.tollgate.auth.entity.LoginRequest;
 import io.tollgate.json.JsonBuilders;
 import io.tollgate.members.boundary.Members;
 import io.tollgate.net.ClientAddress;
@@ -48,7 +47,7 @@ public class AuthResource {
     @Public
     @Consumes(MediaType.APPLICATION_JSON)
     public JsonObject login(JsonObject body, @Context HttpServletRequest request) {
-        LoginRequest login = validator.valid(LoginRequest.from(body));
+        LoginRequest login = validator.read(body, LoginRequest.class);
         return logins.login(login.username(), login.password(), clientAddress.of(request));
     }
 

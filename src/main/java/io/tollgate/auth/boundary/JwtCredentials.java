@@ -8,12 +8,8 @@ import io.tollgate.auth.control.JwtVerifier;
 import io.tollgate.auth.control.SessionTokens;
 import io.tollgate.users.boundary.Users;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.interceptor.Interceptor;
 import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -66,12 +62,11 @@ public class JwtCredentials implements CredentialResolver {
     }
 
     /**
-     * Late in the start (after the other start observers, before the summary): the key is there, or
+     * Late in the start ({@code start.boundary.StartSequence}, before the gate opens): the key is there, or
      * the deployment stops as it did when the key was made on the start's thread. A key that cannot be
      * made is never retried per request.
      */
-    void awaitKey(@Observes @Priority(Interceptor.Priority.PLATFORM_AFTER + 50) @Initialized(ApplicationScoped.class)
-                  Object started) throws InterruptedException {
+    public void awaitKey() throws InterruptedException {
         if (keyMaker != null) {
             keyMaker.join(KEY_WAIT.toMillis());
             keyMaker = null;
@@ -91,11 +86,6 @@ public class JwtCredentials implements CredentialResolver {
             }
         }
         return verifier;
-    }
-
-    /** A wrong JWT key configuration stops the deployment instead of failing the first request. */
-    void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        // the observer's injection of this bean runs readJwtConfiguration()
     }
 
     @Override

@@ -6,7 +6,6 @@ import io.tollgate.access.boundary.Allow;
 import io.tollgate.access.entity.Caller;
 import io.tollgate.access.entity.Role;
 import io.tollgate.access.entity.Scope;
-import io.tollgate.brokers.entity.BrokerRequest;
 import io.tollgate.requests.control.RequestValidator;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
@@ -40,7 +39,7 @@ public class BrokersResource {
     @POST
     @Allow(role = Role.EDITOR, scope = Scope.PROJECT)
     public JsonObject create(@PathParam("projectId") String projectId, JsonObject body) {
-        BrokerRequest request = validator.valid(BrokerRequest.from(body));
+        BrokerRequest request = validator.read(body, BrokerRequest.class);
         return brokers.create(projectId, request.name(), request.brokerUrl()).toJson();
     }
 
@@ -64,7 +63,7 @@ public class BrokersResource {
     @Allow(role = Role.EDITOR, scope = Scope.BROKER)
     public JsonObject update(@PathParam("projectId") String projectId, @PathParam("brokerId") String brokerId,
                              JsonObject body) {
-        BrokerRequest request = validator.valid(BrokerRequest.from(body));
+        BrokerRequest request = validator.read(body, BrokerRequest.class);
         return brokers.update(projectId, brokerId, request.name(), request.brokerUrl()).toJson();
     }
 

@@ -2,13 +2,9 @@ package io.tollgate.health.boundary;
 
 import io.tollgate.storage.boundary.DatabaseProbe;
 import io.tollgate.storage.boundary.Migrations;
-import io.tollgate.tokens.boundary.UsageWriter;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.interceptor.Interceptor;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
@@ -17,9 +13,9 @@ import org.eclipse.microprofile.health.Readiness;
 /**
  * Ready while the database answers and the schema is migrated; a load balancer sends no traffic to a
  * node that is not. The check's data names what was checked: the database, the schema version, and
- * how the usage writer keeps up (buffer fill, drops, age of the last successful flush). The usage
- * writer alone never makes a node unready: a node that cannot log usage still serves requests, and
- * its buffer bounds what it holds.
+ * what the features contribute ({@link ReadinessData}: how the usage writer keeps up, buffer fill,
+ * drops, age of the last successful flush). A contribution alone never makes a node unready: a node
+ * that cannot log usage still serves requests, and its buffer bounds what it holds.
  */
 @Readiness
 @ApplicationScoped
@@ -38,12 +34,12 @@ public class DatabaseReadiness implements HealthCheck {
     @Inject
     Migrations migrations;
 
+    /** The features' own data (the usage writer's: buffer fill, drops, age of the last flush). */
     @Inject
-    UsageWriter usage;
+    Instance<ReadinessData> contributions;
 
-    /** After the application's own start observers (migrations first), before the start summary. */
-    void started(@Observes @Priority(Interceptor.Priority.PLATFORM_AFTER + 50) @Initialized(ApplicationScoped.class)
-                 Object application) {
+    /** Called once the rest of the start is done ({@code start.boundary.StartSequence}), before the gate opens. */
+    public void started() {
         started = true;
     }
 
@@ -60,7 +56,7 @@ public class DatabaseReadiness implements HealthCheck {
                 .withData("database_reachable", reachable)
                 .withData("migrations_applied", migrated)
                 .withData("schema_version", migrated ? version : "none");
-        usage.state().forEach((key, value) -> {
+        contributions.forEach(contribution -> contribution.readinessData().forEach((key, value) -> {
             if (value instanceof Boolean flag) {
                 check.withData(key, flag);
             } else if (value instanceof Number number) {
@@ -68,7 +64,7 @@ public class DatabaseReadiness implements HealthCheck {
             } else {
                 check.withData(key, String.valueOf(value));
             }
-        });
+        }));
         return check.build();
     }
 }

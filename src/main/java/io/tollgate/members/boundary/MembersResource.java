@@ -6,7 +6,6 @@ import io.tollgate.TollgateApplication;
 import io.tollgate.access.boundary.Allow;
 import io.tollgate.access.entity.Role;
 import io.tollgate.access.entity.Scope;
-import io.tollgate.members.entity.MemberRequest;
 import io.tollgate.requests.control.RequestValidator;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
@@ -39,7 +38,7 @@ public class MembersResource {
     @Allow(role = Role.ADMIN, scope = Scope.PROJECT)
     public JsonObject put(@PathParam("projectId") String projectId, @PathParam("username") String username,
                           JsonObject body) {
-        Role role = validator.valid(MemberRequest.from(body)).requestedRole();
+        Role role = validator.read(body, MemberRequest.class).requestedRole();
         try {
             return members.put(projectId, username, role).toJson();
         } catch (Conflict conflict) {

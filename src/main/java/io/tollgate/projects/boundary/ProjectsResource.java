@@ -6,7 +6,6 @@ import io.tollgate.access.boundary.Allow;
 import io.tollgate.access.entity.Caller;
 import io.tollgate.access.entity.Role;
 import io.tollgate.access.entity.Scope;
-import io.tollgate.projects.entity.ProjectRequest;
 import io.tollgate.requests.control.RequestValidator;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
@@ -39,7 +38,7 @@ public class ProjectsResource {
     @POST
     @Allow(role = Role.ROOT, scope = Scope.PLATFORM)
     public JsonObject create(JsonObject body) {
-        return projects.create(validator.valid(ProjectRequest.from(body)).name()).toJson();
+        return projects.create(validator.read(body, ProjectRequest.class).name()).toJson();
     }
 
     @GET

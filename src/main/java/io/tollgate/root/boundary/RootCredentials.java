@@ -8,8 +8,6 @@ import io.tollgate.config.StartFailure;
 import io.tollgate.storage.boundary.Migrations;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -42,11 +40,6 @@ public class RootCredentials implements CredentialResolver {
     private volatile byte[] rootHash = new byte[0];
     /** A root token minted on this (first) start, until the start summary prints it; else null. */
     private volatile String minted;
-
-    /** Establishes the root credential at start, so that a bad TOLLGATE_ROOT_TOKEN stops the server. */
-    void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        // the observer's injection of this bean runs establish()
-    }
 
     @PostConstruct
     void establish() {

@@ -2,14 +2,10 @@ package io.tollgate.start.boundary;
 
 import io.tollgate.start.control.PayaraListener;
 import io.tollgate.start.control.Serving;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
-import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
-import jakarta.interceptor.Interceptor;
 import java.time.Duration;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -28,9 +24,8 @@ public class ServingLifecycle {
 
     private volatile Thread hook;
 
-    /** After the application's own start observers (the start summary comes later still). */
-    void started(@Observes @Priority(Interceptor.Priority.PLATFORM_AFTER + 60) @Initialized(ApplicationScoped.class)
-                 Object started) {
+    /** Opens the gate: the last step of the start but the summary ({@link StartSequence}). */
+    public void open() {
         Thread stop = new Thread(ServingLifecycle::stopServing, "tollgate-stop-serving");
         Runtime.getRuntime().addShutdownHook(stop);
         hook = stop;

@@ -3,12 +3,8 @@ package io.tollgate.start.boundary;
 import io.tollgate.openapi.SwaggerUi;
 import io.tollgate.root.boundary.RootCredentials;
 import io.tollgate.storage.control.DataLocation;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.interceptor.Interceptor;
 import jakarta.servlet.ServletContext;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -30,9 +26,8 @@ public class StartSummary {
     @Inject
     RootCredentials root;
 
-    /** After every other start observer (the default priority is APPLICATION + 500). */
-    void started(@Observes @Priority(Interceptor.Priority.PLATFORM_AFTER + 100) @Initialized(ApplicationScoped.class)
-                 Object started) {
+    /** The last step of the start ({@link StartSequence}); {@code started} is the application's start event. */
+    public void print(Object started) {
         String rootToken = root.takeMintedToken();
         int payara = payaraMicroPort();
         int port = payara > 0 ? payara : wildFlyPort();

@@ -2,8 +2,6 @@ package io.tollgate.storage.boundary;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import io.tollgate.storage.control.ConfiguredDataSource;
 import java.sql.Connection;
@@ -55,7 +53,7 @@ public class DatabaseExit {
     }
 
     /** Installs the hook with the application; the driver is found now, while every class can still load. */
-    void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    public void start() {
         DataSource driver;
         try {
             driver = ConfiguredDataSource.unpooled();

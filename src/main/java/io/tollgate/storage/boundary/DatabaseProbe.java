@@ -2,8 +2,6 @@ package io.tollgate.storage.boundary;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -27,14 +25,9 @@ public class DatabaseProbe {
     private volatile boolean lastAnswer = true;
     private final AtomicBoolean outageReported = new AtomicBoolean();
 
-    /**
-     * Creates the bean (and resolves its {@code java:app} data source) at application start: WildFly
-     * runs health checks on a management thread that has no {@code java:app} naming context, where
-     * creating it on first use fails.
-     */
-    void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        // the observer's injection of this bean resolves the data source
-    }
+    // created (and its java:app data source resolved) at start by start.boundary.StartSequence's first
+    // isUp(): WildFly runs health checks on a management thread that has no java:app naming context,
+    // where creating it on first use fails
 
     public boolean isUp() {
         long now = System.currentTimeMillis();

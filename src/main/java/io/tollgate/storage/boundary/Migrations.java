@@ -3,15 +3,11 @@ package io.tollgate.storage.boundary;
 import io.tollgate.config.DataDirectory;
 import io.tollgate.storage.control.DatabaseStartFailures;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.interceptor.Interceptor;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -24,7 +20,8 @@ import org.flywaydb.core.api.output.MigrateResult;
  * Brings the schema up to date with the Flyway migrations in {@code db/migration} (and the Java
  * migrations of the features) before anything
  * else touches the database. Flyway's own lock makes nodes that start together migrate once.
- * A CDI bean started by the first start observer rather than an EJB {@code @Startup} singleton:
+ * A CDI bean created first of the start ({@code start.boundary.StartSequence}) rather than an EJB
+ * {@code @Startup} singleton:
  * a server without an EJB container (WildFly's microprofile configuration) never runs those. It is
  * not transactional (a CDI bean without {@code @Transactional}): Flyway manages its own transactions.
  */
@@ -42,12 +39,6 @@ public class Migrations {
     Instance<JavaMigration> javaMigrations;
 
     private volatile String schemaVersion;
-
-    /** Before every other start observer (the default priority is APPLICATION + 500). */
-    void start(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) @Initialized(ApplicationScoped.class)
-               Object started) {
-        // the observer's injection of this bean runs migrate()
-    }
 
     @PostConstruct
     void migrate() {

@@ -9,7 +9,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -54,7 +53,7 @@ public class ClusterInvalidation {
     private Thread thread;
 
     /** Starts listening with the application, before it serves a request: until the first ping, the cache is not trusted. */
-    void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    public void start() {
         clustered = url.startsWith("jdbc:postgresql:");
         if (!clustered) {
             return;

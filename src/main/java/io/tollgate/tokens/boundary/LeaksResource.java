@@ -6,7 +6,6 @@ import io.tollgate.errors.TooManyAttempts;
 import io.tollgate.json.JsonBuilders;
 import io.tollgate.requests.control.RequestValidator;
 import io.tollgate.tokens.control.TokenSecrets;
-import io.tollgate.tokens.entity.LeakReport;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -39,7 +38,7 @@ public class LeaksResource {
     private static final Semaphore DATABASE_TURNS = new Semaphore(CONCURRENT);
 
     @Inject
-    Tokens tokens;
+    TokenLifecycle lifecycle;
 
     @Inject
     RequestValidator validator;
@@ -47,7 +46,7 @@ public class LeaksResource {
     @POST
     @Public(ignoresCredentials = true)
     public JsonObject report(JsonObject body) {
-        LeakReport report = validator.valid(LeakReport.from(body));
+        LeakReport report = validator.read(body, LeakReport.class);
         Set<String> hashes = new LinkedHashSet<>();
         for (String value : report.tokens()) {
             String candidate = value.strip();
@@ -73,7 +72,7 @@ public class LeaksResource {
             throw new TooManyAttempts("too many leak reports at once; send this one again shortly", 1);
         }
         try {
-            tokens.suspendLeaked(hashes, reason);
+            lifecycle.suspendLeaked(hashes, reason);
         } finally {
             DATABASE_TURNS.release();
         }

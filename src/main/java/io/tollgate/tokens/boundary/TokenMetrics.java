@@ -2,19 +2,22 @@ package io.tollgate.tokens.boundary;
 
 import io.tollgate.metrics.control.Meters;
 import io.tollgate.metrics.control.Meters.Counter;
+import io.tollgate.storage.boundary.Database;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.sql.DataSource;
 
 /**
  * The tokens' application metrics (spec section 7): lifecycle counters, which the operations call
@@ -37,10 +40,14 @@ public class TokenMetrics {
     @Inject
     Meters registry;
 
+    static final String COUNT_TOKENS = "SELECT COUNT(*), "
+            + "COALESCE(SUM(CASE WHEN suspended_date IS NULL AND valid_date > ? THEN 1 ELSE 0 END), 0), "
+            + "COALESCE(SUM(CASE WHEN suspended_date IS NOT NULL THEN 1 ELSE 0 END), 0) FROM project_tokens";
+
     // plain JDBC: a container-managed EntityManager used outside a transaction on a managed executor's
     // thread breaks that thread's context reset on Payara ("No invocation on invocation stack")
-    @Inject
-    TokenUsage store;
+    @Resource(lookup = Database.JNDI_NAME)
+    DataSource dataSource;
 
     private Counter creations;
     private Counter rotations;
@@ -71,7 +78,7 @@ public class TokenMetrics {
     }
 
     /** Starts the count refresh with the application. */
-    void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    public void start() {
         refresh = executor.scheduleWithFixedDelay(this::refreshCounts, 0, REFRESH_MILLIS, TimeUnit.MILLISECONDS);
     }
 
@@ -121,10 +128,25 @@ public class TokenMetrics {
             return;
         }
         try {
-            long[] found = store.countTokens(now);
+            long[] found = countTokens(now);
             counts = new Counts(now, found[1], found[0] - found[1] - found[2], found[2]);
         } catch (SQLException | RuntimeException e) {
             LOG.log(Level.FINE, "Could not count tokens for the metrics", e);
+        }
+    }
+
+    /**
+     * How many tokens there are, how many of them are valid at {@code now} and how many suspended:
+     * {@code [all, valid, suspended]}.
+     */
+    private long[] countTokens(long now) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement count = connection.prepareStatement(COUNT_TOKENS)) {
+            count.setLong(1, now);
+            try (ResultSet row = count.executeQuery()) {
+                row.next();
+                return new long[] {row.getLong(1), row.getLong(2), row.getLong(3)};
+            }
         }
     }
 }

@@ -16,17 +16,12 @@ import io.tollgate.net.CidrList;
 import io.tollgate.projects.boundary.Projects;
 import io.tollgate.projects.entity.ProjectDeleted;
 import io.tollgate.storage.control.Constraints;
-import io.tollgate.tokens.control.CallerLimits;
-import io.tollgate.tokens.control.Grace;
 import io.tollgate.tokens.control.IpAllowLists;
 import io.tollgate.tokens.control.TokenSecrets;
 import io.tollgate.tokens.control.ValidDates;
 import io.tollgate.tokens.entity.ProjectToken;
 import io.tollgate.tokens.entity.RetiredSecret;
-import io.tollgate.tokens.entity.RotateBody;
-import io.tollgate.tokens.entity.TokenPatch;
 import io.tollgate.tokens.entity.TokenRequest;
-import io.tollgate.tokens.entity.TokenUse;
 import io.tollgate.tokens.entity.TokensChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -34,7 +29,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -42,15 +36,15 @@ import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Transaction boundary for project tokens. Creation enforces the no-escalation rules: a token never
- * carries a higher role than its creator, never outlives it, and is never usable from more addresses.
- * The secret leaves only in the returned JSON.
+ * Transaction boundary for the project's set of tokens: create, list, delete (and the revoked secrets
+ * a delete leaves). Creation enforces the no-escalation rules: a token never carries a higher role
+ * than its creator, never outlives it, and is never usable from more addresses. The secret leaves
+ * only in the returned JSON. What happens to one token during its life is {@link TokenLifecycle}'s.
  */
 @ApplicationScoped
 @Transactional
@@ -76,9 +70,6 @@ public class Tokens {
 
     @Inject
     TokenMetrics metrics;
-
-    @Inject
-    TokenUsage usage;
 
     @Inject
     @ConfigProperty(name = "tollgate.tokens.default-lifetime", defaultValue = "P30D")
@@ -247,61 +238,14 @@ public class Tokens {
         metrics.deleted();
     }
 
-    /** The token's usage log, newest first: uses before {@code before} (exclusive), at most {@code limit}. */
+    /** A 404 unless the project exists and holds this token (what the usage log checks before a page). */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<TokenUse> usage(String projectId, String tokenId, long before, int limit) {
+    public void requireToken(String projectId, String tokenId) {
         projects.require(projectId);
         ProjectToken token = em.find(ProjectToken.class, tokenId);
         if (token == null || !token.projectId().equals(projectId)) {
             throw new NotFound("no token with id " + tokenId + " in this project");
         }
-        return usage.page(tokenId, before, limit);
-    }
-
-    /**
-     * Renames a token and/or replaces its {@code allowed_ips} (spec section 6, Edit); the cached lookups
-     * of it are dropped on every node once this commits, so a narrowed list applies to the next request.
-     * The row is locked first, so that an edit racing a delete or another edit waits for it.
-     */
-    public JsonObject update(String projectId, String tokenId, TokenPatch patch, Caller caller) {
-        ProjectToken token = em.createNamedQuery(ProjectToken.BY_ID, ProjectToken.class)
-                .setParameter("id", tokenId)
-                .setParameter("project", projectId)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultStream().findFirst().orElse(null);
-        if (token == null) {
-            projects.require(projectId);
-            throw new NotFound("no token with id " + tokenId + " in this project");
-        }
-        String oldName = token.name();
-        List<String> oldIps = token.allowedIps();
-        CidrList requested = patch.allowedBlocks();
-        if (requested != null) {
-            token.allowFrom(IpAllowLists.forPatch(requested, caller.allowedIps()).texts());
-        }
-        if (patch.name() != null && !patch.name().equals(token.name())) {
-            if (nameTaken(projectId, patch.name())) {
-                throw taken(patch.name());
-            }
-            token.rename(patch.name());
-        }
-        Constraints.flush(em, () -> taken(patch.name()));
-        tokensChanged.fire(new TokensChanged(tokenId));
-        JsonObjectBuilder changed = JsonBuilders.object();
-        if (!oldName.equals(token.name())) {
-            changed.add("name", JsonBuilders.object().add("from", oldName).add("to", token.name()));
-        }
-        if (!oldIps.equals(token.allowedIps())) {
-            changed.add("allowed_ips", JsonBuilders.object()
-                    .add("from", JsonBuilders.array(oldIps)).add("to", JsonBuilders.array(token.allowedIps())));
-        }
-        JsonObject changes = changed.build();
-        if (!changes.isEmpty()) {
-            audit.action(AuditAction.TOKEN_UPDATE).by(caller).project(projectId).target(token.id(), token.name())
-                    .details(JsonBuilders.object().add("changed", changes).build())
-                    .record();
-        }
-        return TokenJson.of(token, System.currentTimeMillis());
     }
 
     /**
@@ -336,132 +280,6 @@ public class Tokens {
                 .executeUpdate();
     }
 
-    /**
-     * Gives a token a new secret (spec section 6) and answers its JSON with that secret, the one time
-     * it appears. The replaced secret works until the grace ends; any earlier replaced one ends now,
-     * so that at most two secrets work. {@code caller} is an admin+ of the project or the token itself
-     * (authorization decided that): a token may not move its own {@code valid_date} later (400), and a
-     * caller may rotate another token only if it lies within the caller's own limits after the rotation
-     * ({@link CallerLimits}: 403 {@code escalation}), since the new secret is handed to the caller.
-     */
-    public JsonObject rotate(String projectId, String tokenId, RotateBody body, Caller caller) {
-        ProjectToken token = lockedToken(projectId, tokenId);
-        Instant now = Instant.now();
-        long nowMillis = now.toEpochMilli();
-        boolean self = caller.kind() == Caller.Kind.TOKEN && tokenId.equals(caller.credentialId());
-        long validDate;
-        if (body.validDate() == null) {
-            if (token.isExpired(nowMillis)) {
-                throw new InvalidField("valid_date", "an expired token can be rotated only with a new valid_date");
-            }
-            validDate = token.validDate();
-        } else {
-            if (self && ValidDates.parse(body.validDate()) > token.validDate()) {
-                throw new InvalidField("valid_date", "a token rotating itself may not move its valid_date later");
-            }
-            // the caller's own expiry bounds it below, with the rest of the caller's limits
-            validDate = ValidDates.resolve(body.validDate(), now, defaultLifetime, maxLifetime, null);
-        }
-        if (!self && !CallerLimits.cover(caller, token, validDate)) {
-            throw new Forbidden("rotating this token would hand this credential a secret beyond its own limits: "
-                    + "the token (or the valid_date given) ends after this credential, or works from addresses "
-                    + "this credential may not use", Forbidden.ESCALATION);
-        }
-        em.createNamedQuery(RetiredSecret.END_PREVIOUS)
-                .setParameter("token", tokenId)
-                .setParameter("now", nowMillis)
-                .executeUpdate();
-        em.persist(RetiredSecret.rotated(token.hash(), tokenId, Grace.end(nowMillis, body.grace())));
-        String secret = TokenSecrets.mint();
-        token.rotate(TokenSecrets.hash(secret), nowMillis, Grace.previousValidUntil(nowMillis, body.grace()), validDate);
-        em.flush();
-        tokensChanged.fire(new TokensChanged(tokenId));
-        JsonObjectBuilder details = JsonBuilders.object().add("grace_seconds", body.grace()).add("valid_date", validDate);
-        if (token.previousValidUntil() == null) {
-            details.addNull("previous_valid_until");
-        } else {
-            details.add("previous_valid_until", token.previousValidUntil());
-        }
-        audit.action(AuditAction.TOKEN_ROTATE).by(caller).project(projectId).target(tokenId, token.name())
-                .details(details.build()).record();
-        metrics.rotated();
-        return TokenJson.of(token, secret, nowMillis);
-    }
-
-    /** Suspends a token (every secret of it); suspending a suspended one changes nothing. */
-    public JsonObject suspend(String projectId, String tokenId, String reason) {
-        ProjectToken token = lockedToken(projectId, tokenId);
-        long now = System.currentTimeMillis();
-        if (token.suspend(now, reason)) {
-            em.flush();
-            tokensChanged.fire(new TokensChanged(tokenId));
-            JsonObjectBuilder details = JsonBuilders.object();
-            if (reason == null) {
-                details.addNull("reason");
-            } else {
-                details.add("reason", reason);
-            }
-            audit.action(AuditAction.TOKEN_SUSPEND).project(projectId).target(tokenId, token.name())
-                    .details(details.build()).record();
-            metrics.suspended();
-        }
-        return TokenJson.of(token, now);
-    }
-
-    /** Lifts a suspension; resuming a token that is not suspended changes nothing. */
-    public JsonObject resume(String projectId, String tokenId) {
-        ProjectToken token = lockedToken(projectId, tokenId);
-        long now = System.currentTimeMillis();
-        if (token.resume()) {
-            em.flush();
-            tokensChanged.fire(new TokensChanged(tokenId));
-            audit.action(AuditAction.TOKEN_RESUME).project(projectId).target(tokenId, token.name()).record();
-            metrics.resumed();
-        }
-        return TokenJson.of(token, now);
-    }
-
-    /**
-     * Suspends every token whose current or any previous secret has one of these hashes, unless it
-     * already is suspended: one query to find them, one update, one invalidation per token.
-     */
-    public void suspendLeaked(Collection<String> hashes, String reason) {
-        if (hashes.isEmpty()) {
-            return;
-        }
-        // locked: a suspension racing this one waits, so that each token gets exactly one event
-        List<ProjectToken> leaked = em.createNamedQuery(ProjectToken.LEAKED, ProjectToken.class)
-                .setParameter("hashes", hashes)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultList();
-        if (leaked.isEmpty()) {
-            return;
-        }
-        List<String> ids = leaked.stream().map(ProjectToken::id).toList();
-        em.createNamedQuery(ProjectToken.SUSPEND)
-                .setParameter("now", System.currentTimeMillis())
-                .setParameter("reason", reason)
-                .setParameter("ids", ids)
-                .executeUpdate();
-        for (ProjectToken token : leaked) {
-            metrics.suspended();
-            audit.action(AuditAction.TOKEN_SUSPEND).actor(AuditTrail.LEAK_REPORT).project(token.projectId())
-                    .target(token.id(), token.name()).details(JsonBuilders.object().add("reason", reason).build())
-                    .record();
-        }
-        ids.forEach(id -> tokensChanged.fire(new TokensChanged(id)));
-    }
-
-    /** The token, row-locked until this transaction ends; 404 when it is not one of the project's. */
-    private ProjectToken lockedToken(String projectId, String tokenId) {
-        ProjectToken token = em.find(ProjectToken.class, tokenId, LockModeType.PESSIMISTIC_WRITE);
-        if (token == null || !token.projectId().equals(projectId)) {
-            projects.require(projectId);
-            throw new NotFound("no token with id " + tokenId + " in this project");
-        }
-        return token;
-    }
-
     private long count(String projectId) {
         return em.createNamedQuery(ProjectToken.COUNT_OF_PROJECT, Long.class)
                 .setParameter("project", projectId)
@@ -469,13 +287,18 @@ public class Tokens {
     }
 
     private boolean nameTaken(String projectId, String name) {
+        return nameTaken(em, projectId, name);
+    }
+
+    /** Whether another token of the project has this name (create and rename alike). */
+    static boolean nameTaken(EntityManager em, String projectId, String name) {
         return em.createNamedQuery(ProjectToken.COUNT_NAME, Long.class)
                 .setParameter("project", projectId)
                 .setParameter("name", name)
                 .getSingleResult() > 0;
     }
 
-    private static Conflict taken(String name) {
+    static Conflict taken(String name) {
         return new Conflict("name", "a token named '" + name + "' already exists in this project");
     }
 }

@@ -1,7 +1,5 @@
 package io.tollgate.tokens.boundary;
 
-import io.tollgate.errors.InvalidField;
-import io.tollgate.json.JsonBuilders;
 import io.tollgate.json.StreamedJsonArray;
 import io.tollgate.TollgateApplication;
 import io.tollgate.access.boundary.Allow;
@@ -9,16 +7,11 @@ import io.tollgate.access.entity.Caller;
 import io.tollgate.access.entity.Role;
 import io.tollgate.access.entity.Scope;
 import io.tollgate.requests.control.JsonFields;
+import io.tollgate.requests.control.QueryParameters;
 import io.tollgate.requests.control.RequestValidator;
 import io.tollgate.requests.boundary.OptionalJsonBody;
-import io.tollgate.tokens.entity.RotateBody;
-import io.tollgate.tokens.entity.SuspendBody;
-import io.tollgate.tokens.entity.TokenBody;
 import io.tollgate.tokens.entity.ProjectToken;
-import io.tollgate.tokens.entity.TokenPatch;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
@@ -50,10 +43,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class TokensResource {
 
     static final int MAX_LIMIT = 1000;
-    static final int DEFAULT_USAGE_LIMIT = 100;
 
     @Inject
     Tokens tokens;
+
+    @Inject
+    TokenLifecycle lifecycle;
 
     @Inject
     RequestValidator validator;
@@ -69,7 +64,7 @@ public class TokensResource {
     @Allow(role = Role.ADMIN, scope = Scope.PROJECT, writesCredentials = true)
     public JsonObject create(@PathParam("projectId") String projectId, JsonObject body,
                              @Context SecurityContext security) {
-        return tokens.create(projectId, validator.valid(TokenBody.from(body)).toRequest(),
+        return tokens.create(projectId, validator.read(body, TokenBody.class).toRequest(),
                 (Caller) security.getUserPrincipal());
     }
 
@@ -86,8 +81,8 @@ public class TokensResource {
                                 @QueryParam("status") String status) {
         long now = System.currentTimeMillis();
         Tokens.StatusFilter filter = status == null ? null : Tokens.StatusFilter.of(status);
-        Integer max = number("limit", limit, 1, MAX_LIMIT);
-        Integer skip = number("offset", offset, 0, Integer.MAX_VALUE);
+        Integer max = QueryParameters.wholeNumber("limit", limit, 1, MAX_LIMIT);
+        Integer skip = QueryParameters.wholeNumber("offset", offset, 0, Integer.MAX_VALUE);
         Function<ProjectToken, JsonObject> json =
                 token -> TokenJson.of(token, active.lastUses().pending(token.id()), now);
         if (max != null) {
@@ -110,7 +105,7 @@ public class TokensResource {
     @Allow(role = Role.ADMIN, scope = Scope.PROJECT, writesCredentials = true)
     public JsonObject update(@PathParam("projectId") String projectId, @PathParam("tokenId") String tokenId,
                              JsonObject body, @Context SecurityContext security) {
-        return tokens.update(projectId, tokenId, validator.valid(TokenPatch.from(body)),
+        return lifecycle.update(projectId, tokenId, validator.read(body, TokenPatch.class),
                 (Caller) security.getUserPrincipal());
     }
 
@@ -121,8 +116,8 @@ public class TokensResource {
     @Allow(role = Role.ADMIN, scope = Scope.OWN_TOKEN, writesCredentials = true)
     public JsonObject rotate(@PathParam("projectId") String projectId, @PathParam("tokenId") String tokenId,
                              @Context HttpHeaders headers, InputStream body, @Context SecurityContext security) {
-        RotateBody rotation = validator.valid(RotateBody.from(OptionalJsonBody.read(headers, body)));
-        return tokens.rotate(projectId, tokenId, rotation, (Caller) security.getUserPrincipal());
+        RotateBody rotation = validator.read(OptionalJsonBody.read(headers, body), RotateBody.class);
+        return lifecycle.rotate(projectId, tokenId, rotation, (Caller) security.getUserPrincipal());
     }
 
     @POST
@@ -131,8 +126,8 @@ public class TokensResource {
     @Allow(role = Role.ADMIN, scope = Scope.PROJECT, writesCredentials = true)
     public JsonObject suspend(@PathParam("projectId") String projectId, @PathParam("tokenId") String tokenId,
                               @Context HttpHeaders headers, InputStream body) {
-        SuspendBody suspension = validator.valid(SuspendBody.from(OptionalJsonBody.read(headers, body)));
-        return tokens.suspend(projectId, tokenId, suspension.reason());
+        SuspendBody suspension = validator.read(OptionalJsonBody.read(headers, body), SuspendBody.class);
+        return lifecycle.suspend(projectId, tokenId, suspension.reason());
     }
 
     @POST
@@ -143,44 +138,6 @@ public class TokensResource {
                              @Context HttpHeaders headers, InputStream body) {
         // no body needed; one that is sent follows the strict rules of every body: {} only
         JsonFields.of(OptionalJsonBody.read(headers, body), Set.of());
-        return tokens.resume(projectId, tokenId);
-    }
-
-    /** The token's usage log (spec section 7), newest first, paged by {@code before} (exclusive, epoch ms). */
-    @GET
-    @Path("{tokenId}/usage")
-    @Allow(role = Role.ADMIN, scope = Scope.PROJECT)
-    public JsonArray usage(@PathParam("projectId") String projectId, @PathParam("tokenId") String tokenId,
-                           @QueryParam("limit") String limit, @QueryParam("before") String before) {
-        Integer max = number("limit", limit, 1, MAX_LIMIT);
-        JsonArrayBuilder uses = JsonBuilders.array();
-        tokens.usage(projectId, tokenId, epochMillis("before", before), max == null ? DEFAULT_USAGE_LIMIT : max)
-                .forEach(use -> uses.add(use.toJson()));
-        return uses.build();
-    }
-
-    /** A non-negative epoch-ms bound in ASCII digits; absent means no bound. */
-    private static long epochMillis(String name, String text) {
-        if (text == null) {
-            return Long.MAX_VALUE;
-        }
-        if (!text.isEmpty() && text.length() <= 18 && text.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            return Long.parseLong(text);
-        }
-        throw new InvalidField(name, name + " must be a date in epoch milliseconds (a whole number from 0)");
-    }
-
-    private static Integer number(String name, String text, int min, int max) {
-        if (text == null) {
-            return null;
-        }
-        // ASCII digits only: Integer.parseInt also takes '+', '-' and the digits of every script
-        if (!text.isEmpty() && text.length() <= 10 && text.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            long value = Long.parseLong(text);
-            if (value >= min && value <= max) {
-                return (int) value;
-            }
-        }
-        throw new InvalidField(name, name + " must be a whole number from " + min + " to " + max);
+        return lifecycle.resume(projectId, tokenId);
     }
 }

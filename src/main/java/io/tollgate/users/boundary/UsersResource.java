@@ -6,7 +6,6 @@ import io.tollgate.access.boundary.Allow;
 import io.tollgate.access.entity.Role;
 import io.tollgate.access.entity.Scope;
 import io.tollgate.requests.control.RequestValidator;
-import io.tollgate.users.entity.UserRequest;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -36,7 +35,7 @@ public class UsersResource {
     @POST
     @Allow(role = Role.ROOT, scope = Scope.PLATFORM)
     public JsonObject create(JsonObject body) {
-        UserRequest request = validator.valid(UserRequest.from(body));
+        UserRequest request = validator.read(body, UserRequest.class);
         return users.create(request.username(), request.password()).toJson();
     }
 

@@ -12,6 +12,7 @@ import io.tollgate.access.entity.Scope;
 import io.tollgate.brokers.boundary.BrokersResource;
 import io.tollgate.projects.boundary.ProjectsResource;
 import io.tollgate.tokens.boundary.TokensResource;
+import io.tollgate.usage.boundary.UsageResource;
 import io.tollgate.tokens.entity.ActiveToken;
 import io.tollgate.tokens.entity.TokenType;
 import java.lang.reflect.Method;
@@ -56,7 +57,7 @@ class AccessPolicyTest {
         ROTATE_TOKEN(TokensResource.class, "rotate", Role.ADMIN, Scope.OWN_TOKEN, true, false),
         SUSPEND_TOKEN(TokensResource.class, "suspend", Role.ADMIN, Scope.PROJECT, true, false),
         RESUME_TOKEN(TokensResource.class, "resume", Role.ADMIN, Scope.PROJECT, true, false),
-        TOKEN_USAGE(TokensResource.class, "usage", Role.ADMIN, Scope.PROJECT, true, false);
+        TOKEN_USAGE(UsageResource.class, "usage", Role.ADMIN, Scope.PROJECT, true, false);
 
         final Class<?> resource;
         final String method;
@@ -197,7 +198,8 @@ class AccessPolicyTest {
 
     @Test
     void everyAllowOfTheResourcesIsInTheTable() {
-        for (Class<?> resource : List.of(ProjectsResource.class, BrokersResource.class, TokensResource.class)) {
+        for (Class<?> resource : List.of(ProjectsResource.class, BrokersResource.class, TokensResource.class,
+                UsageResource.class)) {
             for (Method method : resource.getDeclaredMethods()) {
                 if (!method.isAnnotationPresent(Allow.class)) {
                     continue;

@@ -3,6 +3,7 @@ package io.tollgate.metrics.boundary;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.tollgate.tokens.boundary.TokensResource;
+import io.tollgate.usage.boundary.UsageResource;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,7 @@ class RequestMetricsTest {
     void endpointIsThePathTemplateOfTheResourceMethodNeverTheRawPath() {
         assertEquals("/api/projects/{projectId}/tokens", RequestMetrics.template(method(TokensResource.class, "list")));
         assertEquals("/api/projects/{projectId}/tokens/{tokenId}", RequestMetrics.template(method(TokensResource.class, "delete")));
-        assertEquals("/api/projects/{projectId}/tokens/{tokenId}/usage", RequestMetrics.template(method(TokensResource.class, "usage")));
+        assertEquals("/api/projects/{projectId}/tokens/{tokenId}/usage", RequestMetrics.template(method(UsageResource.class, "usage")));
     }
 
     @Test

@@ -3,12 +3,12 @@ package io.tollgate.requests.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tollgate.brokers.entity.BrokerRequest;
-import io.tollgate.members.entity.MemberRequest;
+import io.tollgate.brokers.boundary.BrokerRequest;
+import io.tollgate.members.boundary.MemberRequest;
 import io.tollgate.problems.boundary.ConstraintViolationExceptionMapper;
 import io.tollgate.problems.entity.Problem;
-import io.tollgate.projects.entity.ProjectRequest;
-import io.tollgate.users.entity.UserRequest;
+import io.tollgate.projects.boundary.ProjectRequest;
+import io.tollgate.users.boundary.UserRequest;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
