@@ -36,6 +36,17 @@ class ArchitectureTest {
                 .importPackages("io.tollgate");
     }
 
+    /** One place reads the wall clock (time.Now), so that the integration tests can move it instead of sleeping. */
+    @Test
+    void onlyNowReadsTheWallClock() {
+        noClasses().that().doNotHaveFullyQualifiedName("io.tollgate.time.Now")
+                .should().callMethod(System.class, "currentTimeMillis")
+                .orShould().callMethod(java.time.Instant.class, "now")
+                .orShould().callMethod(java.time.Clock.class, "systemUTC")
+                .orShould().callMethod(java.time.Clock.class, "systemDefaultZone")
+                .check(classes);
+    }
+
     @Test
     void featurePackagesHaveNoCycles() {
         slices().matching("io.tollgate.(*)..").should().beFreeOfCycles().check(classes);

@@ -1,5 +1,6 @@
 package io.tollgate.access.boundary;
 
+import io.tollgate.time.Now;
 import io.tollgate.access.control.BearerCredential;
 import io.tollgate.access.control.CallerResolver;
 import io.tollgate.access.entity.Caller;
@@ -37,6 +38,9 @@ import java.security.Principal;
 public class AuthenticationFilter implements ContainerRequestFilter {
 
     @Inject
+    Now clock;
+
+    @Inject
     CallerResolver resolver;
 
     @Inject
@@ -51,7 +55,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         if (!ignoresCredentials(resource.getResourceMethod())) {
-            authenticate(request, resolver, clientAddress, http);
+            authenticate(request);
         }
     }
 
@@ -61,8 +65,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     }
 
     /** The pass itself. */
-    static void authenticate(ContainerRequestContext request, CallerResolver resolver, ClientAddress clientAddress,
-            HttpServletRequest http) {
+    private void authenticate(ContainerRequestContext request) {
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (header == null) {
             return;
@@ -72,7 +75,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
             Authentication.refused(request, Refusal.invalid());
             throw new Unauthorized("Authorization must be 'Bearer <token>'");
         }
-        Resolution resolution = resolver.authenticate(credential, System.currentTimeMillis());
+        Resolution resolution = resolver.authenticate(credential, clock.millis());
         if (!(resolution instanceof Caller caller)) {
             Refusal refusal = (Refusal) resolution;
             Authentication.refused(request, refusal);

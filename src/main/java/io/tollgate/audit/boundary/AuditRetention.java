@@ -1,5 +1,6 @@
 package io.tollgate.audit.boundary;
 
+import io.tollgate.time.Now;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -21,6 +22,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class AuditRetention {
+
+    @Inject
+    Now clock;
 
     static final int CHUNK = 1000;
     /** At most this many chunks per run: a huge backlog is worked off over several runs. */
@@ -62,7 +66,7 @@ public class AuditRetention {
 
     /** Deletes what is older than the retention now; answers how many events went. */
     public long purge() {
-        return purgeOlderThan(System.currentTimeMillis() - retention.toMillis());
+        return purgeOlderThan(clock.millis() - retention.toMillis());
     }
 
     /** Deletes every event older than {@code cutoff} (epoch ms), chunk by chunk; answers how many went. */

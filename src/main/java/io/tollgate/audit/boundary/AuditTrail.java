@@ -1,5 +1,6 @@
 package io.tollgate.audit.boundary;
 
+import io.tollgate.time.Now;
 import io.tollgate.access.entity.Caller;
 import io.tollgate.audit.control.RequestOrigin;
 import io.tollgate.audit.entity.AuditAction;
@@ -21,6 +22,9 @@ import jakarta.json.JsonValue;
  */
 @ApplicationScoped
 public class AuditTrail {
+
+    @Inject
+    Now clock;
 
     /** The actor of a failed login whose username does not exist: the typed name may be a password. */
     public static final String ANONYMOUS = "anonymous";
@@ -103,7 +107,7 @@ public class AuditTrail {
                 // a background task: no request, no address
             }
             String who = actor != null ? actor : requestActor != null ? requestActor : SYSTEM;
-            return new AuditEvent(System.currentTimeMillis(), who, action.id(), projectId, targetId, targetName, ip,
+            return new AuditEvent(clock.millis(), who, action.id(), projectId, targetId, targetName, ip,
                     details);
         }
     }

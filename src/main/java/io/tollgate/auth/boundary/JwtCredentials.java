@@ -1,5 +1,6 @@
 package io.tollgate.auth.boundary;
 
+import io.tollgate.time.Now;
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.tollgate.access.control.CredentialResolver;
 import io.tollgate.access.entity.Caller;
@@ -22,6 +23,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 @ApplicationScoped
 public class JwtCredentials implements CredentialResolver {
+
+    @Inject
+    Now clock;
 
     private static final Logger LOG = Logger.getLogger(JwtCredentials.class.getName());
     /** How long the start waits for the key's own thread before it makes the key itself. */
@@ -46,7 +50,7 @@ public class JwtCredentials implements CredentialResolver {
     void readJwtConfiguration() {
         config = ConfigProvider.getConfig();
         if (!JwtConfigSource.generatedKey()) {
-            jwts = JwtVerifier.fromConfig(config);
+            jwts = JwtVerifier.fromConfig(config, clock::millis);
             return;
         }
         keyMaker = new Thread(() -> {
@@ -80,7 +84,7 @@ public class JwtCredentials implements CredentialResolver {
             synchronized (this) {
                 verifier = jwts;
                 if (verifier == null) {
-                    verifier = JwtVerifier.fromConfig(config);
+                    verifier = JwtVerifier.fromConfig(config, clock::millis);
                     jwts = verifier;
                 }
             }

@@ -1,5 +1,6 @@
 package io.tollgate.auth.boundary;
 
+import io.tollgate.time.Now;
 import io.tollgate.audit.boundary.AuditTrail;
 import io.tollgate.audit.entity.AuditAction;
 import io.tollgate.errors.Forbidden;
@@ -34,6 +35,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class Logins {
+
+    @Inject
+    Now clock;
 
     /** No user's name is longer (see {@code User}): longer ones are neither checked nor tracked. */
     static final int MAX_USERNAME = 64;
@@ -106,7 +110,7 @@ public class Logins {
         if (username.length() > MAX_USERNAME) {
             throw new Unauthorized("wrong username or password");
         }
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         long wait = addresses.attempt(clientAddress, now);
         if (wait > 0) {
             throw new TooManyAttempts("too many failed logins from this address; try again later", seconds(wait));
@@ -150,7 +154,7 @@ public class Logins {
      */
     private void recordFailure(String actor, String username, String clientAddress) {
         audit.action(AuditAction.LOGIN_FAILURE).actor(actor).recordAlone();
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         recordLock(actor, "username", throttle.lockedFor(username, clientAddress, now));
         recordLock(actor, "address", addresses.failed(clientAddress, now));
     }

@@ -67,8 +67,8 @@ public final class JwtVerifier {
         processor.setJWTClaimsSetVerifier(claims);
     }
 
-    /** The verifier the MicroProfile JWT configuration describes, on the system clock. */
-    public static JwtVerifier fromConfig(Config config) {
+    /** The verifier the MicroProfile JWT configuration describes, on {@code clock} (milliseconds since the epoch). */
+    public static JwtVerifier fromConfig(Config config, LongSupplier clock) {
         String algorithm = config.getOptionalValue("mp.jwt.verify.publickey.algorithm", String.class).orElse(null);
         Set<JWSAlgorithm> algorithms = algorithm == null
                 ? Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256) : Set.of(JWSAlgorithm.parse(algorithm.strip()));
@@ -79,7 +79,7 @@ public final class JwtVerifier {
         String issuer = config.getOptionalValue("mp.jwt.verify.issuer", String.class)
                 .orElse(JwtConfigSource.DEFAULT_ISSUER);
         int skew = config.getOptionalValue(CLOCK_SKEW, Integer.class).orElse(DEFAULT_CLOCK_SKEW_SECONDS);
-        return new JwtVerifier(keys(config), algorithms, issuer, audiences, skew, System::currentTimeMillis);
+        return new JwtVerifier(keys(config), algorithms, issuer, audiences, skew, clock);
     }
 
     private static JWKSource<SecurityContext> keys(Config config) {

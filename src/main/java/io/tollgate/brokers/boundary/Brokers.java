@@ -1,5 +1,6 @@
 package io.tollgate.brokers.boundary;
 
+import io.tollgate.time.Now;
 import io.tollgate.access.entity.Caller;
 import io.tollgate.audit.boundary.AuditTrail;
 import io.tollgate.audit.entity.AuditAction;
@@ -29,6 +30,9 @@ import java.util.Set;
 @Transactional
 public class Brokers {
 
+    @Inject
+    Now clock;
+
     @PersistenceContext(unitName = "tollgate")
     EntityManager em;
 
@@ -43,7 +47,7 @@ public class Brokers {
 
     public Broker create(String projectId, String name, BrokerUrl url) {
         projects.lock(projectId);
-        Broker broker = new Broker(projectId, name, url, System.currentTimeMillis());
+        Broker broker = new Broker(projectId, name, url, clock.millis());
         // the only constraint a new broker can break is its project's foreign key: the project is gone
         Constraints.persist(em, broker, () -> new NotFound("no project with id " + projectId));
         audit.action(AuditAction.BROKER_CREATE).project(projectId).target(broker.id(), name)

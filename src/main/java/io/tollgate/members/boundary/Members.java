@@ -1,5 +1,6 @@
 package io.tollgate.members.boundary;
 
+import io.tollgate.time.Now;
 import io.tollgate.access.control.MembershipRoles;
 import io.tollgate.access.entity.Role;
 import io.tollgate.audit.boundary.AuditTrail;
@@ -27,6 +28,9 @@ import java.util.List;
 @Transactional
 public class Members implements MembershipRoles {
 
+    @Inject
+    Now clock;
+
     @PersistenceContext(unitName = "tollgate")
     EntityManager em;
 
@@ -52,7 +56,7 @@ public class Members implements MembershipRoles {
         JsonObjectBuilder details = JsonBuilders.object().add("role", role.id());
         if (membership == null) {
             details.addNull("previous_role");
-            membership = new Membership(projectId, username, role, System.currentTimeMillis());
+            membership = new Membership(projectId, username, role, clock.millis());
             em.persist(membership);
         } else {
             details.add("previous_role", membership.role().id());

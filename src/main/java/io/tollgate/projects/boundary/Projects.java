@@ -1,5 +1,6 @@
 package io.tollgate.projects.boundary;
 
+import io.tollgate.time.Now;
 import io.tollgate.access.entity.Caller;
 import io.tollgate.audit.boundary.AuditTrail;
 import io.tollgate.audit.entity.AuditAction;
@@ -24,6 +25,9 @@ import java.util.function.Supplier;
 @Transactional
 public class Projects {
 
+    @Inject
+    Now clock;
+
     @PersistenceContext(unitName = "tollgate")
     EntityManager em;
 
@@ -37,7 +41,7 @@ public class Projects {
         if (em.createNamedQuery(Project.BY_NAME, Long.class).setParameter("name", name).getSingleResult() > 0) {
             throw taken(name);
         }
-        Project project = Constraints.persist(em, new Project(name, System.currentTimeMillis()), () -> taken(name));
+        Project project = Constraints.persist(em, new Project(name, clock.millis()), () -> taken(name));
         audit.action(AuditAction.PROJECT_CREATE).project(project.id()).target(project.id(), project.name()).record();
         return project;
     }

@@ -1,5 +1,7 @@
 package io.tollgate.root.boundary;
 
+import io.tollgate.time.Now;
+import jakarta.inject.Inject;
 import io.tollgate.root.entity.RootCredential;
 import io.tollgate.access.control.CredentialHash;
 import io.tollgate.tokens.control.TokenSecrets;
@@ -12,6 +14,9 @@ import java.util.logging.Logger;
 /** Reads, sets or replaces the stored root credential, in a transaction of its own. */
 @ApplicationScoped
 public class RootCredentialStore {
+
+    @Inject
+    Now clock;
 
     private static final Logger LOG = Logger.getLogger(RootCredentialStore.class.getName());
 
@@ -29,7 +34,7 @@ public class RootCredentialStore {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Established establish(String configuredHash) {
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         RootCredential stored = em.find(RootCredential.class, RootCredential.ID);
         if (configuredHash != null) {
             if (stored == null) {

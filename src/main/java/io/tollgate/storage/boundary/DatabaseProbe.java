@@ -21,6 +21,7 @@ public class DatabaseProbe {
     @Resource(lookup = Database.JNDI_NAME)
     DataSource dataSource;
 
+    /** When the database was last asked ({@code System.nanoTime()}; 0: never). */
     private volatile long checkedAt;
     private volatile boolean lastAnswer = true;
     private final AtomicBoolean outageReported = new AtomicBoolean();
@@ -30,8 +31,8 @@ public class DatabaseProbe {
     // where creating it on first use fails
 
     public boolean isUp() {
-        long now = System.currentTimeMillis();
-        if (now - checkedAt < REUSE_MILLIS) {
+        long now = System.nanoTime();
+        if (checkedAt != 0 && now - checkedAt < java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(REUSE_MILLIS)) {
             return lastAnswer;
         }
         boolean up;
@@ -44,7 +45,7 @@ public class DatabaseProbe {
         if (up) {
             outageReported.set(false);
         }
-        checkedAt = System.currentTimeMillis();
+        checkedAt = System.nanoTime();
         return up;
     }
 

@@ -1,5 +1,6 @@
 package io.tollgate.tokens.boundary;
 
+import io.tollgate.time.Now;
 import io.tollgate.access.entity.Caller;
 import io.tollgate.audit.boundary.AuditTrail;
 import io.tollgate.audit.entity.AuditAction;
@@ -42,6 +43,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 @Transactional
 public class TokenLifecycle {
+
+    @Inject
+    Now clock;
 
     @PersistenceContext(unitName = "tollgate")
     EntityManager em;
@@ -109,7 +113,7 @@ public class TokenLifecycle {
                     .details(JsonBuilders.object().add("changed", changes).build())
                     .record();
         }
-        return TokenJson.of(token, System.currentTimeMillis());
+        return TokenJson.of(token, clock.millis());
     }
 
     /**
@@ -122,7 +126,7 @@ public class TokenLifecycle {
      */
     public JsonObject rotate(String projectId, String tokenId, RotateBody body, Caller caller) {
         ProjectToken token = lockedToken(projectId, tokenId);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         long nowMillis = now.toEpochMilli();
         boolean self = caller.kind() == Caller.Kind.TOKEN && tokenId.equals(caller.credentialId());
         long validDate;
@@ -167,7 +171,7 @@ public class TokenLifecycle {
     /** Suspends a token (every secret of it); suspending a suspended one changes nothing. */
     public JsonObject suspend(String projectId, String tokenId, String reason) {
         ProjectToken token = lockedToken(projectId, tokenId);
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         if (token.suspend(now, reason)) {
             em.flush();
             tokensChanged.fire(new TokensChanged(tokenId));
@@ -187,7 +191,7 @@ public class TokenLifecycle {
     /** Lifts a suspension; resuming a token that is not suspended changes nothing. */
     public JsonObject resume(String projectId, String tokenId) {
         ProjectToken token = lockedToken(projectId, tokenId);
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         if (token.resume()) {
             em.flush();
             tokensChanged.fire(new TokensChanged(tokenId));
@@ -215,7 +219,7 @@ public class TokenLifecycle {
         }
         List<String> ids = leaked.stream().map(ProjectToken::id).toList();
         em.createNamedQuery(ProjectToken.SUSPEND)
-                .setParameter("now", System.currentTimeMillis())
+                .setParameter("now", clock.millis())
                 .setParameter("reason", reason)
                 .setParameter("ids", ids)
                 .executeUpdate();

@@ -1,5 +1,6 @@
 package io.tollgate.tokens.boundary;
 
+import io.tollgate.time.Now;
 import io.tollgate.metrics.control.Meters;
 import io.tollgate.metrics.control.Meters.Counter;
 import io.tollgate.storage.boundary.Database;
@@ -29,6 +30,9 @@ import javax.sql.DataSource;
  */
 @ApplicationScoped
 public class TokenMetrics {
+
+    @Inject
+    Now clock;
 
     private static final Logger LOG = Logger.getLogger(TokenMetrics.class.getName());
     static final long COUNTS_MAX_AGE_MILLIS = 10_000;
@@ -123,7 +127,7 @@ public class TokenMetrics {
 
     private void refreshCounts() {
         Counts known = counts;
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         if (known.at() != Long.MIN_VALUE && now - known.at() < COUNTS_MAX_AGE_MILLIS) {
             return;
         }

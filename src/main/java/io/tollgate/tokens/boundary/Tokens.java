@@ -1,5 +1,6 @@
 package io.tollgate.tokens.boundary;
 
+import io.tollgate.time.Now;
 import io.tollgate.access.control.ProjectRoles;
 import io.tollgate.access.entity.Caller;
 import io.tollgate.access.entity.Role;
@@ -50,6 +51,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Transactional
 public class Tokens {
 
+    @Inject
+    Now clock;
+
     @PersistenceContext(unitName = "tollgate")
     EntityManager em;
 
@@ -99,7 +103,7 @@ public class Tokens {
         if (creatorRole == null || !creatorRole.atLeast(request.role())) {
             throw new Forbidden("a token cannot carry a higher role than its creator");
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         long validDate = ValidDates.resolve(request.validDate(), now, defaultLifetime, maxLifetime,
                 creator.validDate());
         // last of the checks: it locks the named brokers until this transaction ends
@@ -215,7 +219,7 @@ public class Tokens {
 
     /** Deletes a token; it stops working as soon as this transaction commits. */
     public void delete(String projectId, String tokenId) {
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         // locked by a query, not em.find: Hibernate (WildFly) fails a locking find of a row another
         // delete removed while it waited with an OptimisticLockException (a 500); the query finds nothing
         ProjectToken token = em.createNamedQuery(ProjectToken.BY_ID, ProjectToken.class)
@@ -253,7 +257,7 @@ public class Tokens {
      * statements whatever the number of tokens (the event is fired before the project's delete).
      */
     void onProjectDeleted(@Observes ProjectDeleted deleted) {
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         em.createNamedQuery(RetiredSecret.REVOKE_PROJECT).setParameter("project", deleted.projectId()).executeUpdate();
         em.createNativeQuery("INSERT INTO retired_token_secrets (hash, token_id, reason, ended_date) "
                         + "SELECT hash, id, 'revoked', ? FROM project_tokens WHERE project_id = ?")

@@ -1,5 +1,6 @@
 package io.tollgate.tokens.boundary;
 
+import io.tollgate.time.Now;
 import io.tollgate.json.StreamedJsonArray;
 import io.tollgate.TollgateApplication;
 import io.tollgate.access.boundary.Allow;
@@ -42,6 +43,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Consumes(MediaType.APPLICATION_JSON)
 public class TokensResource {
 
+    @Inject
+    Now clock;
+
     static final int MAX_LIMIT = 1000;
 
     @Inject
@@ -79,7 +83,7 @@ public class TokensResource {
     public StreamingOutput list(@PathParam("projectId") String projectId,
                                 @QueryParam("limit") String limit, @QueryParam("offset") String offset,
                                 @QueryParam("status") String status) {
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         Tokens.StatusFilter filter = status == null ? null : Tokens.StatusFilter.of(status);
         Integer max = QueryParameters.wholeNumber("limit", limit, 1, MAX_LIMIT);
         Integer skip = QueryParameters.wholeNumber("offset", offset, 0, Integer.MAX_VALUE);

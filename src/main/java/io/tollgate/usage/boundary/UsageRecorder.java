@@ -1,5 +1,6 @@
 package io.tollgate.usage.boundary;
 
+import io.tollgate.time.Now;
 import io.tollgate.access.boundary.Authentication;
 import io.tollgate.access.entity.Caller;
 import io.tollgate.access.entity.Refusal;
@@ -25,6 +26,9 @@ import jakarta.ws.rs.ext.Provider;
  */
 @Provider
 public class UsageRecorder implements ContainerResponseFilter {
+
+    @Inject
+    Now clock;
 
     @Inject
     ActiveTokens tokens;
@@ -59,7 +63,7 @@ public class UsageRecorder implements ContainerResponseFilter {
         } else {
             return;
         }
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         String ip = clientAddress.of(request, servletRequest);
         // the raw path without the query, as the log keeps it (Jersey's getRequestUri() would build a
         // URI object per request for the same text)

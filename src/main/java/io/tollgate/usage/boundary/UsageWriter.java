@@ -1,5 +1,6 @@
 package io.tollgate.usage.boundary;
 
+import io.tollgate.time.Now;
 import io.tollgate.health.boundary.ReadinessData;
 import io.tollgate.metrics.control.Meters;
 import io.tollgate.metrics.control.Meters.Counter;
@@ -42,6 +43,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class UsageWriter implements ReadinessData {
+
+    @Inject
+    Now clock;
 
     private static final Logger LOG = Logger.getLogger(UsageWriter.class.getName());
     /** Uses per write transaction: a few chunks per busy token. */
@@ -100,7 +104,8 @@ public class UsageWriter implements ReadinessData {
     /** Tokens with uses written since the last clean-up: the only ones that can have grown past {@code keep}. */
     private final Set<String> written = ConcurrentHashMap.newKeySet();
     private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
-    private volatile long lastFlush = System.currentTimeMillis();
+    /** When the buffer was last written ({@code System.nanoTime()}). */
+    private volatile long lastFlush = System.nanoTime();
     private volatile boolean failing;
 
     @PostConstruct
@@ -171,7 +176,7 @@ public class UsageWriter implements ReadinessData {
                 pending = Map.of();
                 batch.forEach(use -> written.add(use.tokenId()));
             } while (buffer.size() > 0);
-            lastFlush = System.currentTimeMillis();
+            lastFlush = System.nanoTime();
             if (failing) {
                 failing = false;
                 LOG.info("Token usage is written again");
@@ -217,7 +222,7 @@ public class UsageWriter implements ReadinessData {
 
     private void cleanUpQuietly() {
         try {
-            cleanUp(System.currentTimeMillis());
+            cleanUp(clock.millis());
         } catch (SQLException | RuntimeException e) {
             LOG.log(Level.WARNING, "Token usage clean-up failed (will retry): {0}", e.toString());
         }
@@ -230,7 +235,7 @@ public class UsageWriter implements ReadinessData {
                 "usage_buffered", buffer.size(),
                 "usage_buffer_capacity", buffer.capacity(),
                 "usage_dropped", buffer.dropped(),
-                "usage_last_flush_age_ms", System.currentTimeMillis() - lastFlush,
+                "usage_last_flush_age_ms", java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastFlush),
                 "usage_writing", !failing);
     }
 }

@@ -1,5 +1,6 @@
 package io.tollgate.users.boundary;
 
+import io.tollgate.time.Now;
 import io.tollgate.audit.boundary.AuditTrail;
 import io.tollgate.audit.entity.AuditAction;
 import io.tollgate.errors.Conflict;
@@ -19,6 +20,9 @@ import java.util.List;
 @Transactional
 public class Users {
 
+    @Inject
+    Now clock;
+
     @PersistenceContext(unitName = "tollgate")
     EntityManager em;
 
@@ -32,7 +36,7 @@ public class Users {
         if (em.find(User.class, username) != null) {
             throw taken(username);
         }
-        User user = new User(username, passwords.hash(password), System.currentTimeMillis());
+        User user = new User(username, passwords.hash(password), clock.millis());
         Constraints.persist(em, user, () -> taken(username));
         audit.action(AuditAction.USER_CREATE).target(username, username).record();
         return user;

@@ -20,6 +20,7 @@ class LoginsTest {
 
     private static Logins logins(int perAddress) {
         Logins logins = new Logins();
+        logins.clock = new io.tollgate.time.Now();
         logins.users = new UnreachableUsers();
         logins.maxFailures = 10;
         logins.window = Duration.ofMinutes(1);
