@@ -23,6 +23,10 @@ class ArchitectureTest {
     /** The features; access may use the shared infrastructure (problems, storage, json, ...) but none of them. */
     private static final String[] FEATURES = {"audit", "auth", "brokers", "members", "projects", "root", "tokens", "users"};
 
+    /** The servers', their clustering's and the JPA providers' own packages. */
+    static final String[] SERVER_PACKAGES = {"fish.payara..", "org.glassfish..", "org.jboss..", "org.wildfly..",
+            "org.infinispan..", "com.hazelcast..", "org.eclipse.persistence..", "org.hibernate.."};
+
     private static JavaClasses classes;
 
     @BeforeAll
@@ -61,6 +65,14 @@ class ArchitectureTest {
                 .map(f -> "io.tollgate." + f + "..").toArray(String[]::new);
         noClasses().that().resideInAPackage("io.tollgate.audit..")
                 .should().dependOnClassesThat().resideInAnyPackage(others)
+                .check(classes);
+    }
+
+    /** What exists only because of one server or JPA provider lives in its package under io.tollgate.runtime (docs/runtimes.md). */
+    @Test
+    void onlyTheRuntimePackagesDependOnAServerOrAPersistenceProvider() {
+        noClasses().that().resideOutsideOfPackage("io.tollgate.runtime..")
+                .should().dependOnClassesThat().resideInAnyPackage(SERVER_PACKAGES)
                 .check(classes);
     }
 

@@ -1,12 +1,15 @@
 package io.tollgate.start.boundary;
 
-import io.tollgate.start.control.PayaraListener;
+import io.tollgate.runtime.Server;
+import io.tollgate.runtime.Servers;
 import io.tollgate.start.control.Serving;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import java.time.Duration;
 import java.util.logging.Level;
@@ -17,7 +20,7 @@ import java.util.logging.Logger;
  * begins: at SIGTERM (a JVM shutdown hook of its own, which runs while Payara's hook still waits out
  * its grace period, {@code -Dfish.payara.shutdowngrace} in {@code payara-config/jvm.options}) or at an
  * undeploy. A stop then lets the requests in flight finish (at most {@link #DRAIN}) and, on Payara
- * Micro, closes the HTTP listener before the server takes the application down ({@link PayaraListener}).
+ * Micro, closes the HTTP listener before the server takes the application down ({@link Server#stopListening}).
  */
 @ApplicationScoped
 public class ServingLifecycle {
@@ -26,12 +29,16 @@ public class ServingLifecycle {
     /** Within Payara's grace period (3 s), so that the listener is closed before the server stops the WAR. */
     static final Duration DRAIN = Duration.ofMillis(2_500);
 
+    @Inject
+    Instance<Server> server;
+
     private volatile Thread hook;
 
     /** After the application's own start observers (the start summary comes later still). */
     void started(@Observes @Priority(Interceptor.Priority.PLATFORM_AFTER + 60) @Initialized(ApplicationScoped.class)
                  Object started) {
-        Thread stop = new Thread(ServingLifecycle::stopServing, "tollgate-stop-serving");
+        Server running = Servers.of(server);
+        Thread stop = new Thread(() -> stopServing(running), "tollgate-stop-serving");
         Runtime.getRuntime().addShutdownHook(stop);
         hook = stop;
         Serving.open();
@@ -50,7 +57,7 @@ public class ServingLifecycle {
         }
     }
 
-    private static void stopServing() {
+    private static void stopServing(Server running) {
         Serving.close();
         try {
             if (!Serving.awaitIdle(DRAIN)) {
@@ -59,6 +66,6 @@ public class ServingLifecycle {
         } catch (InterruptedException stop) {
             Thread.currentThread().interrupt();
         }
-        PayaraListener.close();
+        running.stopListening();
     }
 }
