@@ -22,7 +22,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * returns, so before its request is answered ({@link DurableCommits}). Runs inside the server's own
  * {@code @Transactional} interceptor (a higher priority number) and registers, once per transaction,
  * an interposed synchronization whose {@code afterCompletion} syncs after a commit: the standard JTA
- * way on every server, with no connection of the pool wrapped. On PostgreSQL it does nothing (its
+ * way on every server, with no connection of the pool wrapped. Every committed transaction is synced,
+ * also one that wrote nothing: finding out costs as much as the sync of an unchanged file. On PostgreSQL it does nothing (its
  * commits are on disk when they return).
  */
 @Transactional
@@ -43,11 +44,22 @@ public class DurableTransactions {
 
     @AroundInvoke
     Object registerSync(InvocationContext call) throws Exception {
+        register(transactions, url, DurableTransactions::commits);
+        return call.proceed();
+    }
+
+    /** Where the syncs run (a function, so that a test can give its own database). */
+    @FunctionalInterface
+    interface Syncs {
+        DurableCommits get() throws SQLException;
+    }
+
+    /** On an H2 file, in a transaction: a sync after its commit, registered once per transaction. */
+    static void register(TransactionSynchronizationRegistry transactions, String url, Syncs syncs) {
         if (DurableCommits.isH2File(url) && transactions.getTransactionKey() != null && transactions.getResource(KEY) == null) {
             transactions.putResource(KEY, Boolean.TRUE);
-            transactions.registerInterposedSynchronization(new SyncAfterCommit());
+            transactions.registerInterposedSynchronization(new SyncAfterCommit(syncs));
         }
-        return call.proceed();
     }
 
     private static DurableCommits commits() throws SQLException {
@@ -66,6 +78,12 @@ public class DurableTransactions {
     /** After a commit: the commit forced to disk. */
     private static final class SyncAfterCommit implements Synchronization {
 
+        private final Syncs syncs;
+
+        SyncAfterCommit(Syncs syncs) {
+            this.syncs = syncs;
+        }
+
         @Override
         public void beforeCompletion() {
             // nothing before: the commit itself must be on disk
@@ -77,7 +95,7 @@ public class DurableTransactions {
                 return;
             }
             try {
-                commits().forceWrites();
+                syncs.get().forceWrites();
             } catch (SQLException | RuntimeException e) {
                 // the transaction is committed and cannot fail now: say that its data may wait for the next sync
                 LOG.log(Level.WARNING, "Could not force a commit to the H2 file: {0}", e.toString());

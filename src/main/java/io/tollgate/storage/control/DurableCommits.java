@@ -1,7 +1,6 @@
 package io.tollgate.storage.control;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
@@ -19,20 +18,16 @@ import javax.sql.DataSource;
  * which H2 writes a transaction's chunk in the committing thread. And H2 never forces its file to
  * disk at a commit, so a crash of the node could still lose what the page cache held: after a
  * transaction commits ({@code storage.boundary.DurableTransactions}), {@link #forceWrites} runs
- * {@code CHECKPOINT SYNC} if H2 wrote its file since the last one. No connection of the pool is
- * wrapped: the sync runs on a connection of its own, outside the server's pool and transaction.
+ * {@code CHECKPOINT SYNC}. No connection of the pool is wrapped: the sync runs on a connection of its
+ * own, outside the server's pool and transaction.
  */
 public final class DurableCommits {
 
     private static final String H2 = "jdbc:h2:";
     private static final String WRITE_DELAY = "WRITE_DELAY=";
-    private static final String FILE_WRITES =
-            "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'info.FILE_WRITE'";
 
     private final DataSource unpooled;
     private Connection connection;
-    /** H2's count of file writes (since the database was opened) that the last {@code CHECKPOINT SYNC} covered. */
-    private long synced = -1;
 
     /** Syncs through connections of {@code unpooled}, the driver's data source of an H2 file. */
     public DurableCommits(DataSource unpooled) {
@@ -53,32 +48,17 @@ public final class DurableCommits {
     }
 
     /**
-     * Forces to disk what H2 wrote to its file since the last call that did: one {@code CHECKPOINT SYNC}
-     * covers every commit written before it, so concurrent commits share it and a transaction that wrote
-     * nothing costs one read of a counter. Returns whether it synced.
+     * Forces to disk what H2 wrote to its file: {@code CHECKPOINT SYNC}, one at a time. After a transaction
+     * that wrote nothing it costs about as much as asking H2 whether the transaction wrote anything
+     * (measured: 0.2 ms each; H2's file-write counter in {@code INFORMATION_SCHEMA.SETTINGS} costs 4 ms).
      */
-    public synchronized boolean forceWrites() throws SQLException {
-        try {
-            return forceWrites(connection());
+    public synchronized void forceWrites() throws SQLException {
+        try (Statement statement = connection().createStatement()) {
+            statement.execute("CHECKPOINT SYNC");
         } catch (SQLException e) {
             close(); // the next call opens a new connection (the database was closed, or the connection lost)
             throw e;
         }
-    }
-
-    private boolean forceWrites(Connection h2) throws SQLException {
-        long written;
-        try (Statement statement = h2.createStatement(); ResultSet count = statement.executeQuery(FILE_WRITES)) {
-            written = count.next() ? Long.parseLong(count.getString(1)) : Long.MAX_VALUE;
-        }
-        if (written <= synced) {
-            return false;
-        }
-        try (Statement statement = h2.createStatement()) {
-            statement.execute("CHECKPOINT SYNC");
-        }
-        synced = written;
-        return true;
     }
 
     private Connection connection() throws SQLException {
@@ -99,6 +79,5 @@ public final class DurableCommits {
             }
             connection = null;
         }
-        synced = -1; // a database opened again counts its writes from zero
     }
 }
