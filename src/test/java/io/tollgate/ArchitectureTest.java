@@ -27,6 +27,10 @@ class ArchitectureTest {
     private static final String[] FEATURES = {"audit", "auth", "brokers", "members", "projects", "root", "tokens", "usage",
         "users"};
 
+    /** The servers', their clustering's and the JPA providers' own packages. */
+    static final String[] SERVER_PACKAGES = {"fish.payara..", "org.glassfish..", "org.jboss..", "org.wildfly..",
+            "org.infinispan..", "com.hazelcast..", "org.eclipse.persistence..", "org.hibernate.."};
+
     private static JavaClasses classes;
 
     @BeforeAll
@@ -113,6 +117,14 @@ class ArchitectureTest {
                 .map(f -> "io.tollgate." + f + "..").toArray(String[]::new);
         noClasses().that().resideInAPackage("io.tollgate.audit..")
                 .should().dependOnClassesThat().resideInAnyPackage(others)
+                .check(classes);
+    }
+
+    /** What exists only because of one server or JPA provider lives in its package under io.tollgate.runtime (docs/runtimes.md). */
+    @Test
+    void onlyTheRuntimePackagesDependOnAServerOrAPersistenceProvider() {
+        noClasses().that().resideOutsideOfPackage("io.tollgate.runtime..")
+                .should().dependOnClassesThat().resideInAnyPackage(SERVER_PACKAGES)
                 .check(classes);
     }
 

@@ -1,10 +1,13 @@
 package io.tollgate.start.boundary;
 
-import io.tollgate.start.control.PayaraListener;
+import io.tollgate.runtime.Server;
+import io.tollgate.runtime.Servers;
 import io.tollgate.start.control.Serving;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.logging.Logger;
 
@@ -13,7 +16,7 @@ import java.util.logging.Logger;
  * begins: at SIGTERM (a JVM shutdown hook of its own, which runs while Payara's hook still waits out
  * its grace period, {@code -Dfish.payara.shutdowngrace} in {@code payara-config/jvm.options}) or at an
  * undeploy. A stop then lets the requests in flight finish (at most {@link #DRAIN}) and, on Payara
- * Micro, closes the HTTP listener before the server takes the application down ({@link PayaraListener}).
+ * Micro, closes the HTTP listener before the server takes the application down ({@link Server#stopListening}).
  */
 @ApplicationScoped
 public class ServingLifecycle {
@@ -22,11 +25,15 @@ public class ServingLifecycle {
     /** Within Payara's grace period (3 s), so that the listener is closed before the server stops the WAR. */
     static final Duration DRAIN = Duration.ofMillis(2_500);
 
+    @Inject
+    Instance<Server> server;
+
     private volatile Thread hook;
 
     /** Opens the gate: the last step of the start but the summary ({@link StartSequence}). */
     public void open() {
-        Thread stop = new Thread(ServingLifecycle::stopServing, "tollgate-stop-serving");
+        Server running = Servers.of(server);
+        Thread stop = new Thread(() -> stopServing(running), "tollgate-stop-serving");
         Runtime.getRuntime().addShutdownHook(stop);
         hook = stop;
         Serving.open();
@@ -45,7 +52,7 @@ public class ServingLifecycle {
         }
     }
 
-    private static void stopServing() {
+    private static void stopServing(Server running) {
         Serving.close();
         try {
             if (!Serving.awaitIdle(DRAIN)) {
@@ -54,6 +61,6 @@ public class ServingLifecycle {
         } catch (InterruptedException stop) {
             Thread.currentThread().interrupt();
         }
-        PayaraListener.close();
+        running.stopListening();
     }
 }

@@ -1,19 +1,18 @@
 package io.tollgate.start.boundary;
 
-import io.tollgate.openapi.SwaggerUi;
 import io.tollgate.root.boundary.RootCredentials;
+import io.tollgate.runtime.Server;
+import io.tollgate.runtime.Servers;
 import io.tollgate.storage.control.DataLocation;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContext;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.time.Duration;
 import java.util.logging.Logger;
-import javax.management.JMException;
-import javax.management.ObjectName;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /** Prints the block that ends a start (see the package description). */
@@ -26,12 +25,15 @@ public class StartSummary {
     @Inject
     RootCredentials root;
 
+    @Inject
+    Instance<Server> server;
+
     /** The last step of the start ({@link StartSequence}); {@code started} is the application's start event. */
     public void print(Object started) {
         String rootToken = root.takeMintedToken();
-        int payara = payaraMicroPort();
-        int port = payara > 0 ? payara : wildFlyPort();
-        String ui = port > 0 && payara <= 0 ? SwaggerUi.WILDFLY_PATH.substring(1) : "openapi/ui";
+        Server running = Servers.of(server);
+        int port = running.httpPort();
+        String ui = running.swaggerUiPath();
         // in a web application the event is its ServletContext: "/" as the README deploys it, else e.g. "/tollgate/"
         String context = (started instanceof ServletContext servlet ? servlet.getContextPath() : "") + "/";
         String data = DataLocation.of(ConfigProvider.getConfig().getOptionalValue("tollgate.db.url", String.class).orElse(null));
@@ -44,7 +46,7 @@ public class StartSummary {
     }
 
     /**
-     * {@code ui}: Swagger UI's path under the context ({@code openapi/ui}; WildFly's, see {@link SwaggerUi});
+     * {@code ui}: Swagger UI's path under the context ({@link Server#swaggerUiPath});
      * {@code data}: where the data lives ({@link DataLocation}).
      */
     static String block(int port, String context, String ui, String data, String rootToken) {
@@ -94,31 +96,6 @@ public class StartSummary {
             Thread.sleep(250);
         } catch (InterruptedException stop) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static int payaraMicroPort() {
-        try {
-            Class<?> micro = Class.forName("fish.payara.micro.impl.PayaraMicroImpl", false,
-                    StartSummary.class.getClassLoader());
-            Object instance = micro.getMethod("getInstance").invoke(null);
-            return (Integer) micro.getMethod("getHttpPort").invoke(instance);
-        } catch (ReflectiveOperationException | RuntimeException | LinkageError notPayaraMicro) {
-            return -1;
-        }
-    }
-
-    /**
-     * WildFly's bound HTTP port (port offset included) from its management model, which WildFly's jmx
-     * subsystem shows in the platform MBean server: standard JMX, no WildFly class needed.
-     */
-    private static int wildFlyPort() {
-        try {
-            Object port = ManagementFactory.getPlatformMBeanServer().getAttribute(
-                    new ObjectName("jboss.as:socket-binding-group=standard-sockets,socket-binding=http"), "boundPort");
-            return port instanceof Number number ? number.intValue() : -1;
-        } catch (JMException | RuntimeException notWildFly) {
-            return -1;
         }
     }
 }

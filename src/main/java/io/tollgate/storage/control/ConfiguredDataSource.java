@@ -35,14 +35,11 @@ public class ConfiguredDataSource implements DataSource {
         this.description = description;
     }
 
-    /**
-     * The driver's connection, which replaces itself after the database dropped it ({@link HealingConnection})
-     * and, to an H2 file, forces its commits to disk ({@link DurableCommits}).
-     */
+    /** The driver's connection, which replaces itself after the database dropped it ({@link HealingConnection}). */
     @Override
     public Connection getConnection() throws SQLException {
         DataSource source = driver();
-        return HealingConnection.open(() -> DurableCommits.of(source.getConnection()));
+        return HealingConnection.open(source::getConnection);
     }
 
     /** With no user (WildFly's pool asks so when the definition names none): the configured credentials. */
@@ -52,7 +49,7 @@ public class ConfiguredDataSource implements DataSource {
             return getConnection();
         }
         DataSource source = driver();
-        return HealingConnection.open(() -> DurableCommits.of(source.getConnection(user, password)));
+        return HealingConnection.open(() -> source.getConnection(user, password));
     }
 
     private DataSource driver() throws SQLException {

@@ -1,45 +1,42 @@
 package io.tollgate.storage.control;
 
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
+import javax.sql.DataSource;
 
 /**
- * A commit on an H2 database file is on disk before {@code commit()} returns, as PostgreSQL's is by
- * default (spec section 7, Durability: an answered change survives a SIGKILL of the server and of
- * its node).
+ * A commit on an H2 database file is on disk before the request that made it is answered, as
+ * PostgreSQL's is by default (spec section 7, Durability: an answered change survives a SIGKILL of
+ * the server and of its node).
  * <p>
  * H2 does neither by itself. Its default {@code WRITE_DELAY} of 500 ms leaves a committed
- * transaction in memory until the store's background writer saves it, up to half a second later
- * under load: a {@code kill -9} lost suspensions and rotations answered 200. And H2 never forces
- * its file to disk on commit (only at close and compaction), so a crash of the node could still
- * lose what the page cache held. Hence two settings of every H2 URL except in-memory ones:
- * {@code WRITE_DELAY=0} (at its end, unless the URL names a write delay itself), with which
- * H2 writes the transaction's chunk in the committing thread, and a {@code CHECKPOINT SYNC} after
- * each commit that changed something (H2's {@code TRANSACTION_ID()} is null otherwise), which forces
- * the file to disk. A URL setting, not a stored one: H2 applies the URL's write delay (or its
- * default) each time it opens a database, whatever an older version stored in it.
+ * transaction in memory until the store's background writer saves it: a {@code kill -9} lost
+ * suspensions and rotations answered 200. Hence {@code WRITE_DELAY=0} in every H2 file URL (a URL
+ * setting, applied each time H2 opens a database, whatever an older version stored in it), with
+ * which H2 writes a transaction's chunk in the committing thread. And H2 never forces its file to
+ * disk at a commit, so a crash of the node could still lose what the page cache held: after a
+ * transaction commits ({@code storage.boundary.DurableTransactions}), {@link #forceWrites} runs
+ * {@code CHECKPOINT SYNC}. No connection of the pool is wrapped: the sync runs on a connection of its
+ * own, outside the server's pool and transaction.
  */
-public final class DurableCommits implements InvocationHandler {
+public final class DurableCommits {
 
     private static final String H2 = "jdbc:h2:";
     private static final String WRITE_DELAY = "WRITE_DELAY=";
 
-    private final Connection h2;
+    private final DataSource unpooled;
+    private Connection connection;
 
-    private DurableCommits(Connection h2) {
-        this.h2 = h2;
+    /** Syncs through connections of {@code unpooled}, the driver's data source of an H2 file. */
+    public DurableCommits(DataSource unpooled) {
+        this.unpooled = unpooled;
     }
 
     /** Whether {@code url} names an H2 database kept in a file (locally or through an H2 server). */
-    static boolean isH2File(String url) {
-        return url.startsWith(H2) && !url.startsWith(H2 + "mem:");
+    public static boolean isH2File(String url) {
+        return url != null && url.startsWith(H2) && !url.startsWith(H2 + "mem:");
     }
 
     /** {@code url} with {@code WRITE_DELAY=0} for an H2 file unless it sets a write delay itself; any other URL as it is. */
@@ -50,49 +47,37 @@ public final class DurableCommits implements InvocationHandler {
         return url + ";" + WRITE_DELAY + "0";
     }
 
-    /** {@code connection}, whose commits are forced to disk when it is one to an H2 file; any other as it is. */
-    static Connection of(Connection connection) throws SQLException {
-        if (!isH2File(connection.getMetaData().getURL())) {
-            return connection;
-        }
-        return (Connection) Proxy.newProxyInstance(DurableCommits.class.getClassLoader(),
-                new Class<?>[] {Connection.class}, new DurableCommits(connection));
-    }
-
-    @Override
-    public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-        switch (method.getName()) {
-            case "equals":
-                return proxy == args[0];
-            case "hashCode":
-                return System.identityHashCode(proxy);
-            case "commit":
-                commit();
-                return null;
-            default:
-                try {
-                    return method.invoke(h2, args);
-                } catch (InvocationTargetException e) {
-                    throw e.getCause();
-                }
+    /**
+     * Forces to disk what H2 wrote to its file: {@code CHECKPOINT SYNC}, one at a time. After a transaction
+     * that wrote nothing it costs about as much as asking H2 whether the transaction wrote anything
+     * (measured: 0.2 ms each; H2's file-write counter in {@code INFORMATION_SCHEMA.SETTINGS} costs 4 ms).
+     */
+    public synchronized void forceWrites() throws SQLException {
+        try (Statement statement = connection().createStatement()) {
+            statement.execute("CHECKPOINT SYNC");
+        } catch (SQLException e) {
+            close(); // the next call opens a new connection (the database was closed, or the connection lost)
+            throw e;
         }
     }
 
-    private void commit() throws SQLException {
-        if (h2.getAutoCommit()) {
-            h2.commit(); // what the driver says of a commit in auto-commit mode
-            return;
+    private Connection connection() throws SQLException {
+        if (connection == null) {
+            connection = unpooled.getConnection();
+            connection.setAutoCommit(true);
         }
-        boolean changed;
-        try (Statement statement = h2.createStatement();
-             ResultSet transaction = statement.executeQuery("SELECT TRANSACTION_ID()")) {
-            changed = transaction.next() && transaction.getString(1) != null;
-        }
-        h2.commit();
-        if (changed) {
-            try (Statement statement = h2.createStatement()) {
-                statement.execute("CHECKPOINT SYNC");
+        return connection;
+    }
+
+    /** Closes the connection this keeps, if any. */
+    public synchronized void close() {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // it is gone either way
             }
+            connection = null;
         }
     }
 }

@@ -1,7 +1,6 @@
 package io.tollgate.storage.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * On an H2 file, a commit is written before {@code commit()} returns (no write delay, whatever the
- * database stored) and forced to disk when it changed something; other databases are left alone.
+ * database stored) and, after it, forced to disk when it changed something; other URLs are left alone.
  * The CrashDurabilityIT proves the first with a SIGKILL; the forced sync is seen here in H2's own
  * trace of the statements it ran.
  */
@@ -56,19 +55,41 @@ class DurableCommitsTest {
     }
 
     @Test
-    void aCommitThatChangedSomethingIsForcedToDiskAndOneThatChangedNothingIsNot() throws SQLException, IOException {
+    void aSyncForcesTheFileToDiskOnItsOwnConnection() throws SQLException, IOException {
         String url = "jdbc:h2:file:" + dir.resolve("tollgate") + ";TRACE_LEVEL_FILE=3";
-        try (Connection connection = DurableCommits.of(dataSource(url).getConnection());
-             Statement statement = connection.createStatement()) {
+        DataSource h2 = dataSource(url);
+        DurableCommits commits = new DurableCommits(h2);
+        try (Connection connection = h2.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE t (v INT)");
             connection.setAutoCommit(false);
             int before = syncs();
             statement.execute("INSERT INTO t VALUES (1)");
             connection.commit();
-            assertEquals(before + 1, syncs(), "a write is forced to disk at its commit");
-            statement.executeQuery("SELECT count(*) FROM t").close();
-            connection.commit();
-            assertEquals(before + 1, syncs(), "a read-only transaction costs no sync");
+            commits.forceWrites();
+            commits.forceWrites();
+            assertEquals(before + 2, syncs());
+        } finally {
+            commits.close();
+        }
+    }
+
+    @Test
+    void aSyncAfterTheDatabaseWasClosedFailsAndTheNextOneReconnects() throws SQLException {
+        String url = "jdbc:h2:file:" + dir.resolve("tollgate") + ";DB_CLOSE_ON_EXIT=FALSE";
+        DataSource h2 = dataSource(url);
+        DurableCommits commits = new DurableCommits(h2);
+        try {
+            commits.forceWrites();
+            try (Connection connection = h2.getConnection(); Statement statement = connection.createStatement()) {
+                statement.execute("SHUTDOWN");
+            }
+            assertThrows(SQLException.class, commits::forceWrites);
+            try (Connection connection = h2.getConnection(); Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TABLE t (v INT)");
+            }
+            commits.forceWrites(); // a new connection
+        } finally {
+            commits.close();
         }
     }
 
@@ -84,15 +105,8 @@ class DurableCommitsTest {
         // H2 itself refuses the URL's SET WRITE_DELAY to a user who is no admin (ErrorCode.ADMIN_RIGHTS_REQUIRED)
         SQLException refused = assertThrows(SQLException.class, asReader::getConnection);
         assertEquals(90040, refused.getErrorCode(), refused::toString);
-        try (Connection connection = DurableCommits.of(dataSource(url).getConnection())) {
+        try (Connection connection = dataSource(url).getConnection()) {
             assertTrue(connection.isValid(1), "an admin, as sa is, gets its connection");
-        }
-    }
-
-    @Test
-    void otherDatabasesConnectionsAreTheDriversOwn() throws SQLException {
-        try (Connection memory = DriverManager.getConnection("jdbc:h2:mem:durable-" + System.nanoTime())) {
-            assertSame(memory, DurableCommits.of(memory));
         }
     }
 

@@ -1,4 +1,4 @@
-package io.tollgate.storage.control;
+package io.tollgate.runtime.payara;
 
 import org.eclipse.persistence.config.SessionCustomizer;
 import org.eclipse.persistence.sessions.DatabaseLogin;

@@ -1,4 +1,4 @@
-package io.tollgate.transport.boundary;
+package io.tollgate.runtime.payara;
 
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;

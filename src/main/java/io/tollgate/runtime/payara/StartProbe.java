@@ -1,5 +1,6 @@
-package io.tollgate.storage.control;
+package io.tollgate.runtime.payara;
 
+import io.tollgate.storage.control.DatabaseStartFailures;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.logging.Level;
