@@ -7,6 +7,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
@@ -26,17 +27,20 @@ abstract class DeployedWarTest {
     Fixtures fixtures;
     String project;
     String broker;
+    /** The server's wall clock, moved by tests that would otherwise sleep past an expiry (reset after each). */
+    ServerClock serverClock;
 
     @Deployment
     static WebArchive deployment() {
         return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("tollgate.war")))
-                .addClasses(DeployedWarTest.class, InContainerIT.class, PlatformApiIT.class,
+                .addClasses(MovableNow.class, ClockServlet.class, ServerClock.class, DeployedWarTest.class, InContainerIT.class, PlatformApiIT.class,
                         Api.class, Fixtures.class, Asserts.class, Action.class, RawHttp.class, ServerLogs.class);
     }
 
     @BeforeEach
     void setUp() throws Exception {
         root = new Api(base.toURI(), Fixtures.ROOT);
+        serverClock = new ServerClock(base.toURI());
         fixtures = new Fixtures(root);
         try {
             project = fixtures.project();
@@ -46,5 +50,12 @@ abstract class DeployedWarTest {
                     + ServerLogs.tail(Path.of(System.getProperty("tollgate.it.log")), 60), unserved);
         }
         broker = fixtures.broker(project);
+    }
+
+    @AfterEach
+    void realTimeAgain() {
+        if (serverClock != null) {
+            serverClock.reset();
+        }
     }
 }

@@ -263,7 +263,7 @@ class TokensApiIT extends DeployedWarTest {
         JsonObject token = create("short", soon);
         Api caller = root.as(token.getString("token"));
         assertEquals(200, caller.getProject(project).status());
-        Thread.sleep(Math.max(0, soon - System.currentTimeMillis()) + 100);
+        serverClock.passes(soon + 100);
         assertUnauthorized(caller.getProject(project));
         assertEquals("expired", list().getJsonObject(0).getString("status"));
     }
@@ -771,7 +771,7 @@ class TokensApiIT extends DeployedWarTest {
         // 5 s leave room for this one request on a loaded machine; the refusal is asked only after the end
         assertEquals(200, root.as(old).getProject(project).status(), "inside the grace");
         assertEquals(200, root.as(reply.object().getString("token")).getProject(project).status());
-        Thread.sleep(Math.max(0, until - System.currentTimeMillis()) + 50);
+        serverClock.passes(until + 50);
         assertEquals("rotated", refusal(root.as(old).getProject(project)));
         assertEquals(until, number(find(token.getString("id")), "previous_valid_until"));
     }
@@ -845,7 +845,7 @@ class TokensApiIT extends DeployedWarTest {
     void expiredTokenIsRefusedAsExpiredAndRotatesOnlyWithANewValidDate() throws Exception {
         long soon = System.currentTimeMillis() + 4_000;
         JsonObject token = create("ends", soon);
-        Thread.sleep(Math.max(0, soon - System.currentTimeMillis()) + 100);
+        serverClock.passes(soon + 100);
         assertEquals("expired", refusal(root.as(token.getString("token")).getProject(project)));
         assertProblem(rotate(root, token.getString("id"), Api.object()), 400, "VALIDATION_FAILED", "valid_date");
         Api.Reply renewed = rotate(root, token.getString("id"), Api.object().add("valid_date",
@@ -980,7 +980,7 @@ class TokensApiIT extends DeployedWarTest {
         create("month", System.currentTimeMillis() + 30 * DAY);
         String held = create("held", System.currentTimeMillis() + 30 * DAY).getString("id");
         assertEquals(200, suspend(held, Api.object()).status());
-        Thread.sleep(Math.max(0, soon - System.currentTimeMillis()) + 100);
+        serverClock.passes(soon + 100);
         Map<String, List<String>> expected = Map.of("valid", List.of("week", "month"), "expired", List.of("soon"),
                 "suspended", List.of("held"), "expiring", List.of("week"));
         expected.forEach((status, names) -> {
