@@ -28,6 +28,14 @@ libs=${2:?directory with postgresql.jar}
 home=$(cd "$home" && pwd)
 libs=$(cd "$libs" && pwd)
 
+# prepared already by this very script (and driver): nothing to do
+stamp="$home/.tollgate-setup"
+fingerprint=$(cat "$0" "$libs/postgresql.jar" | sha256sum | cut -d' ' -f1)
+if [ "$(cat "$stamp" 2>/dev/null)" = "$fingerprint" ]; then
+  echo "WildFly at $home is already prepared for the Tollgate WAR"
+  exit 0
+fi
+
 postgresql="$home/modules/org/postgresql/main"
 if ! grep -q java.logging "$postgresql/module.xml" 2>/dev/null; then
   mkdir -p "$postgresql"
@@ -96,4 +104,5 @@ done
 # the boot log configuration, used until the logging subsystem takes over, and written from it at
 # every start: a fresh copy of the configuration directory starts as quiet as a second start
 sed -i 's|^handler.CONSOLE.level=INFO$|handler.CONSOLE.level=WARN|' "$home/standalone/configuration/logging.properties"
+echo "$fingerprint" > "$stamp"
 echo "WildFly at $home is ready for the Tollgate WAR"
