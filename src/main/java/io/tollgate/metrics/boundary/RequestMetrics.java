@@ -1,5 +1,6 @@
 package io.tollgate.metrics.boundary;
 
+import io.tollgate.net.RequestKey;
 import io.tollgate.access.control.BearerCredential;
 import io.tollgate.access.entity.Caller;
 import io.tollgate.metrics.control.Meters;
@@ -34,7 +35,8 @@ import java.util.concurrent.ConcurrentHashMap;
 @PreMatching
 public class RequestMetrics implements ContainerRequestFilter, ContainerResponseFilter {
 
-    private static final String STARTED = RequestMetrics.class.getName() + ".started";
+    /** When the request came in ({@code System.nanoTime()}). */
+    private static final RequestKey<Long> STARTED = RequestKey.of(RequestMetrics.class, "started", Long.class);
     static final String UNMATCHED = "(unmatched)";
 
     @Inject
@@ -50,13 +52,14 @@ public class RequestMetrics implements ContainerRequestFilter, ContainerResponse
 
     @Override
     public void filter(ContainerRequestContext request) {
-        request.setProperty(STARTED, System.nanoTime());
+        STARTED.set(request, System.nanoTime());
     }
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         countAuthentication(request, response.getStatus());
-        if (request.getProperty(STARTED) instanceof Long started) {
+        Long started = STARTED.get(request);
+        if (started != null) {
             timer(request.getMethod(), resource.getResourceMethod())
                     .update(Duration.ofNanos(System.nanoTime() - started));
         }
