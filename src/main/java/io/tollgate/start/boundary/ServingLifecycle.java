@@ -3,6 +3,7 @@ package io.tollgate.start.boundary;
 import io.tollgate.runtime.Server;
 import io.tollgate.runtime.Servers;
 import io.tollgate.start.control.Serving;
+import io.tollgate.storage.boundary.DatabaseExit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.event.Observes;
@@ -28,6 +29,9 @@ public class ServingLifecycle {
     @Inject
     Instance<Server> server;
 
+    @Inject
+    DatabaseExit databaseExit;
+
     private volatile Thread hook;
 
     /** Opens the gate: the last step of the start but the summary ({@link StartSequence}). */
@@ -36,6 +40,7 @@ public class ServingLifecycle {
         Thread stop = new Thread(() -> stopServing(running), "tollgate-stop-serving");
         Runtime.getRuntime().addShutdownHook(stop);
         hook = stop;
+        databaseExit.after(stop); // the last writes and H2's close wait until no request is being answered
         Serving.open();
     }
 

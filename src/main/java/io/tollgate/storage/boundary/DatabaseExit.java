@@ -46,11 +46,25 @@ public class DatabaseExit {
 
     private final List<FinalWrite> writes = new CopyOnWriteArrayList<>();
     private volatile Thread hook;
+    /** A shutdown hook that must end before the final writes (the one that stops serving requests). */
+    private volatile Thread first;
 
     /** {@code write} runs once, with a connection of its own, when the JVM stops. */
     public void onExit(FinalWrite write) {
         writes.add(write);
     }
+
+    /**
+     * The final writes and H2's {@code SHUTDOWN} wait for {@code stopping} (a shutdown hook, which the JVM
+     * starts together with this one) to end, at most {@link #WAIT_FOR_FIRST}: a request still being
+     * answered when the stop began would otherwise meet a closed database (a 500), and its use would
+     * miss the final write.
+     */
+    public void after(Thread stopping) {
+        first = stopping;
+    }
+
+    static final long WAIT_FOR_FIRST = 5_000;
 
     /** Installs the hook with the application; the driver is found now, while every class can still load. */
     public void start() {
@@ -88,6 +102,14 @@ public class DatabaseExit {
     }
 
     private void runAtExit(DataSource driver, boolean h2) {
+        Thread before = first;
+        if (before != null) {
+            try {
+                before.join(WAIT_FOR_FIRST); // returns at once if that hook never started (removed at an undeploy)
+            } catch (InterruptedException stop) {
+                Thread.currentThread().interrupt();
+            }
+        }
         try (Connection connection = driver.getConnection()) {
             for (FinalWrite write : writes) {
                 try {
