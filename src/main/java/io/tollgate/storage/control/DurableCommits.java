@@ -47,17 +47,38 @@ public final class DurableCommits {
         return url + ";" + WRITE_DELAY + "0";
     }
 
+    /** Syncs asked for (each after its commit), and how many of them the last finished sync covered. */
+    private long asked;
+    private long covered;
+    private final Object askLock = new Object();
+
     /**
-     * Forces to disk what H2 wrote to its file: {@code CHECKPOINT SYNC}, one at a time. After a transaction
-     * that wrote nothing it costs about as much as asking H2 whether the transaction wrote anything
-     * (measured: 0.2 ms each; H2's file-write counter in {@code INFORMATION_SCHEMA.SETTINGS} costs 4 ms).
+     * Forces to disk what H2 wrote to its file: {@code CHECKPOINT SYNC}. A group commit: a caller whose
+     * commit ended before a sync began is covered by that sync and returns without one of its own, so
+     * concurrent commits share one sync instead of queueing for one each. After a transaction that wrote
+     * nothing a sync costs about as much as asking H2 whether it wrote (0.2 ms; H2's file-write counter
+     * in {@code INFORMATION_SCHEMA.SETTINGS} costs 4 ms).
      */
-    public synchronized void forceWrites() throws SQLException {
-        try (Statement statement = connection().createStatement()) {
-            statement.execute("CHECKPOINT SYNC");
-        } catch (SQLException e) {
-            close(); // the next call opens a new connection (the database was closed, or the connection lost)
-            throw e;
+    public void forceWrites() throws SQLException {
+        long mine;
+        synchronized (askLock) {
+            mine = ++asked;
+        }
+        synchronized (this) {
+            if (covered >= mine) {
+                return; // a sync that began after this commit has ended
+            }
+            long upTo;
+            synchronized (askLock) {
+                upTo = asked; // every commit asked so far has ended: this sync covers them all
+            }
+            try (Statement statement = connection().createStatement()) {
+                statement.execute("CHECKPOINT SYNC");
+            } catch (SQLException e) {
+                close(); // the next call opens a new connection (the database was closed, or the connection lost)
+                throw e;
+            }
+            covered = upTo;
         }
     }
 
