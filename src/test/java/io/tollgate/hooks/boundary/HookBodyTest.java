@@ -46,7 +46,6 @@ class HookBodyTest {
         assertEquals(4, json("{\"acc\":4}").integer("acc"));
         assertEquals("acc", assertThrows(InvalidField.class, () -> json("{\"acc\":\"4\"}").integer("acc")).field());
         assertThrows(InvalidField.class, () -> json("{\"acc\":4.0}").integer("acc"));
-        assertThrows(InvalidField.class, () -> json("{\"acc\":4e0}").integer("acc"));
         assertThrows(InvalidField.class, () -> json("{\"acc\":99999999999}").integer("acc"));
     }
 
