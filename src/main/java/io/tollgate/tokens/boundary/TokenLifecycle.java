@@ -4,6 +4,7 @@ import io.tollgate.time.Now;
 import io.tollgate.access.entity.Caller;
 import io.tollgate.audit.boundary.AuditTrail;
 import io.tollgate.audit.entity.AuditAction;
+import io.tollgate.audit.entity.AuditEvent;
 import io.tollgate.errors.Forbidden;
 import io.tollgate.errors.InvalidField;
 import io.tollgate.errors.NotFound;
@@ -25,8 +26,10 @@ import io.tollgate.tokens.entity.TokensChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -120,8 +123,8 @@ public class TokenLifecycle {
                     .add("from", JsonBuilders.array(oldIps)).add("to", JsonBuilders.array(token.allowedIps())));
         }
         if (!oldRules.equals(token.mqttRules())) {
-            changed.add("mqtt_rules", JsonBuilders.object().add("from", MqttRulesJson.write(oldRules))
-                    .add("to", MqttRulesJson.write(token.mqttRules())));
+            changed.add("mqtt_rules", JsonBuilders.object().add("from", audited(oldRules))
+                    .add("to", audited(token.mqttRules())));
         }
         JsonObject changes = changed.build();
         if (!changes.isEmpty()) {
@@ -130,6 +133,18 @@ public class TokenLifecycle {
                     .record();
         }
         return TokenJson.of(token, clock.millis());
+    }
+
+    /**
+     * Rules as the audit trail records them: the rules themselves, or, when they would crowd the rest of
+     * the event out of its {@link AuditEvent#MAX_DETAILS} characters, how many there are.
+     */
+    static JsonValue audited(MqttRules rules) {
+        JsonArray json = MqttRulesJson.write(rules);
+        if (json.toString().length() <= AuditEvent.MAX_DETAILS / 3) {
+            return json;
+        }
+        return JsonBuilders.object().add("rules", rules.rules().size()).add("truncated", true).build();
     }
 
     /**

@@ -15,7 +15,6 @@ import io.tollgate.errors.LimitReached;
 import io.tollgate.errors.NotFound;
 import io.tollgate.errors.Unauthorized;
 import io.tollgate.mqtt.entity.MqttRules;
-import io.tollgate.mqtt.entity.MqttRulesJson;
 import io.tollgate.json.JsonBuilders;
 import io.tollgate.net.CidrList;
 import io.tollgate.projects.boundary.Projects;
@@ -143,7 +142,7 @@ public class Tokens {
                         .add("type", token.type().id())
                         .add("brokers", brokerIds)
                         .add("valid_date", token.validDate())
-                        .add("mqtt_rules", MqttRulesJson.write(token.mqttRules()))
+                        .add("mqtt_rules", TokenLifecycle.audited(token.mqttRules()))
                         .build())
                 .record();
         metrics.created();
