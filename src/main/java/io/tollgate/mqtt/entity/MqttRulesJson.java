@@ -1,5 +1,6 @@
 package io.tollgate.mqtt.entity;
 
+import io.tollgate.access.entity.Role;
 import io.tollgate.errors.InvalidField;
 import io.tollgate.json.JsonBuilders;
 import io.tollgate.mqtt.entity.MqttRule.Action;
@@ -40,6 +41,9 @@ public final class MqttRulesJson {
 
     private static final Set<String> KEYS = Set.of("effect", "action", "filter", "qos", "retain");
     private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
+    private static final Map<MqttRules, JsonArray> ROLE_DEFAULTS = Map.of(
+            MqttRules.defaultFor(Role.VIEWER), build(MqttRules.defaultFor(Role.VIEWER)),
+            MqttRules.defaultFor(Role.ADMIN), build(MqttRules.defaultFor(Role.ADMIN)));
 
     private MqttRulesJson() {
     }
@@ -60,8 +64,16 @@ public final class MqttRulesJson {
         return new MqttRules(rules);
     }
 
-    /** The rules as the API shows them: keys in the contract's order, {@code qos} ascending, absent ones left out. */
+    /**
+     * The rules as the API shows them: keys in the contract's order, {@code qos} ascending, absent ones left
+     * out. The role defaults, which most tokens have, are built once (a token list writes one per token).
+     */
     public static JsonArray write(MqttRules rules) {
+        JsonArray role = ROLE_DEFAULTS.get(rules);
+        return role != null ? role : build(rules);
+    }
+
+    private static JsonArray build(MqttRules rules) {
         JsonArrayBuilder array = JsonBuilders.array();
         for (MqttRule rule : rules.rules()) {
             JsonObjectBuilder json = JsonBuilders.object()
