@@ -81,6 +81,9 @@ done
 if grep -q '"code":"' <<<"$OUT"; then fail "a README call answered an error: $(echo "$OUT" | grep '"code":"')"; fi
 [ "$(echo "$OUT" | grep -x -E '[0-9]{3}' | tr '\n' ' ')" = "403 401 200 " ] \
   || fail "expected 403 (membership removed), 401 (user deleted), 200 (her token still works)"
+grep -q -F '"result":"allow","is_superuser":false' <<<"$OUT" || fail "the broker's connect check did not allow the device"
+[ "$(grep -o -E '^\{"result":"(allow|deny)"\}$' <<<"$OUT" | tr '\n' ' ')" = '{"result":"allow"} {"result":"deny"} ' ] \
+  || fail "expected the publish to the device's own topic allowed and to another's denied"
 for expected in '"name":"factory"' '"url":"mqtts://hall1.local:8883"' '"username":"alice"' '"kind":"user"'; do
   grep -q -F "$expected" <<<"$OUT" || fail "no $expected in the answers"
 done

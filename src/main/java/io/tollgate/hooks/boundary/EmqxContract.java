@@ -58,7 +58,7 @@ public class EmqxContract implements Contract {
             return result("deny");
         }
         JsonObjectBuilder allow = JsonBuilders.object().add("result", "allow").add("is_superuser", false);
-        EmqxAcl.of(BrokerAccess.rulesOf(verdict.token()), clientId, username).ifPresent(acl -> allow.add("acl", acl));
+        EmqxAcl.of(verdict.token().mqttRules(), clientId, username).ifPresent(acl -> allow.add("acl", acl));
         allow.add("expire_at", verdict.secretEnds() / 1000);
         return HookReply.json(200, allow.build());
     }

@@ -8,7 +8,6 @@ import io.tollgate.hooks.entity.Denial;
 import io.tollgate.hooks.entity.HookedBroker;
 import io.tollgate.hooks.entity.Verdict;
 import io.tollgate.metrics.control.Meters;
-import io.tollgate.mqtt.entity.MqttRules;
 import io.tollgate.time.Now;
 import io.tollgate.tokens.boundary.ActiveTokens;
 import io.tollgate.tokens.control.TokenSecrets;
@@ -96,16 +95,10 @@ public class BrokerAccess {
     public Verdict topic(String contract, HookedBroker broker, Check check, String username, String clientId,
                          String topic, Integer qos, Boolean retain, ClientIp ip) {
         ActiveToken token = byId(username);
-        Verdict verdict = AccessRules.topic(token, token == null ? null : rulesOf(token), broker, ip, check, topic,
+        Verdict verdict = AccessRules.topic(token, token == null ? null : token.mqttRules(), broker, ip, check, topic,
                 qos, retain, clientId, username, clock.millis());
         count(contract, check, verdict);
         return verdict;
-    }
-
-    /** The token's topic rules. */
-    public static MqttRules rulesOf(ActiveToken token) {
-        // TODO(h-rules merge): token.mqttRules() once ActiveToken carries the token's own rules
-        return MqttRules.defaultFor(token.role());
     }
 
     private Verdict bySecret(HookedBroker broker, String username, String password, ClientIp ip, long now) {
