@@ -46,7 +46,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * packaged WAR started as the README starts it: root sets up a project, brokers, users and
  * memberships; an admin member creates a restricted token, copies its secret, uses it over HTTP and
  * revokes it in the page; a viewer sees no edit controls, and the same person made editor sees
- * the editor's. Saves the screenshots console-tokens.png and console-new-token.png in
+ * the editor's; an admin token writes a token's MQTT rules and connects a broker. Saves the screenshots
+ * console-tokens.png, console-new-token.png, console-mqtt-rules.png and console-connect-broker.png in
  * target/console-screenshots/, never in the tracked docs/ unless asked on purpose:
  * {@code mvn verify -Dit.test=ConsoleIT -Dtollgate.console.screenshots=docs} (any directory; relative
  * to the project) refreshes the README's pictures.
@@ -501,6 +502,7 @@ class ConsoleIT {
         assertEquals(List.of("allow all #", "deny publish devices/private/#"), rulesInEditor());
         driver.findElement(By.cssSelector("#rules-editor-list li.rule:nth-child(2) button.rule-up")).click();
         assertEquals(List.of("deny publish devices/private/#", "allow all #"), rulesInEditor(), "moved up, first now");
+        screenshot("console-mqtt-rules.png");
         click(By.id("rules-save"));
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("rules-dialog")));
         wait.until(d -> cell(d.findElement(row("token", "sensor")), "MQTT rules").equals("2 rules"));
@@ -563,6 +565,7 @@ class ConsoleIT {
         assertTrue(hasLine(mosquitto, "auth_opt_http_getuser_uri /" + hookPath(key, "go-auth/user")), mosquitto);
         assertTrue(hasLine(mosquitto, "auth_opt_http_aclcheck_uri /" + hookPath(key, "go-auth/acl")), mosquitto);
         assertTrue(hasLine(mosquitto, "auth_opt_disable_superuser true"), mosquitto);
+        screenshot("console-connect-broker.png");
         for (String check : List.of("user", "vhost", "resource", "topic")) {
             assertTrue(hasLine(rabbitmq, "auth_http." + check + "_path = " + hookUrl(key, "rabbitmq/" + check)),
                     "RabbitMQ " + check + ":\n" + rabbitmq);
