@@ -124,14 +124,15 @@ mqtt.allow_anonymous = false
 
 const BLOCKS = [
     {id: 'emqx', title: 'EMQX 5', text: emqxConfig,
-        hint: 'Tollgate’s answer to a connect carries the token’s rules (acl) and the end of its secret '
-            + '(expire_at), so EMQX asks again only for topics the rules leave open.'},
+        hint: 'A connect is answered with the token’s publish rules (acl, EMQX 5.8+) and the end of its secret '
+            + '(expire_at); subscriptions are asked at the authorization URL. EMQX caches authorization answers '
+            + '(authorization.cache, one minute by default): a revocation reaches a connected client that much later.'},
     {id: 'mosquitto', title: 'Mosquitto with mosquitto-go-auth', text: mosquittoConfig,
-        hint: 'go-auth reports no client address: a token limited to some addresses cannot connect through it. '
-            + 'If you turn on go-auth’s cache (auth_opt_cache), a revoked token keeps working until its entry expires.'},
+        hint: 'go-auth reports no client address: a token limited to some addresses is always refused through it. '
+            + 'Leave go-auth’s cache off (auth_opt_cache), or short: a revoked token keeps its cached answers.'},
     {id: 'rabbitmq', title: 'RabbitMQ (MQTT plugin)', text: rabbitmqConfig,
-        hint: 'Keep rabbitmq_auth_backend_cache’s time to live short, or leave it out: a revoked token keeps '
-            + 'working until its cached answer expires.'},
+        hint: 'With rabbitmq_auth_backend_cache, a revoked token keeps working until its cached answer expires '
+            + '(cache_ttl); an open connection keeps its access until RabbitMQ closes it.'},
 ];
 
 // ---- the flow --------------------------------------------------------------------------------
