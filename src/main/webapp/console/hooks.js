@@ -44,10 +44,10 @@ const jsonBody = fields => JSON.stringify(Object.fromEntries(fields.map(name => 
 export function emqxConfig(urls) {
     const tls = url => (url.startsWith('https:') ? '\n        ssl { enable = true }' : '');
     return `# emqx.conf (EMQX 5): every connect and every publish/subscribe is checked by Tollgate.
-# In the Dashboard instead: Access Control → Authentication → Password-Based, HTTP Server, POST,
-# the authentication URL below, body ${jsonBody(['username', 'password', 'clientid', 'peerhost'])}
-# and Authorization → HTTP Server, POST, the authorization URL below, body
-# ${jsonBody(['username', 'clientid', 'peerhost', 'action', 'topic', 'qos', 'retain'])}
+# In the Dashboard instead: Access Control → Authentication → Password-Based, HTTP Server, and
+# Authorization → HTTP Server, each POST to its URL below, with the JSON body
+#   authentication: ${jsonBody(['username', 'password', 'clientid', 'peerhost'])}
+#   authorization:  ${jsonBody(['username', 'clientid', 'peerhost', 'action', 'topic', 'qos', 'retain'])}
 authentication = [
     {
         mechanism = password_based
