@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
     /** The features; access may use the shared infrastructure (problems, storage, json, ...) but none of them. */
-    private static final String[] FEATURES = {"audit", "auth", "brokers", "members", "projects", "root", "tokens", "usage",
-        "users"};
+    private static final String[] FEATURES = {"audit", "auth", "brokers", "hooks", "members", "projects", "root", "tokens",
+        "usage", "users"};
 
     /** The servers', their clustering's and the JPA providers' own packages. */
     static final String[] SERVER_PACKAGES = {"fish.payara..", "org.glassfish..", "org.jboss..", "org.wildfly..",
@@ -93,6 +93,14 @@ class ArchitectureTest {
     void tokensDoNotDependOnTheUsageLog() {
         noClasses().that().resideInAPackage("io.tollgate.tokens..")
                 .should().dependOnClassesThat().resideInAPackage("io.tollgate.usage..")
+                .check(classes);
+    }
+
+    /** The brokers' hooks ask the features below them; nothing depends on them. */
+    @Test
+    void noFeatureDependsOnTheBrokersHooks() {
+        noClasses().that().resideOutsideOfPackage("io.tollgate.hooks..")
+                .should().dependOnClassesThat().resideInAPackage("io.tollgate.hooks..")
                 .check(classes);
     }
 

@@ -42,6 +42,8 @@ public final class Settings {
             new Setting("tollgate.login.username-window", Form.DURATION),
             new Setting("tollgate.login.max-tracked", Form.COUNT),
             new Setting("tollgate.auth.login.max-failures-per-address", Form.COUNT),
+            new Setting("tollgate.mqtt.max-wrong-keys-per-address", Form.COUNT),
+            new Setting("tollgate.mqtt.key-cache-size", Form.COUNT),
             new Setting("tollgate.tokens.default-lifetime", Form.DURATION),
             new Setting("tollgate.tokens.max-lifetime", Form.DURATION),
             new Setting("tollgate.tokens.last-used-granularity", Form.DURATION),

@@ -10,6 +10,8 @@
  * <li>The client is the TCP peer, or behind a trusted proxy the right-most untrusted
  * {@code X-Forwarded-For} entry; a malformed entry stops the walk, so a garbled header can only make a
  * request look as coming from the proxy ({@code TrustedProxies}).</li>
+ * <li>Failures are throttled per client address by one bounded counter ({@code AddressThrottle}): logins
+ * across usernames, broker hook keys.</li>
  * </ul>
  */
 package io.tollgate.net;

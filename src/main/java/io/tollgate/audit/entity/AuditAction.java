@@ -7,6 +7,7 @@ public enum AuditAction {
     BROKER_CREATE("broker.create"),
     BROKER_UPDATE("broker.update"),
     BROKER_DELETE("broker.delete"),
+    BROKER_HOOK_KEY("broker.hook_key"),
     TOKEN_CREATE("token.create"),
     TOKEN_UPDATE("token.update"),
     TOKEN_ROTATE("token.rotate"),

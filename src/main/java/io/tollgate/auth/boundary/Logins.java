@@ -7,7 +7,7 @@ import io.tollgate.errors.Forbidden;
 import io.tollgate.errors.TooManyAttempts;
 import io.tollgate.errors.Unauthorized;
 import io.tollgate.json.JsonBuilders;
-import io.tollgate.auth.control.AddressThrottle;
+import io.tollgate.net.AddressThrottle;
 import io.tollgate.auth.control.JwtConfigSource;
 import io.tollgate.auth.control.LoginThrottle;
 import io.tollgate.auth.control.SessionTokens;

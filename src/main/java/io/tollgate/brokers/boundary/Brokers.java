@@ -6,6 +6,7 @@ import io.tollgate.audit.boundary.AuditTrail;
 import io.tollgate.audit.entity.AuditAction;
 import io.tollgate.brokers.entity.Broker;
 import io.tollgate.brokers.entity.BrokerDeleted;
+import io.tollgate.brokers.entity.BrokerHookKeyReplaced;
 import io.tollgate.brokers.entity.BrokerUrl;
 import io.tollgate.errors.NotFound;
 import io.tollgate.json.JsonBuilders;
@@ -41,6 +42,9 @@ public class Brokers {
 
     @Inject
     Event<BrokerDeleted> brokerDeleted;
+
+    @Inject
+    Event<BrokerHookKeyReplaced> hookKeyReplaced;
 
     @Inject
     AuditTrail audit;
@@ -112,6 +116,36 @@ public class Brokers {
         brokerDeleted.fire(new BrokerDeleted(projectId, brokerId));
         audit.action(AuditAction.BROKER_DELETE).project(projectId).target(brokerId, gone == null ? null : gone.name())
                 .record();
+    }
+
+    /**
+     * Gives the broker the hook key hashed to {@code hash} (spec section 9), replacing any key it had in
+     * the same commit, audited as {@code broker.hook_key} (no key or hash in the event).
+     */
+    public Broker replaceHookKey(String projectId, String brokerId, String hash) {
+        // locked: of two replacements at once, the one answered last is the key that works
+        Broker broker = em.find(Broker.class, brokerId, LockModeType.PESSIMISTIC_WRITE);
+        if (broker == null || !broker.projectId().equals(projectId)) {
+            require(projectId, brokerId);
+            throw new NotFound("no broker with id " + brokerId + " in this project");
+        }
+        boolean replaced = broker.hookKeyCreatedDate() != null;
+        broker.replaceHookKey(hash, clock.millis());
+        // deleted meanwhile: 404 now, not a failed commit
+        Constraints.flush(em, () -> new NotFound("no broker with id " + brokerId + " in this project"));
+        hookKeyReplaced.fire(new BrokerHookKeyReplaced(projectId, brokerId));
+        audit.action(AuditAction.BROKER_HOOK_KEY).project(projectId).target(brokerId, broker.name())
+                .details(JsonBuilders.object().add("replaced", replaced).build()).record();
+        return broker;
+    }
+
+    /** The broker whose hook key hashes to {@code hash}, or null: one lookup by a unique index. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Broker byHookKey(String hash) {
+        List<Broker> found = em.createNamedQuery(Broker.BY_HOOK_KEY, Broker.class)
+                .setParameter("hash", hash)
+                .getResultList();
+        return found.isEmpty() ? null : found.get(0);
     }
 
     private static JsonObject change(String from, String to) {

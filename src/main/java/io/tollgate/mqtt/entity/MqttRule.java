@@ -40,7 +40,7 @@ public record MqttRule(Effect effect, Action action, String filter, Set<Integer>
      * The filter with its placeholders filled for this client, or {@code null} when a value is missing
      * or would widen the rule (it holds {@code +}, {@code #} or {@code /}): the rule then matches nothing.
      */
-    TopicFilter filterFor(String clientId, String username) {
+    public TopicFilter filterFor(String clientId, String username) {
         String text = filter;
         if (text.contains(CLIENT_ID)) {
             if (!harmless(clientId)) {

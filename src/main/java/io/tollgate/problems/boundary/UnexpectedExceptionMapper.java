@@ -41,8 +41,15 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         return ProblemResponses.of(problemFor(exception));
     }
 
-    /** The decided problem a failure wraps, a 503 while the database is down, else a logged 500. */
     Problem problemFor(Throwable exception) {
+        return problemFor(exception, database);
+    }
+
+    /**
+     * The decided problem a failure wraps, a 503 while the database is down, else a logged 500; also for
+     * the servlets outside JAX-RS that answer the same way.
+     */
+    public static Problem problemFor(Throwable exception, DatabaseProbe database) {
         for (Throwable cause = exception; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
             if (cause instanceof DomainException domain) {
                 return DomainExceptionMapper.problemOf(domain);

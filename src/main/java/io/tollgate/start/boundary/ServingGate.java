@@ -13,12 +13,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * Answers the API with 503 {@code SERVICE_UNAVAILABLE} (the error body and {@code Retry-After}) while
+ * Answers the API and the brokers' hooks ({@code /mqtt/…}) with 503 {@code SERVICE_UNAVAILABLE} (the error body and {@code Retry-After}) while
  * the application does not serve (spec section 8): before its start has finished and once its stop has
  * begun, so that no request meets a half-started or half-stopped application. The requests it lets
  * through are counted, so that a stop lets them finish first (see {@link ServingLifecycle}).
  */
-@WebFilter(filterName = "ServingGate", urlPatterns = {"/api", "/api/*"})
+@WebFilter(filterName = "ServingGate", urlPatterns = {"/api", "/api/*", "/mqtt/*"})
 public class ServingGate extends HttpFilter {
 
     /** Long enough for a stopping node to be gone and a starting one to be up. */

@@ -4,6 +4,7 @@ import io.tollgate.access.control.CredentialResolver;
 import io.tollgate.access.entity.Refusal;
 import io.tollgate.access.entity.Resolution;
 import io.tollgate.brokers.entity.BrokerDeleted;
+import io.tollgate.brokers.entity.BrokerHookKeyReplaced;
 import io.tollgate.projects.entity.ProjectDeleted;
 import io.tollgate.tokens.control.LastUses;
 import io.tollgate.tokens.control.TokenCache;
@@ -84,6 +85,32 @@ public class ActiveTokens implements CredentialResolver {
         return find(hash).token();
     }
 
+    /**
+     * The token with this id as its current secret presents it (no secret involved: the MQTT brokers'
+     * publish and subscribe checks name a token by id), or null if there is none. Cached in the same
+     * {@link TokenCache}, under a key no hash can take, so that every invalidation of the token (its
+     * deletion, suspension, rotation or edit, its project's or a broker's deletion, a cluster
+     * notification) drops it too; a miss is one query by primary key.
+     */
+    public ActiveToken byId(String tokenId) {
+        String key = ID_KEY + tokenId;
+        ActiveToken cached = cache.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        long readAt = cache.generation();
+        ProjectToken found = em.find(ProjectToken.class, tokenId);
+        if (found == null) {
+            return null;
+        }
+        ActiveToken token = ActiveToken.of(found);
+        cache.put(key, token, readAt);
+        return token;
+    }
+
+    /** Prefixes the id of a by-id entry: never the start of a hash (lower-case hex). */
+    private static final String ID_KEY = "id:";
+
     /** What a lookup found: a token, or why there is none to act as. */
     private record Found(ActiveToken token, Refusal refusal) {
     }
@@ -153,6 +180,11 @@ public class ActiveTokens implements CredentialResolver {
 
     /** Tokens that listed the broker lost it: every cached token may be affected. */
     void onBrokerDeleted(@Observes(during = TransactionPhase.AFTER_SUCCESS) BrokerDeleted deleted) {
+        invalidate(null);
+    }
+
+    /** The lookups a broker's hook key may name went with the old key (the hook key cache follows {@link TokenCache#clearings()}). */
+    void onHookKeyReplaced(@Observes(during = TransactionPhase.AFTER_SUCCESS) BrokerHookKeyReplaced replaced) {
         invalidate(null);
     }
 

@@ -1,6 +1,7 @@
 package io.tollgate.tokens.boundary;
 
 import io.tollgate.brokers.entity.BrokerDeleted;
+import io.tollgate.brokers.entity.BrokerHookKeyReplaced;
 import io.tollgate.projects.entity.ProjectDeleted;
 import io.tollgate.storage.control.ConfiguredDataSource;
 import io.tollgate.tokens.control.InvalidationListener;
@@ -83,6 +84,11 @@ public class ClusterInvalidation {
     }
 
     void publish(@Observes BrokerDeleted deleted) {
+        publish(InvalidationListener.ALL);
+    }
+
+    /** A broker's old hook key must stop working on every node: the hook key cache goes with every clearing. */
+    void publish(@Observes BrokerHookKeyReplaced replaced) {
         publish(InvalidationListener.ALL);
     }
 

@@ -39,6 +39,8 @@ public final class TokenCache {
     private final Map<String, Set<String>> hashesById = new ConcurrentHashMap<>();
     private final Cache<String, ActiveToken> byHash;
     private final AtomicLong generation = new AtomicLong();
+    /** How many times every entry was dropped at once ({@link #invalidateAll}, {@link #distrust}). */
+    private final AtomicLong clearings = new AtomicLong();
     /** Held by every invalidation, so that none returns while another is still removing entries. */
     private final Object invalidating = new Object();
     private final LongSupplier clock;
@@ -114,6 +116,15 @@ public final class TokenCache {
         return generation.get();
     }
 
+    /**
+     * Changes whenever every entry is dropped at once: the moment a cache of other lookups that must
+     * go whenever this one goes whole (a project or broker deleted, a broker's hook key replaced, a
+     * cluster notification for everything, a distrust) compares against; read it before its database read.
+     */
+    public long clearings() {
+        return clearings.get();
+    }
+
     /** Stores {@code token} unless an invalidation happened since {@code readAt} was taken, or the cache is distrusted. */
     public void put(String hash, ActiveToken token, long readAt) {
         if (distrusted) {
@@ -150,6 +161,7 @@ public final class TokenCache {
     public void invalidateAll() {
         synchronized (invalidating) {
             generation.incrementAndGet();
+            clearings.incrementAndGet();
             // entry by entry, each with its index row, so that a lookup stored meanwhile stays indexed
             byHash.asMap().forEach((hash, token) -> remove(hash, token));
         }

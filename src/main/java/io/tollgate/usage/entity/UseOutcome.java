@@ -17,7 +17,12 @@ public enum UseOutcome {
     EXPIRED,
     SUSPENDED,
     /** A previous secret past its grace period. */
-    ROTATED;
+    ROTATED,
+    /**
+     * An MQTT connect (spec section 9) that named this token as its username with a password that is
+     * none of its working secrets.
+     */
+    INVALID;
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);

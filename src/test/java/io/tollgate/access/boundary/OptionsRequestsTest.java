@@ -23,7 +23,7 @@ class OptionsRequestsTest {
                 io.tollgate.audit.boundary.AuditResource.class, io.tollgate.audit.boundary.ProjectAuditResource.class,
                 io.tollgate.version.boundary.VersionResource.class, io.tollgate.members.boundary.MembersResource.class,
                 io.tollgate.tokens.boundary.TokensResource.class, io.tollgate.tokens.boundary.LeaksResource.class,
-                io.tollgate.usage.boundary.UsageResource.class)
+                io.tollgate.usage.boundary.UsageResource.class, io.tollgate.hooks.boundary.HookKeyResource.class)
                 .forEach(resource -> {
                     for (Method method : resource.getDeclaredMethods()) {
                         OptionsRequests.declare(resource, method);

@@ -10,6 +10,7 @@ import io.tollgate.access.entity.Caller;
 import io.tollgate.access.entity.Role;
 import io.tollgate.access.entity.Scope;
 import io.tollgate.brokers.boundary.BrokersResource;
+import io.tollgate.hooks.boundary.HookKeyResource;
 import io.tollgate.projects.boundary.ProjectsResource;
 import io.tollgate.tokens.boundary.TokensResource;
 import io.tollgate.usage.boundary.UsageResource;
@@ -50,6 +51,7 @@ class AccessPolicyTest {
         READ_BROKER(BrokersResource.class, "get", Role.VIEWER, Scope.BROKER, true, true),
         UPDATE_BROKER(BrokersResource.class, "update", Role.EDITOR, Scope.BROKER, true, true),
         DELETE_BROKER(BrokersResource.class, "delete", Role.ADMIN, Scope.BROKER, true, true),
+        HOOK_KEY(HookKeyResource.class, "replace", Role.ADMIN, Scope.BROKER, true, true),
         CREATE_TOKEN(TokensResource.class, "create", Role.ADMIN, Scope.PROJECT, true, false),
         LIST_TOKENS(TokensResource.class, "list", Role.ADMIN, Scope.PROJECT, true, false),
         DELETE_TOKEN(TokensResource.class, "delete", Role.ADMIN, Scope.PROJECT, true, false),
@@ -79,7 +81,7 @@ class AccessPolicyTest {
     }
 
     /** The actions that create, change or delete a credential: never with a previous secret (spec section 6). */
-    private static final Set<Action> WRITE_CREDENTIALS = EnumSet.of(Action.CREATE_TOKEN, Action.DELETE_TOKEN,
+    private static final Set<Action> WRITE_CREDENTIALS = EnumSet.of(Action.HOOK_KEY, Action.CREATE_TOKEN, Action.DELETE_TOKEN,
             Action.UPDATE_TOKEN, Action.ROTATE_TOKEN, Action.SUSPEND_TOKEN, Action.RESUME_TOKEN);
 
     /** The principals of the table; restricted tokens list {@link #OWN_BROKER} and {@link #SECOND_OWN_BROKER}. */
@@ -122,6 +124,7 @@ class AccessPolicyTest {
             READ_BROKER     ✓ ✓ ✓ ✓ ✓ ✓ · ✓
             UPDATE_BROKER   · ✓ ✓ · ✓ ✓ · ✓
             DELETE_BROKER   · · ✓ · · ✓ · ✓
+            HOOK_KEY        · · ✓ · · ✓ · ✓
             CREATE_TOKEN    · · ✓ · · · · ✓
             LIST_TOKENS     · · ✓ · · · · ✓
             DELETE_TOKEN    · · ✓ · · · · ✓
@@ -198,8 +201,8 @@ class AccessPolicyTest {
 
     @Test
     void everyAllowOfTheResourcesIsInTheTable() {
-        for (Class<?> resource : List.of(ProjectsResource.class, BrokersResource.class, TokensResource.class,
-                UsageResource.class)) {
+        for (Class<?> resource : List.of(ProjectsResource.class, BrokersResource.class, HookKeyResource.class,
+                TokensResource.class, UsageResource.class)) {
             for (Method method : resource.getDeclaredMethods()) {
                 if (!method.isAnnotationPresent(Allow.class)) {
                     continue;

@@ -84,7 +84,7 @@ class UseChunksTest {
     @Test
     void outcomesKeepTheirPositionsBecauseStoredChunksReferToThem() {
         assertEquals(List.of(UseOutcome.OK, UseOutcome.FORBIDDEN, UseOutcome.IP_NOT_ALLOWED, UseOutcome.EXPIRED,
-                UseOutcome.SUSPENDED, UseOutcome.ROTATED), List.of(UseOutcome.values()),
+                UseOutcome.SUSPENDED, UseOutcome.ROTATED, UseOutcome.INVALID), List.of(UseOutcome.values()),
                 "append new outcomes at the end; never reorder or remove one");
     }
 

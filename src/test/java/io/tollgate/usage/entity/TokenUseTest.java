@@ -34,7 +34,7 @@ class TokenUseTest {
 
     @Test
     void outcomesHaveTheContractsIds() {
-        assertEquals(List.of("ok", "forbidden", "ip_not_allowed", "expired", "suspended", "rotated"),
+        assertEquals(List.of("ok", "forbidden", "ip_not_allowed", "expired", "suspended", "rotated", "invalid"),
                 java.util.Arrays.stream(UseOutcome.values()).map(UseOutcome::id).toList());
         assertEquals(UseOutcome.IP_NOT_ALLOWED, UseOutcome.of("ip_not_allowed"));
         assertNull(UseOutcome.of("revoked"));

@@ -1,21 +1,22 @@
-package io.tollgate.auth.control;
+package io.tollgate.net;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 
 /**
- * Counts failed logins per client address across usernames (password spraying: one password tried on
- * many usernames, which the per-username {@link LoginThrottle} never sees twice). An address's window
- * opens at its first attempt and lasts {@code windowMillis}; once {@code maxFailures} of its attempts
- * failed within it, every login from that address is refused, the right password included (else the
- * refusal would tell a right guess from a wrong one), until the window ends. Attempts are counted when
- * they start, so parallel guesses cannot slip past the limit while their passwords are being checked;
- * an attempt that had the right password, or that another throttle refused unchecked, is taken back.
- * The failure that reaches the limit is told apart ({@link #failed}), exactly once per window however
- * many guesses ran in parallel, so that the lock is recorded once.
+ * Counts failed attempts per client address: failed logins across usernames (password spraying: one
+ * password tried on many usernames, which the per-username throttle never sees twice), wrong broker hook
+ * keys. An address's window opens at its first attempt and lasts {@code windowMillis}; once
+ * {@code maxFailures} of its attempts failed within it, every attempt from that address is refused, the
+ * right credential included (else the refusal would tell a right guess from a wrong one), until the
+ * window ends. Attempts are counted when they start, so parallel guesses cannot slip past the limit
+ * while their credentials are being checked; an attempt that had the right credential, or that another
+ * check refused unchecked, is taken back. The failure that reaches the limit is told apart
+ * ({@link #failed}), exactly once per window however many guesses ran in parallel, so that the lock is
+ * recorded once.
  * At most {@code maxTracked} addresses are remembered (Caffeine evicts the least useful first, and an
- * address is forgotten when its window ends), so spraying from many addresses costs bounded memory.
+ * address is forgotten when its window ends), so guessing from many addresses costs bounded memory.
  * Per node: n nodes allow n times as many guesses.
  */
 public final class AddressThrottle {

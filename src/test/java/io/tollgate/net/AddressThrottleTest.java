@@ -1,4 +1,4 @@
-package io.tollgate.auth.control;
+package io.tollgate.net;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

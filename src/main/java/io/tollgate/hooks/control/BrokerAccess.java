@@ -1,0 +1,172 @@
+package io.tollgate.hooks.control;
+
+import io.tollgate.access.entity.Refusal;
+import io.tollgate.access.entity.Resolution;
+import io.tollgate.hooks.entity.Check;
+import io.tollgate.hooks.entity.ClientIp;
+import io.tollgate.hooks.entity.Denial;
+import io.tollgate.hooks.entity.HookedBroker;
+import io.tollgate.hooks.entity.Verdict;
+import io.tollgate.metrics.control.Meters;
+import io.tollgate.mqtt.entity.MqttRules;
+import io.tollgate.time.Now;
+import io.tollgate.tokens.boundary.ActiveTokens;
+import io.tollgate.tokens.control.TokenSecrets;
+import io.tollgate.tokens.entity.ActiveToken;
+import io.tollgate.usage.boundary.UsageWriter;
+import io.tollgate.usage.entity.TokenUse;
+import io.tollgate.usage.entity.UseOutcome;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The one access decision every broker contract asks (spec section 9), with its side effects: tokens
+ * looked up through the request path's cache (by the password's hash at a connect, by id, the
+ * username, at every other check), the rules of {@link AccessRules} applied at the server's clock,
+ * every connect attempt naming a token of the broker's project written to that token's usage log
+ * (method {@code MQTT}, path {@code /mqtt/<brokerId>/connect}: never the key) and a successful one
+ * counted as its last use, and every check counted in {@code tollgate_mqtt_checks} by contract, action
+ * and outcome. Nothing is logged line by line.
+ */
+@ApplicationScoped
+public class BrokerAccess {
+
+    public static final String USAGE_METHOD = "MQTT";
+    /** Token ids are UUIDs: a longer username names no token and is not looked up. */
+    static final int TOKEN_ID_LENGTH = 36;
+
+    @Inject
+    ActiveTokens tokens;
+
+    @Inject
+    UsageWriter usage;
+
+    @Inject
+    Meters meters;
+
+    @Inject
+    Now clock;
+
+    private final Map<String, Meters.Counter> counters = new ConcurrentHashMap<>();
+
+    /** A connect with a password, where the contract reports the client address with it (or never does). */
+    public Verdict connect(String contract, HookedBroker broker, String username, String password, String clientId,
+                           ClientIp ip) {
+        long now = clock.millis();
+        Verdict verdict = bySecret(broker, username, password, ip, now);
+        record(broker, username, clientId, ip, verdict, now);
+        count(contract, Check.CONNECT, verdict);
+        return verdict;
+    }
+
+    /**
+     * The password half of a connect whose client address comes with a later check ({@link #admit}):
+     * only a refusal is recorded here, the attempt's outcome is recorded there.
+     */
+    public Verdict authenticate(String contract, HookedBroker broker, String username, String password,
+                                String clientId) {
+        long now = clock.millis();
+        Verdict verdict = bySecret(broker, username, password, ClientIp.CHECKED_ELSEWHERE, now);
+        if (!verdict.allowed()) {
+            record(broker, username, clientId, ClientIp.CHECKED_ELSEWHERE, verdict, now);
+        }
+        count(contract, Check.CONNECT, verdict);
+        return verdict;
+    }
+
+    /** The address half of a connect ({@link #authenticate}): the token named by id, from this address; recorded. */
+    public Verdict admit(String contract, HookedBroker broker, String username, String clientId, ClientIp ip) {
+        long now = clock.millis();
+        Verdict verdict = AccessRules.standing(byId(username), broker, ip, now);
+        record(broker, username, clientId, ip, verdict, now);
+        return verdict;
+    }
+
+    /** Whether the token named by id may still use the broker at all (a check about the broker's own plumbing). */
+    public Verdict standing(HookedBroker broker, String username, ClientIp ip) {
+        return AccessRules.standing(byId(username), broker, ip, clock.millis());
+    }
+
+    /**
+     * A publish ({@code qos}, {@code retain} given), subscription or delivery of {@code topic} by the
+     * token named {@code username}; counted, not recorded.
+     */
+    public Verdict topic(String contract, HookedBroker broker, Check check, String username, String clientId,
+                         String topic, Integer qos, Boolean retain, ClientIp ip) {
+        ActiveToken token = byId(username);
+        Verdict verdict = AccessRules.topic(token, token == null ? null : rulesOf(token), broker, ip, check, topic,
+                qos, retain, clientId, username, clock.millis());
+        count(contract, check, verdict);
+        return verdict;
+    }
+
+    /** The token's topic rules. */
+    public static MqttRules rulesOf(ActiveToken token) {
+        // TODO(h-rules merge): token.mqttRules() once ActiveToken carries the token's own rules
+        return MqttRules.defaultFor(token.role());
+    }
+
+    private Verdict bySecret(HookedBroker broker, String username, String password, ClientIp ip, long now) {
+        if (password == null || !TokenSecrets.isWellFormed(password)) {
+            return Verdict.deny(Denial.INVALID, null);
+        }
+        String hash = TokenSecrets.hash(password);
+        ActiveToken token = tokens.byHash(hash);
+        Denial missing = Denial.INVALID;
+        if (token == null) {
+            // a deleted token's secret says so, to the one who names that very token (as the API's 401 does)
+            Resolution resolution = tokens.resolve(password, hash, now);
+            if (resolution instanceof Refusal refusal && refusal.reason() == Refusal.Reason.REVOKED
+                    && username.equals(refusal.tokenId())) {
+                missing = Denial.REVOKED;
+            }
+        }
+        return AccessRules.connect(token, missing, broker, username, ip, now);
+    }
+
+    private ActiveToken byId(String username) {
+        return username.length() == TOKEN_ID_LENGTH ? tokens.byId(username) : null;
+    }
+
+    /** A connect attempt into the usage log of the token the username names, if it is one of the broker's project. */
+    private void record(HookedBroker broker, String username, String clientId, ClientIp ip, Verdict verdict, long now) {
+        ActiveToken token = verdict.token();
+        if (token == null && verdict.denial() == Denial.INVALID) {
+            ActiveToken named = byId(username);
+            token = named != null && named.projectId().equals(broker.projectId()) ? named : null;
+        }
+        if (token == null) {
+            return; // no token of this project: nobody's log; a revoked token's log went with it
+        }
+        UseOutcome outcome = outcomeOf(verdict.denial());
+        int status = verdict.allowed() ? 200 : outcome == UseOutcome.FORBIDDEN || outcome == UseOutcome.IP_NOT_ALLOWED ? 403 : 401;
+        usage.record(new TokenUse(token.id(), now, outcome, status, USAGE_METHOD,
+                "/mqtt/" + broker.brokerId() + "/connect", ip.text(), clientId));
+        if (verdict.allowed()) {
+            tokens.recordUse(token.id(), now, ip.text());
+        }
+    }
+
+    static UseOutcome outcomeOf(Denial denial) {
+        if (denial == null) {
+            return UseOutcome.OK;
+        }
+        return switch (denial) {
+            case EXPIRED -> UseOutcome.EXPIRED;
+            case SUSPENDED -> UseOutcome.SUSPENDED;
+            case ROTATED -> UseOutcome.ROTATED;
+            case BROKER_NOT_ALLOWED, TOPIC_NOT_ALLOWED -> UseOutcome.FORBIDDEN;
+            case IP_NOT_ALLOWED -> UseOutcome.IP_NOT_ALLOWED;
+            case INVALID, REVOKED -> UseOutcome.INVALID;
+        };
+    }
+
+    private void count(String contract, Check check, Verdict verdict) {
+        String outcome = verdict.allowed() ? "allow" : "deny";
+        counters.computeIfAbsent(contract + ' ' + check.id() + ' ' + outcome, key -> meters.counter("tollgate_mqtt_checks",
+                "Checks MQTT brokers asked of Tollgate (spec section 9), by contract, action and outcome",
+                "contract", contract, "action", check.id(), "outcome", outcome)).inc();
+    }
+}
