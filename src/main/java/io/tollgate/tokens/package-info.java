@@ -25,6 +25,13 @@
  * on no token).</li>
  * <li>{@code allowed_ips} is one column of canonical blocks, parsed once when the token enters the
  * cache: an empty list costs one {@code isEmpty()} per request.</li>
+ * <li>{@code mqtt_rules} (section 9) is one column of compact JSON written and read by
+ * {@code io.tollgate.mqtt.entity.MqttRulesJson}; {@code NULL} means the role's default, computed when
+ * read. The rules enter {@code ActiveToken} once per cache entry, for the broker checks. No escalation:
+ * a token whose rules are not {@code [allow all "#"]} hands out exactly its own
+ * ({@code control.MqttRuleLimits}); its rules are read at the boundary on the writes that need them
+ * (create, PATCH with rules, rotating another token), not carried in {@code access}'s {@code Caller},
+ * which knows no feature.</li>
  * <li>The per-project cap is counted under the project's row lock, so it holds under concurrent
  * creates. The list without {@code limit} is streamed in keyset pages ({@code issue_date}, {@code id}):
  * no token repeats or hides, and no scan of skipped rows.</li>

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.net.http.HttpRequest;
@@ -74,6 +75,7 @@ class ClusterIT {
             suspensionAndTheEndOfAGraceReachTheOtherNodeWithinASecond(b, rootA);
             aDeletedProjectsTokensAreRefusedOnTheOtherNodeWithinASecond(b, rootA);
             aNodeThatMissedNotificationsServesNoStaleTokenAndCachesAgainOnceItListens(b, rootA);
+            brokerChecksOnTheOtherNodeFollowEveryChangeWithinASecond(b, rootA);
 
             String login = fixtures.unique("u");
             assertEquals(200, rootA.createUser(login, "a-long-password").status());
@@ -185,6 +187,79 @@ class ClusterIT {
         long delayMillis = awaitRefusal(onB, project, "revoked", deleted);
         System.out.println("cluster: listening again, node B refused a token deleted on node A after " + delayMillis + " ms");
         assertTrue(delayMillis >= 0 && delayMillis < 1_000, "revocation delay after listening again " + delayMillis + " ms");
+    }
+
+    /**
+     * Spec section 9 on two nodes: a broker asking node B (EMQX's contract, the same decision as every
+     * other contract's) sees a token deleted on node A at its next connect and its next publish check
+     * within a second, and a hook key replaced on node A answers 404 on node B within a second.
+     */
+    private static void brokerChecksOnTheOtherNodeFollowEveryChangeWithinASecond(TollgateServer b, Api rootA)
+            throws Exception {
+        Fixtures fixtures = new Fixtures(rootA);
+        String project = fixtures.project();
+        String broker = fixtures.broker(project);
+        Api.Reply created = rootA.send("POST", Api.broker(project, broker) + "/hook-key", null, null);
+        assertEquals(200, created.status(), created::toString);
+        String key = created.object().getString("hook_key");
+        JsonObject token = fixtures.token(project, "editor");
+        String id = token.getString("id");
+        String connect = Json.createObjectBuilder().add("username", id).add("password", token.getString("token"))
+                .add("clientid", "cluster-device").add("peerhost", "127.0.0.1").build().toString();
+        String publish = Json.createObjectBuilder().add("username", id).add("clientid", "cluster-device")
+                .add("peerhost", "127.0.0.1").add("action", "publish").add("topic", "devices/1/state")
+                .add("qos", "1").add("retain", "false").build().toString();
+        Api hooksOnB = b.api(null);
+        assertEquals("allow", emqx(hooksOnB, key, "authn", connect).object().getString("result"), "connect checked on B");
+        assertEquals("allow", emqx(hooksOnB, key, "authz", publish).object().getString("result"), "publish checked on B");
+
+        assertEquals(200, rootA.deleteToken(project, id).status());
+        long deleted = System.nanoTime();
+        long publishDelay = awaitBrokerAnswer(() -> emqx(hooksOnB, key, "authz", publish), "deny", deleted);
+        long connectDelay = awaitBrokerAnswer(() -> emqx(hooksOnB, key, "authn", connect), "deny", deleted);
+        System.out.println("cluster: token deleted on node A was refused by broker checks on node B after "
+                + publishDelay + " ms (publish), " + connectDelay + " ms (connect)");
+        assertTrue(publishDelay >= 0 && publishDelay < 1_000, "publish check revocation delay " + publishDelay + " ms");
+        assertTrue(connectDelay >= 0 && connectDelay < 1_000, "connect check revocation delay " + connectDelay + " ms");
+
+        JsonObject other = fixtures.token(project, "editor");
+        String otherConnect = Json.createObjectBuilder().add("username", other.getString("id"))
+                .add("password", other.getString("token"))
+                .add("clientid", "cluster-device").add("peerhost", "127.0.0.1").build().toString();
+        assertEquals("allow", emqx(hooksOnB, key, "authn", otherConnect).object().getString("result"), "key cached on B");
+        Api.Reply replaced = rootA.send("POST", Api.broker(project, broker) + "/hook-key", null, null);
+        assertEquals(200, replaced.status(), replaced::toString);
+        long replacedAt = System.nanoTime();
+        long keyDelay = -1;
+        while (System.nanoTime() - replacedAt < Duration.ofSeconds(20).toNanos()) {
+            if (emqx(hooksOnB, key, "authn", otherConnect).status() == 404) {
+                keyDelay = (System.nanoTime() - replacedAt) / 1_000_000;
+                break;
+            }
+            Thread.sleep(5);
+        }
+        System.out.println("cluster: a hook key replaced on node A answered 404 on node B after " + keyDelay + " ms");
+        assertTrue(keyDelay >= 0 && keyDelay < 1_000, "hook key replacement delay " + keyDelay + " ms");
+        String newKey = replaced.object().getString("hook_key");
+        assertEquals("allow", emqx(hooksOnB, newKey, "authn", otherConnect).object().getString("result"), "the new key on B");
+    }
+
+    private static Api.Reply emqx(Api anonymous, String key, String check, String body) {
+        return anonymous.send("POST", "mqtt/" + key + "/emqx/" + check, body, "application/json");
+    }
+
+    /** Milliseconds from {@code since} (nanoTime) until the broker check answers {@code result}; -1 if not within 20 s. */
+    private static long awaitBrokerAnswer(java.util.function.Supplier<Api.Reply> check, String result, long since)
+            throws InterruptedException {
+        while (System.nanoTime() - since < Duration.ofSeconds(20).toNanos()) {
+            Api.Reply reply = check.get();
+            assertEquals(200, reply.status(), reply::toString);
+            if (result.equals(reply.object().getString("result"))) {
+                return (System.nanoTime() - since) / 1_000_000;
+            }
+            Thread.sleep(5);
+        }
+        return -1;
     }
 
     /** Milliseconds from {@code since} (nanoTime) until {@code api} gets a 401 with this reason; -1 if not within 20 s. */

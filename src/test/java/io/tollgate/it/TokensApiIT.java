@@ -61,7 +61,7 @@ class TokensApiIT extends DeployedWarTest {
         assertEquals("application/json;charset=UTF-8", reply.contentType().replace(" ", ""));
         JsonObject token = reply.object();
         assertEquals(Stream.of("id", "project_id", "role_id", "issuer", "name", "hash", "issue_date", "valid_date",
-                "last_used_date", "last_used_ip", "brokers", "type", "allowed_ips", "status", "token", "suspended_date",
+                "last_used_date", "last_used_ip", "brokers", "type", "allowed_ips", "mqtt_rules", "status", "token", "suspended_date",
                 "suspend_reason", "rotated_date", "previous_valid_until").sorted().toList(),
                 token.keySet().stream().sorted().toList());
         assertEquals(project, token.getString("project_id"));
@@ -709,6 +709,174 @@ class TokensApiIT extends DeployedWarTest {
         assertEquals(200, patch(root, target.getString("id"), Api.object().add("allowed_ips", Json.createArrayBuilder())).status(),
                 "root may lift it");
         assertEquals(List.of(), allowedIps(find(target.getString("id"))));
+    }
+
+    // ---- MQTT topic rules (spec section 9)
+
+    private static final String EVERYTHING = "[{\"effect\":\"allow\",\"action\":\"all\",\"filter\":\"#\"}]";
+    private static final String SUBSCRIBE_ONLY = "[{\"effect\":\"allow\",\"action\":\"subscribe\",\"filter\":\"#\"}]";
+    private static final String DEVICES = "[{\"effect\":\"deny\",\"action\":\"publish\",\"filter\":\"devices/+/cmd\"},"
+            + "{\"effect\":\"allow\",\"action\":\"all\",\"filter\":\"devices/${clientid}/#\",\"qos\":[0,1]}]";
+
+    /** One rule as JSON. */
+    private static JsonObjectBuilder mqttRule(String effect, String action, String filter) {
+        return Api.object().add("effect", effect).add("action", action).add("filter", filter);
+    }
+
+    private static JsonArray rules(String json) {
+        return Json.createReader(new java.io.StringReader(json)).readArray();
+    }
+
+    private static String mqttRules(JsonObject token) {
+        return token.getJsonArray("mqtt_rules").toString();
+    }
+
+    /** A token created by root with these rules (null: none named); the create's JSON, secret included. */
+    private JsonObject tokenWithRules(String role, String rules) {
+        JsonObjectBuilder body = Api.object(TokenSpec.of(Fixtures.unique("r").substring(0, 10), role).json());
+        if (rules != null) {
+            body.add("mqtt_rules", rules(rules));
+        }
+        Api.Reply reply = root.post(Api.tokens(project), body);
+        assertEquals(200, reply.status(), reply::toString);
+        return reply.object();
+    }
+
+    @Test
+    void everyTokenCarriesMqttRulesTheRolesDefaultWhenNoneAreSet() {
+        for (String[] roleAndDefault : new String[][] {{"viewer", SUBSCRIBE_ONLY}, {"editor", EVERYTHING},
+                {"admin", EVERYTHING}}) {
+            JsonObject created = tokenWithRules(roleAndDefault[0], null);
+            assertEquals(roleAndDefault[1], mqttRules(created), roleAndDefault[0]);
+            assertEquals(roleAndDefault[1], mqttRules(find(created.getString("id"))), roleAndDefault[0] + " listed");
+        }
+        JsonObject restricted = fixtures.token(project, "editor", broker);
+        assertEquals(EVERYTHING, mqttRules(restricted));
+    }
+
+    @Test
+    void createStoresTheRulesInOrderAndPatchReplacesThemAndIsAudited() {
+        JsonArray given = Json.createArrayBuilder()
+                .add(mqttRule("deny", "publish", "devices/+/cmd"))
+                .add(mqttRule("allow", "all", "devices/${clientid}/#").add("qos", Json.createArrayBuilder().add(1).add(0)))
+                .build();
+        JsonObject created = root.post(Api.tokens(project), viewer().add("name", "rules").add("mqtt_rules", given)).object();
+        assertEquals(DEVICES, mqttRules(created), "in order, qos ascending, absent keys left out");
+        String id = created.getString("id");
+        assertEquals(DEVICES, mqttRules(find(id)));
+
+        String replaced = "[{\"effect\":\"allow\",\"action\":\"publish\",\"filter\":\"up/${username}\",\"retain\":false},"
+                + "{\"effect\":\"allow\",\"action\":\"subscribe\",\"filter\":\"down/#\",\"qos\":[2]}]";
+        Api.Reply patched = patch(root, id, Api.object().add("mqtt_rules", rules(replaced)));
+        assertEquals(200, patched.status(), patched::toString);
+        assertEquals(replaced, mqttRules(patched.object()));
+        assertEquals(replaced, mqttRules(find(id)));
+        Api.Reply renamed = patch(root, id, Api.object().add("name", "rules-renamed"));
+        assertEquals(replaced, mqttRules(renamed.object()), "a patch without mqtt_rules leaves them");
+        Api.Reply none = patch(root, id, Api.object().add("mqtt_rules", Json.createArrayBuilder()));
+        assertEquals(200, none.status(), none::toString);
+        assertEquals("[]", mqttRules(none.object()), "[]: a valid rule set that denies everything");
+        assertEquals(200, patch(root, id, Api.object().add("mqtt_rules", Json.createArrayBuilder())).status());
+
+        List<JsonObject> updates = root.get(Api.project(project) + "/audit?limit=1000").array().stream()
+                .map(JsonValue::asJsonObject)
+                .filter(e -> id.equals(e.getString("target_id", null)) && e.getString("action").equals("token.update"))
+                .toList();
+        assertEquals(3, updates.size(), "newest first; the repeated [] changed nothing and wrote nothing: " + updates);
+        JsonObject emptied = updates.get(0).getJsonObject("details").getJsonObject("changed").getJsonObject("mqtt_rules");
+        assertEquals(replaced, emptied.getJsonArray("from").toString());
+        assertEquals("[]", emptied.getJsonArray("to").toString());
+        JsonObject first = updates.get(2).getJsonObject("details").getJsonObject("changed").getJsonObject("mqtt_rules");
+        assertEquals(DEVICES, first.getJsonArray("from").toString());
+        assertEquals(replaced, first.getJsonArray("to").toString());
+    }
+
+    @Test
+    void badMqttRulesAnswer400NamingTheFieldAndStoreNothing() {
+        JsonArrayBuilder sixtyFive = Json.createArrayBuilder();
+        for (int i = 0; i < 65; i++) {
+            sixtyFive.add(mqttRule("allow", "all", "t/" + i));
+        }
+        List<JsonValue> bad = List.of(
+                Json.createArrayBuilder().add(mqttRule("allow", "all", "a/#/b")).build(),
+                Json.createArrayBuilder().add(mqttRule("allow", "all", "ok")).add(mqttRule("allow", "all", "a+")).build(),
+                Json.createArrayBuilder().add(mqttRule("allow", "all", "")).build(),
+                Json.createArrayBuilder().add(mqttRule("allow", "all", "x".repeat(257))).build(),
+                sixtyFive.build(),
+                Json.createArrayBuilder().add(mqttRule("allow", "read", "a")).build(),
+                Json.createArrayBuilder().add(mqttRule("allow", "all", "a").add("qos", Json.createArrayBuilder().add(3))).build(),
+                Json.createArrayBuilder().add(mqttRule("allow", "all", "a").add("qos", Json.createArrayBuilder().add(1).add(1))).build(),
+                Json.createArrayBuilder().add(mqttRule("allow", "all", "a").add("retain", "true")).build(),
+                Json.createArrayBuilder().add(mqttRule("allow", "all", "a").add("topic", "a")).build(),
+                Json.createArrayBuilder().add("#").build(),
+                Json.createValue("#"),
+                Json.createObjectBuilder().build());
+        Map<String, String> creates = new TreeMap<>();
+        Map<String, String> patches = new TreeMap<>();
+        for (JsonValue rules : bad) {
+            creates.put(body(viewer().add("mqtt_rules", rules)), "mqtt_rules");
+            patches.put(body(Api.object().add("name", "changed").add("mqtt_rules", rules)), "mqtt_rules");
+        }
+        assertEachRejected(creates, body -> root.post(Api.tokens(project), body), () -> list().toString());
+        String id = tokenWithRules("editor", DEVICES).getString("id");
+        assertEachRejected(patches, body -> root.send("PATCH", Api.token(project, id), body, "application/json"),
+                () -> list().toString());
+        assertEquals(DEVICES, mqttRules(find(id)));
+
+        JsonArrayBuilder sixtyFour = Json.createArrayBuilder();
+        for (int i = 0; i < 64; i++) {
+            sixtyFour.add(mqttRule("allow", "all", i == 63 ? "y".repeat(256) : "t/" + i));
+        }
+        Api.Reply most = root.post(Api.tokens(project), viewer().add("name", "most").add("mqtt_rules", sixtyFour));
+        assertEquals(200, most.status(), most::toString);
+        assertEquals(64, most.object().getJsonArray("mqtt_rules").size());
+        assertEquals("y".repeat(256), find(most.object().getString("id")).getJsonArray("mqtt_rules").getJsonObject(63)
+                .getString("filter"), "stored whole");
+    }
+
+    @Test
+    void aTokenWithNarrowerRulesHandsOutOnlyItsOwnAndAbsentInheritsThem() {
+        // the targets first: a token may rotate only a token that ends no later than itself (spec section 6)
+        JsonObject wide = tokenWithRules("viewer", null);
+        JsonObject same = tokenWithRules("viewer", DEVICES);
+        JsonObject caller = tokenWithRules("admin", DEVICES);
+        Api narrow = root.as(caller.getString("token"));
+        String path = Api.tokens(project);
+
+        Api.Reply inherits = narrow.post(path, viewer().add("name", "inherits"));
+        assertEquals(200, inherits.status(), inherits::toString);
+        assertEquals(DEVICES, mqttRules(inherits.object()), "absent: the creator's own rules, not the role's default");
+        Api.Reply equal = narrow.post(path, viewer().add("name", "equal").add("mqtt_rules", rules(DEVICES)));
+        assertEquals(200, equal.status(), equal::toString);
+        assertEquals(DEVICES, mqttRules(equal.object()));
+
+        int tokens = list().size();
+        String narrower = "[{\"effect\":\"allow\",\"action\":\"all\",\"filter\":\"devices/${clientid}/#\",\"qos\":[0]}]";
+        for (String other : List.of(EVERYTHING, SUBSCRIBE_ONLY, narrower, "[]")) {
+            Api.Reply refused = narrow.post(path, viewer().add("name", "other").add("mqtt_rules", rules(other)));
+            assertProblem(refused, 400, "VALIDATION_FAILED", "mqtt_rules");
+            Api.Reply patched = patch(narrow, wide.getString("id"), Api.object().add("mqtt_rules", rules(other)));
+            assertProblem(patched, 400, "VALIDATION_FAILED", "mqtt_rules");
+        }
+        assertEquals(tokens, list().size(), "a refused create creates nothing");
+        assertEquals(SUBSCRIBE_ONLY, mqttRules(find(wide.getString("id"))), "a refused edit changes nothing");
+
+        String before = find(wide.getString("id")).toString();
+        assertForbiddenBecause("escalation", rotate(narrow, wide.getString("id"), Api.object()));
+        assertEquals(before, find(wide.getString("id")).toString(), "its secret was not handed over");
+        assertEquals(200, rotate(narrow, same.getString("id"), Api.object()).status(), "same rules: within the caller");
+
+        Api.Reply patched = patch(narrow, wide.getString("id"), Api.object().add("mqtt_rules", rules(DEVICES)));
+        assertEquals(200, patched.status(), patched::toString);
+        assertEquals(DEVICES, mqttRules(patched.object()));
+        assertEquals(200, patch(narrow, wide.getString("id"), Api.object().add("name", "renamed-by-narrow")).status(),
+                "a patch without mqtt_rules is not about them");
+
+        Api everything = root.as(tokenWithRules("admin", null).getString("token"));
+        Api.Reply any = everything.post(path, viewer().add("name", "any").add("mqtt_rules", rules(narrower)));
+        assertEquals(200, any.status(), "a token granting everything hands out any rules: " + any);
+        Api.Reply byDefault = everything.post(path, viewer().add("name", "default"));
+        assertEquals(SUBSCRIBE_ONLY, mqttRules(byDefault.object()), "and absent means the role's default");
     }
 
     // ---- token lifecycle (spec section 6)

@@ -52,6 +52,14 @@ public final class JsonFields {
         return ((JsonString) value).getString();
     }
 
+    /**
+     * A field of a shape these readers do not know (an array of objects), as it came, or {@code null} if
+     * absent or null: the record that takes it reads it, as strictly.
+     */
+    public JsonValue optionalValue(String field) {
+        return has(field) ? body.get(field) : null;
+    }
+
     /** An array of strings, or {@code null} if absent or null. */
     public List<String> optionalStrings(String field) {
         if (!has(field)) {

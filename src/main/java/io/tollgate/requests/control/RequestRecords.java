@@ -1,6 +1,7 @@
 package io.tollgate.requests.control;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.ParameterizedType;
@@ -18,8 +19,9 @@ import java.util.function.BiFunction;
  * of its snake_case name ({@code validDate} is {@code valid_date}), read by {@link JsonFields} (no
  * coercion, {@code null} is absent, an unknown field is a 400 naming it), the fields in the order the
  * record declares them, so the first broken one answers. A component is a {@code String}, a
- * {@code List<String>} or a {@code Long} (a whole number); the record's canonical constructor then
- * normalises, and may refuse with a domain exception. Bean Validation runs after
+ * {@code List<String>}, a {@code Long} (a whole number) or a {@code JsonValue} (any other shape, which
+ * the record reads itself, as strictly); the record's canonical constructor then normalises, and may
+ * refuse with a domain exception. Bean Validation runs after
  * ({@link RequestValidator#read}).
  */
 public final class RequestRecords {
@@ -75,6 +77,9 @@ public final class RequestRecords {
             }
             if (generic == Long.class) {
                 return JsonFields::optionalInteger;
+            }
+            if (generic == JsonValue.class) {
+                return JsonFields::optionalValue;
             }
             if (generic instanceof ParameterizedType list && list.getRawType() == List.class
                     && list.getActualTypeArguments()[0] == String.class) {

@@ -2,6 +2,7 @@ package io.tollgate.tokens.boundary;
 
 import io.tollgate.access.entity.RequestableRole;
 import io.tollgate.access.entity.Role;
+import io.tollgate.mqtt.entity.MqttRulesJson;
 import io.tollgate.net.CidrList;
 import io.tollgate.requests.control.Text;
 import io.tollgate.requests.control.TextValidator;
@@ -9,6 +10,7 @@ import io.tollgate.tokens.entity.AllowedIps;
 import io.tollgate.tokens.entity.ProjectToken;
 import io.tollgate.tokens.entity.TokenRequest;
 import io.tollgate.tokens.entity.TokenType;
+import jakarta.json.JsonValue;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.util.LinkedHashSet;
@@ -27,7 +29,8 @@ public record TokenBody(
         @Pattern(regexp = "restricted|unrestricted", message = "must be restricted or unrestricted") String type,
         List<String> brokers,
         String validDate,
-        @AllowedIps List<String> allowedIps) {
+        @AllowedIps List<String> allowedIps,
+        JsonValue mqttRules) {
 
     public TokenBody {
         name = TextValidator.normalize(name);
@@ -35,16 +38,25 @@ public record TokenBody(
         allowedIps = allowedIps == null ? null : List.copyOf(allowedIps);
     }
 
-    /** A body without {@code allowed_ips}. */
+    /** A body without {@code allowed_ips} and {@code mqtt_rules}. */
     public TokenBody(String name, String role, String type, List<String> brokers, String validDate) {
-        this(name, role, type, brokers, validDate, null);
+        this(name, role, type, brokers, validDate, null, null);
     }
 
-    /** Only on a body that passed validation; repeated broker ids and blocks collapse. */
+    /** A body without {@code mqtt_rules}. */
+    public TokenBody(String name, String role, String type, List<String> brokers, String validDate,
+                     List<String> allowedIps) {
+        this(name, role, type, brokers, validDate, allowedIps, null);
+    }
+
+    /**
+     * Only on a body that passed validation; repeated broker ids and blocks collapse. {@code mqtt_rules}
+     * is read here, strictly ({@link MqttRulesJson}: a 400 naming the field).
+     */
     public TokenRequest toRequest() {
         TokenType tokenType = type == null ? TokenType.UNRESTRICTED : TokenType.of(type).orElseThrow();
         Set<String> ids = brokers == null ? Set.of() : new LinkedHashSet<>(brokers);
         return new TokenRequest(name, Role.requestable(role).orElseThrow(), tokenType, ids, validDate,
-                CidrList.parse(allowedIps));
+                CidrList.parse(allowedIps), mqttRules == null ? null : MqttRulesJson.read(mqttRules));
     }
 }

@@ -1,6 +1,7 @@
 package io.tollgate.tokens.boundary;
 
 import io.tollgate.json.JsonBuilders;
+import io.tollgate.mqtt.entity.MqttRulesJson;
 import io.tollgate.tokens.control.LastUses.LastUse;
 import io.tollgate.tokens.entity.ProjectToken;
 import jakarta.json.JsonArrayBuilder;
@@ -68,6 +69,7 @@ final class TokenJson {
         json.add("brokers", brokerIds)
                 .add("type", token.type().id())
                 .add("allowed_ips", allowedIps)
+                .add("mqtt_rules", MqttRulesJson.write(token.mqttRules()))
                 .add("status", token.status(now).id());
         nullable(json, "suspended_date", token.suspendedDate());
         if (token.suspendReason() == null) {

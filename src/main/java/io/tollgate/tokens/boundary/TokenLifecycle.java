@@ -4,16 +4,20 @@ import io.tollgate.time.Now;
 import io.tollgate.access.entity.Caller;
 import io.tollgate.audit.boundary.AuditTrail;
 import io.tollgate.audit.entity.AuditAction;
+import io.tollgate.audit.entity.AuditEvent;
 import io.tollgate.errors.Forbidden;
 import io.tollgate.errors.InvalidField;
 import io.tollgate.errors.NotFound;
 import io.tollgate.json.JsonBuilders;
+import io.tollgate.mqtt.entity.MqttRules;
+import io.tollgate.mqtt.entity.MqttRulesJson;
 import io.tollgate.net.CidrList;
 import io.tollgate.projects.boundary.Projects;
 import io.tollgate.storage.control.Constraints;
 import io.tollgate.tokens.control.CallerLimits;
 import io.tollgate.tokens.control.Grace;
 import io.tollgate.tokens.control.IpAllowLists;
+import io.tollgate.tokens.control.MqttRuleLimits;
 import io.tollgate.tokens.control.TokenSecrets;
 import io.tollgate.tokens.control.ValidDates;
 import io.tollgate.tokens.entity.ProjectToken;
@@ -22,8 +26,10 @@ import io.tollgate.tokens.entity.TokensChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -35,10 +41,10 @@ import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Transaction boundary for one token's life after its creation (spec section 6): edit (name,
- * {@code allowed_ips}), rotate, suspend, resume, and the suspension of leaked tokens. Each change locks
- * the token's row, fires {@code TokensChanged} (every node drops the cached lookups once it commits)
- * and is audited. Create, list and delete are {@link Tokens}'.
+ * Transaction boundary for one token's life after its creation (spec sections 6 and 9): edit (name,
+ * {@code allowed_ips}, {@code mqtt_rules}), rotate, suspend, resume, and the suspension of leaked tokens.
+ * Each change locks the token's row, fires {@code TokensChanged} (every node drops the cached lookups
+ * once it commits) and is audited. Create, list and delete are {@link Tokens}'.
  */
 @ApplicationScoped
 @Transactional
@@ -71,8 +77,10 @@ public class TokenLifecycle {
     Duration maxLifetime;
 
     /**
-     * Renames a token and/or replaces its {@code allowed_ips} (spec section 6, Edit); the cached lookups
-     * of it are dropped on every node once this commits, so a narrowed list applies to the next request.
+     * Renames a token and/or replaces its {@code allowed_ips} (spec section 6, Edit) and/or its
+     * {@code mqtt_rules} (section 9: only the caller's own when those do not grant everything); the cached
+     * lookups of it are dropped on every node once this commits, so a narrowed list or rule set applies to
+     * the next request or broker check.
      * The row is locked first, so that an edit racing a delete or another edit waits for it.
      */
     public JsonObject update(String projectId, String tokenId, TokenPatch patch, Caller caller) {
@@ -87,7 +95,14 @@ public class TokenLifecycle {
         }
         String oldName = token.name();
         List<String> oldIps = token.allowedIps();
+        MqttRules oldRules = token.mqttRules();
         CidrList requested = patch.allowedBlocks();
+        MqttRules requestedRules = patch.rules();
+        if (requestedRules != null) {
+            // read before any change: the caller may be this very token
+            MqttRules callerRules = Tokens.mqttRulesOf(em, caller);
+            token.limitTopics(MqttRuleLimits.forPatch(requestedRules, callerRules));
+        }
         if (requested != null) {
             token.allowFrom(IpAllowLists.forPatch(requested, caller.allowedIps()).texts());
         }
@@ -107,6 +122,10 @@ public class TokenLifecycle {
             changed.add("allowed_ips", JsonBuilders.object()
                     .add("from", JsonBuilders.array(oldIps)).add("to", JsonBuilders.array(token.allowedIps())));
         }
+        if (!oldRules.equals(token.mqttRules())) {
+            changed.add("mqtt_rules", JsonBuilders.object().add("from", audited(oldRules))
+                    .add("to", audited(token.mqttRules())));
+        }
         JsonObject changes = changed.build();
         if (!changes.isEmpty()) {
             audit.action(AuditAction.TOKEN_UPDATE).by(caller).project(projectId).target(token.id(), token.name())
@@ -114,6 +133,18 @@ public class TokenLifecycle {
                     .record();
         }
         return TokenJson.of(token, clock.millis());
+    }
+
+    /**
+     * Rules as the audit trail records them: the rules themselves, or, when they would crowd the rest of
+     * the event out of its {@link AuditEvent#MAX_DETAILS} characters, how many there are.
+     */
+    static JsonValue audited(MqttRules rules) {
+        JsonArray json = MqttRulesJson.write(rules);
+        if (json.toString().length() <= AuditEvent.MAX_DETAILS / 3) {
+            return json;
+        }
+        return JsonBuilders.object().add("rules", rules.rules().size()).add("truncated", true).build();
     }
 
     /**
@@ -142,10 +173,10 @@ public class TokenLifecycle {
             // the caller's own expiry bounds it below, with the rest of the caller's limits
             validDate = ValidDates.resolve(body.validDate(), now, defaultLifetime, maxLifetime, null);
         }
-        if (!self && !CallerLimits.cover(caller, token, validDate)) {
+        if (!self && !CallerLimits.cover(caller, Tokens.mqttRulesOf(em, caller), token, validDate)) {
             throw new Forbidden("rotating this token would hand this credential a secret beyond its own limits: "
-                    + "the token (or the valid_date given) ends after this credential, or works from addresses "
-                    + "this credential may not use", Forbidden.ESCALATION);
+                    + "the token (or the valid_date given) ends after this credential, works from addresses "
+                    + "this credential may not use, or has other mqtt_rules", Forbidden.ESCALATION);
         }
         em.createNamedQuery(RetiredSecret.END_PREVIOUS)
                 .setParameter("token", tokenId)

@@ -3,6 +3,7 @@ package io.tollgate.tokens.boundary;
 import io.tollgate.time.Now;
 import io.tollgate.access.control.ProjectRoles;
 import io.tollgate.access.entity.Caller;
+import io.tollgate.access.entity.Refusal;
 import io.tollgate.access.entity.Role;
 import io.tollgate.audit.boundary.AuditTrail;
 import io.tollgate.audit.entity.AuditAction;
@@ -12,12 +13,15 @@ import io.tollgate.errors.Forbidden;
 import io.tollgate.errors.InvalidField;
 import io.tollgate.errors.LimitReached;
 import io.tollgate.errors.NotFound;
+import io.tollgate.errors.Unauthorized;
+import io.tollgate.mqtt.entity.MqttRules;
 import io.tollgate.json.JsonBuilders;
 import io.tollgate.net.CidrList;
 import io.tollgate.projects.boundary.Projects;
 import io.tollgate.projects.entity.ProjectDeleted;
 import io.tollgate.storage.control.Constraints;
 import io.tollgate.tokens.control.IpAllowLists;
+import io.tollgate.tokens.control.MqttRuleLimits;
 import io.tollgate.tokens.control.TokenSecrets;
 import io.tollgate.tokens.control.ValidDates;
 import io.tollgate.tokens.entity.ProjectToken;
@@ -122,10 +126,12 @@ public class Tokens {
                     + " tokens, the most allowed (tollgate.tokens.max-per-project): delete one first");
         }
         CidrList allowedIps = IpAllowLists.forNewToken(request.allowedIps(), creator.allowedIps());
+        MqttRules mqttRules = MqttRuleLimits.forNewToken(request.mqttRules(), mqttRulesOf(em, creator));
         String secret = TokenSecrets.mint();
         ProjectToken token = new ProjectToken(projectId, request.name(), request.role(), request.type(),
                 request.brokers(), creator.issuer(), TokenSecrets.hash(secret), now.toEpochMilli(), validDate);
         token.allowFrom(allowedIps.texts());
+        token.limitTopics(mqttRules);
         Constraints.persist(em, token, () -> new Conflict("name", "a token named '" + request.name()
                 + "' already exists in this project, or one of its brokers was just deleted"));
         JsonArrayBuilder brokerIds = JsonBuilders.array();
@@ -136,6 +142,7 @@ public class Tokens {
                         .add("type", token.type().id())
                         .add("brokers", brokerIds)
                         .add("valid_date", token.validDate())
+                        .add("mqtt_rules", TokenLifecycle.audited(token.mqttRules()))
                         .build())
                 .record();
         metrics.created();
@@ -300,6 +307,22 @@ public class Tokens {
                 .setParameter("project", projectId)
                 .setParameter("name", name)
                 .getSingleResult() > 0;
+    }
+
+    /**
+     * The MQTT rules that bound what {@code caller} may hand out (spec section 9): a token's own, read here
+     * (one query, on the writes that need it, rather than on every request); null for root and people.
+     * A token deleted since it was authenticated can hand out nothing: 401 {@code revoked}.
+     */
+    static MqttRules mqttRulesOf(EntityManager em, Caller caller) {
+        if (caller.kind() != Caller.Kind.TOKEN) {
+            return null;
+        }
+        ProjectToken own = em.find(ProjectToken.class, caller.credentialId());
+        if (own == null) {
+            throw new Unauthorized("the token making this request was deleted", Refusal.Reason.REVOKED.id());
+        }
+        return own.mqttRules();
     }
 
     static Conflict taken(String name) {

@@ -1,6 +1,7 @@
 package io.tollgate.tokens.control;
 
 import io.tollgate.access.entity.Caller;
+import io.tollgate.mqtt.entity.MqttRules;
 import io.tollgate.net.CidrList;
 import io.tollgate.tokens.entity.ProjectToken;
 import io.tollgate.tokens.entity.TokenType;
@@ -24,6 +25,18 @@ public final class CallerLimits {
      * and no token is above admin); they are checked again here so that this one rule says it all.
      */
     public static boolean cover(Caller caller, ProjectToken token, long validDate) {
+        return cover(caller, null, token, validDate);
+    }
+
+    /**
+     * {@link #cover(Caller, ProjectToken, long)}, and at a broker too: a caller held to {@code callerRules}
+     * (its own {@code mqtt_rules}; null for root and people) that do not grant everything covers only a
+     * token with the same rules ({@link MqttRuleLimits#isWithin}).
+     */
+    public static boolean cover(Caller caller, MqttRules callerRules, ProjectToken token, long validDate) {
+        if (callerRules != null && !MqttRuleLimits.isWithin(token.mqttRules(), callerRules)) {
+            return false;
+        }
         Long until = caller.validDate();
         if (until != null && validDate > until) {
             return false;

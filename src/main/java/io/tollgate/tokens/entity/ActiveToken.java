@@ -3,6 +3,7 @@ package io.tollgate.tokens.entity;
 import io.tollgate.access.entity.Caller;
 import io.tollgate.access.entity.Refusal;
 import io.tollgate.access.entity.Role;
+import io.tollgate.mqtt.entity.MqttRules;
 import io.tollgate.net.CidrList;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -19,10 +20,12 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * @param suspended  whether the token is suspended (every secret of it refused)
  * @param secretEnds for a previous secret, when it stops working (epoch ms); null for the current one
+ * @param mqttRules  the topic rules a broker holds it to (spec section 9): its own, or its role's default,
+ *                   read once per cache entry like {@code allowedIps}
  */
 public record ActiveToken(String id, String projectId, String name, Role role, TokenType type,
                           Set<String> brokers, long validDate, AtomicLong lastUsedWritten,
-                          boolean suspended, Long secretEnds, CidrList allowedIps) {
+                          boolean suspended, Long secretEnds, CidrList allowedIps, MqttRules mqttRules) {
 
     public static final long NEVER = Long.MIN_VALUE;
 
@@ -30,6 +33,14 @@ public record ActiveToken(String id, String projectId, String name, Role role, T
     public ActiveToken(String id, String projectId, String name, Role role, TokenType type,
                        Set<String> brokers, long validDate, AtomicLong lastUsedWritten) {
         this(id, projectId, name, role, type, brokers, validDate, lastUsedWritten, false, null, CidrList.EMPTY);
+    }
+
+    /** A token held to its role's default topic rules. */
+    public ActiveToken(String id, String projectId, String name, Role role, TokenType type,
+                       Set<String> brokers, long validDate, AtomicLong lastUsedWritten,
+                       boolean suspended, Long secretEnds, CidrList allowedIps) {
+        this(id, projectId, name, role, type, brokers, validDate, lastUsedWritten, suspended, secretEnds, allowedIps,
+                MqttRules.defaultFor(role));
     }
 
     /** The token as presented with its current secret. */
@@ -42,7 +53,7 @@ public record ActiveToken(String id, String projectId, String name, Role role, T
         Long lastUsed = token.lastUsedDate();
         return new ActiveToken(token.id(), token.projectId(), token.name(), token.role(), token.type(),
                 token.brokers(), token.validDate(), new AtomicLong(lastUsed == null ? NEVER : lastUsed),
-                token.suspendedDate() != null, secretEnds, CidrList.parse(token.allowedIps()));
+                token.suspendedDate() != null, secretEnds, CidrList.parse(token.allowedIps()), token.mqttRules());
     }
 
     public boolean isExpired(long now) {

@@ -1,6 +1,8 @@
 package io.tollgate.tokens.entity;
 
 import io.tollgate.access.entity.Role;
+import io.tollgate.mqtt.entity.MqttRules;
+import io.tollgate.mqtt.entity.MqttRulesJson;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -82,6 +84,8 @@ public class ProjectToken {
     public static final int MAX_NAME = 30;
     /** At most this many blocks in {@code allowed_ips} (spec section 6). */
     public static final int MAX_ALLOWED_IPS = 32;
+    /** The size of the {@code mqtt_rules} column: 64 rules of 256 characters, with room for JSON escapes. */
+    static final int MAX_MQTT_RULES_TEXT = 131_072;
 
     @Id
     @Column(length = 36)
@@ -139,6 +143,10 @@ public class ProjectToken {
     /** Canonical CIDR blocks separated by a space; empty: usable from any address. */
     @Column(name = "allowed_ips", nullable = false, length = 2000)
     private String allowedIps = "";
+
+    /** The MQTT topic rules as compact JSON ({@code MqttRulesJson}); null: its role's default rules. */
+    @Column(name = "mqtt_rules", length = MAX_MQTT_RULES_TEXT)
+    private String mqttRules;
 
     protected ProjectToken() {
     }
@@ -218,6 +226,27 @@ public class ProjectToken {
             throw new IllegalArgumentException("at most " + MAX_ALLOWED_IPS + " blocks");
         }
         this.allowedIps = String.join(" ", blocks);
+    }
+
+    /**
+     * The MQTT topic rules it is held to at a broker (spec section 9): those set on it, else its role's
+     * default ({@link MqttRules#defaultFor}).
+     */
+    public MqttRules mqttRules() {
+        return mqttRules == null ? MqttRules.defaultFor(role) : MqttRulesJson.parse(mqttRules);
+    }
+
+    /** Replaces its MQTT topic rules (already read and checked); null: its role's default from now on. */
+    public void limitTopics(MqttRules rules) {
+        if (rules == null) {
+            this.mqttRules = null;
+            return;
+        }
+        String text = MqttRulesJson.text(rules);
+        if (text.length() > MAX_MQTT_RULES_TEXT) {
+            throw new IllegalArgumentException("mqtt_rules too long to store: " + text.length() + " characters");
+        }
+        this.mqttRules = text;
     }
 
     /** A new name, already normalised and validated; uniqueness is the database's and the boundary's. */

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tollgate.access.entity.Role;
 import io.tollgate.errors.InvalidField;
+import io.tollgate.mqtt.entity.MqttRule;
+import io.tollgate.mqtt.entity.MqttRules;
 import io.tollgate.problems.boundary.ConstraintViolationExceptionMapper;
 import io.tollgate.problems.boundary.DomainExceptionMapper;
 import io.tollgate.problems.entity.Problem;
@@ -232,5 +234,37 @@ class TokenBodyTest {
     void aBadEntryIsNamedByItsPosition() {
         Problem problem = rejected("allowed_ips", "{'name': 'n', 'role': 'viewer', 'allowed_ips': ['10.0.0.0/8', '10.0.0.1/8']}");
         assertEquals("allowed_ips entry 2 has host bits set", problem.message());
+    }
+
+    @Test
+    void mqttRulesAreReadAndAbsentMeansTheDefaultDecidedLater() {
+        TokenRequest request = request("{'name': 'n', 'role': 'viewer', 'mqtt_rules': [{'effect': 'allow',"
+                + " 'action': 'subscribe', 'filter': 'devices/${clientid}/#', 'qos': [0, 1]}]}");
+        assertEquals(new MqttRules(java.util.List.of(new MqttRule(MqttRule.Effect.ALLOW, MqttRule.Action.SUBSCRIBE,
+                "devices/${clientid}/#", Set.of(0, 1), null))), request.mqttRules());
+        assertNull(request("{'name': 'n', 'role': 'viewer'}").mqttRules());
+        assertNull(request("{'name': 'n', 'role': 'viewer', 'mqtt_rules': null}").mqttRules());
+        assertEquals(java.util.List.of(), request("{'name': 'n', 'role': 'viewer', 'mqtt_rules': []}").mqttRules().rules());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"'#'", "{}", "7", "[{'effect': 'allow', 'action': 'all', 'filter': 'a/#/b'}]",
+        "[{'effect': 'allow', 'action': 'all', 'filter': ''}]", "[{'effect': 'allow', 'action': 'all', 'filter': '#', 'x': 1}]"})
+    void badMqttRulesAreRefusedNamingTheField(String rules) {
+        rejected("mqtt_rules", "{'name': 'n', 'role': 'viewer', 'mqtt_rules': " + rules + "}");
+    }
+
+    @Test
+    void aPatchMayNameOnlyMqttRulesAndReadsThemAsStrictly() {
+        TokenPatch patch = RequestRecords.read(json("{'mqtt_rules': []}"), TokenPatch.class);
+        assertEquals(java.util.List.of(), patch.rules().rules());
+        assertNull(patch.name());
+        assertNull(RequestRecords.read(json("{'name': 'x'}"), TokenPatch.class).rules(), "absent: left alone");
+        TokenPatch bad = RequestRecords.read(json("{'mqtt_rules': [{'effect': 'allow', 'action': 'all', 'filter': 'a+'}]}"),
+                TokenPatch.class);
+        assertEquals("mqtt_rules", assertThrows(InvalidField.class, bad::rules).field());
+        InvalidField empty = assertThrows(InvalidField.class,
+                () -> RequestRecords.read(json("{'mqtt_rules': null}"), TokenPatch.class));
+        assertEquals("name, allowed_ips or mqtt_rules is required", empty.getMessage());
     }
 }

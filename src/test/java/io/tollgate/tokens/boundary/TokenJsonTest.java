@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tollgate.access.entity.Role;
+import io.tollgate.mqtt.entity.MqttRules;
 import io.tollgate.tokens.control.LastUses;
 import io.tollgate.tokens.entity.ProjectToken;
 import io.tollgate.tokens.entity.TokenType;
@@ -26,7 +27,7 @@ class TokenJsonTest {
     void createdTokenCarriesItsSecretAndTheContractsFieldsInOrder() {
         JsonObject json = TokenJson.of(token(), "tg_secret", ISSUED);
         assertEquals(List.of("id", "project_id", "role_id", "issuer", "name", "hash", "issue_date", "valid_date",
-                "last_used_date", "last_used_ip", "brokers", "type", "allowed_ips", "status", "suspended_date",
+                "last_used_date", "last_used_ip", "brokers", "type", "allowed_ips", "mqtt_rules", "status", "suspended_date",
                 "suspend_reason", "rotated_date", "previous_valid_until", "token"), List.copyOf(json.keySet()));
         assertEquals("tg_secret", json.getString("token"));
         assertEquals("editor", json.getString("role_id"));
@@ -83,5 +84,17 @@ class TokenJsonTest {
         assertEquals(ISSUED + 5, json.getJsonNumber("last_used_date").longValue());
         assertEquals("192.0.2.7", json.getString("last_used_ip"));
         assertEquals(JsonValue.NULL, TokenJson.of(token(), ISSUED).get("last_used_ip"));
+    }
+
+    @Test
+    void mqttRulesAreAlwaysThereTheRolesDefaultUntilSet() {
+        assertEquals("[{\"effect\":\"allow\",\"action\":\"all\",\"filter\":\"#\"}]",
+                TokenJson.of(token(), ISSUED).getJsonArray("mqtt_rules").toString(), "an editor's default");
+        ProjectToken viewer = new ProjectToken("p-1", "v", Role.VIEWER, TokenType.UNRESTRICTED, List.of(), "root",
+                "ab".repeat(32), ISSUED, VALID);
+        assertEquals("[{\"effect\":\"allow\",\"action\":\"subscribe\",\"filter\":\"#\"}]",
+                TokenJson.of(viewer, ISSUED).getJsonArray("mqtt_rules").toString());
+        viewer.limitTopics(new MqttRules(List.of()));
+        assertEquals("[]", TokenJson.of(viewer, ISSUED).getJsonArray("mqtt_rules").toString(), "set: deny everything");
     }
 }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tollgate.access.entity.Caller;
 import io.tollgate.access.entity.Role;
+import io.tollgate.mqtt.entity.MqttRule;
+import io.tollgate.mqtt.entity.MqttRules;
 import io.tollgate.net.CidrList;
 import io.tollgate.tokens.entity.ProjectToken;
 import io.tollgate.tokens.entity.TokenType;
@@ -74,5 +76,26 @@ class CallerLimitsTest {
         assertFalse(CallerLimits.cover(brokers, token(Role.VIEWER, end), end), "an unrestricted token");
         assertFalse(CallerLimits.cover(brokers, restricted("b1", "b3"), end));
         assertTrue(CallerLimits.cover(brokers, restricted("b2"), end));
+    }
+
+    @Test
+    void aCallerWithNarrowerMqttRulesCoversOnlyTokensWithTheSameRules() {
+        long end = NOW + HOUR;
+        Caller caller = admin(NOW + DAY);
+        MqttRules devices = new MqttRules(List.of(MqttRule.allow(MqttRule.Action.ALL, "devices/#")));
+        ProjectToken byDefault = token(Role.VIEWER, end);
+        assertFalse(CallerLimits.cover(caller, devices, byDefault, end), "the viewer default reaches all topics");
+        ProjectToken same = token(Role.VIEWER, end);
+        same.limitTopics(new MqttRules(List.of(MqttRule.allow(MqttRule.Action.ALL, "devices/#"))));
+        assertTrue(CallerLimits.cover(caller, devices, same, end));
+        ProjectToken narrower = token(Role.VIEWER, end);
+        narrower.limitTopics(new MqttRules(List.of(MqttRule.allow(MqttRule.Action.ALL, "devices/a/#"))));
+        assertFalse(CallerLimits.cover(caller, devices, narrower, end), "equal, not merely inside");
+        assertTrue(CallerLimits.cover(caller, MqttRules.defaultFor(Role.ADMIN), byDefault, end), "everything covers all");
+        assertTrue(CallerLimits.cover(caller, null, byDefault, end), "root and people: no rules of their own");
+        ProjectToken everything = token(Role.ADMIN, end);
+        assertFalse(CallerLimits.cover(caller, devices, everything, end));
+        assertFalse(CallerLimits.cover(admin(NOW + DAY), MqttRules.defaultFor(Role.ADMIN), token(Role.ADMIN, end + DAY * 2),
+                end + DAY * 2), "the other limits still hold");
     }
 }

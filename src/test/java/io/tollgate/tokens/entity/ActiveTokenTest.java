@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tollgate.access.entity.Caller;
 import io.tollgate.access.entity.Role;
+import io.tollgate.mqtt.entity.MqttRule;
+import io.tollgate.mqtt.entity.MqttRules;
 import io.tollgate.net.CidrList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -39,5 +42,19 @@ class ActiveTokenTest {
         Caller graceBeyondTheToken = presented(VALID_DATE + 1000).caller();
         assertTrue(graceBeyondTheToken.previousSecret());
         assertEquals(VALID_DATE, graceBeyondTheToken.expiresAt(), "the token's own end comes first");
+    }
+
+    @Test
+    void itCarriesTheTokensOwnMqttRulesOrItsRolesDefault() {
+        ProjectToken viewer = new ProjectToken("p", "v", Role.VIEWER, TokenType.UNRESTRICTED, Set.of(), "root", "h",
+                VALID_DATE - 1000, VALID_DATE);
+        assertEquals(MqttRules.defaultFor(Role.VIEWER), ActiveToken.of(viewer).mqttRules());
+        MqttRules devices = new MqttRules(List.of(MqttRule.allow(MqttRule.Action.PUBLISH, "devices/${clientid}/#")));
+        viewer.limitTopics(devices);
+        assertEquals(devices, ActiveToken.of(viewer).mqttRules());
+        assertEquals(devices, ActiveToken.of(viewer, VALID_DATE - 10).mqttRules(), "a previous secret's too");
+        viewer.limitTopics(null);
+        assertEquals(MqttRules.defaultFor(Role.VIEWER), ActiveToken.of(viewer).mqttRules(), "back to the default");
+        assertEquals(MqttRules.defaultFor(Role.ADMIN), presented(null).mqttRules(), "built without rules: the role's");
     }
 }
