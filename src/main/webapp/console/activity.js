@@ -5,6 +5,7 @@
 import {api, listAll, path} from './api.js';
 import {clear, describe, h, time} from './dom.js';
 import {statusBadges} from './lifecycle.js';
+import {isRoleDefault, ruleText} from './rules.js';
 
 const PAGE = 100;
 
@@ -54,6 +55,17 @@ async function pagedTable(container, {id, caption, url, headers, cells, rowAttrs
 
 const code = text => text === null || text === undefined ? h('span', {class: 'muted'}, '—') : h('code', {}, text);
 
+/** The token's rules in order (first match wins), marked when they are its role's default. */
+function mqttRules(token) {
+    const rules = token.mqtt_rules || [];
+    return [
+        rules.length
+            ? h('ol', {class: 'rule-lines'}, rules.map(rule => h('li', {}, h('code', {}, ruleText(rule)))))
+            : h('span', {class: 'muted'}, 'None: every publish and subscribe is refused'),
+        isRoleDefault(rules, token.role_id) ? h('span', {class: 'muted'}, 'the role’s default') : null,
+    ];
+}
+
 /** A token's facts and its usage log (admin+ of the project). */
 export async function renderTokenUsage(panel, {project, tokenId}) {
     const token = (await listAll(path('projects', project.id, 'tokens'))).find(t => t.id === tokenId);
@@ -76,7 +88,8 @@ export async function renderTokenUsage(panel, {project, tokenId}) {
                 token.last_used_ip ? ` from ${token.last_used_ip}` : ''),
             h('dt', {}, 'Rotated'), h('dd', {}, time(token.rotated_date, 'Never')),
             h('dt', {}, 'Suspended'), h('dd', {}, time(token.suspended_date, 'No'),
-                token.suspend_reason ? ` — ${token.suspend_reason}` : '')),
+                token.suspend_reason ? ` — ${token.suspend_reason}` : ''),
+            h('dt', {}, 'MQTT rules'), h('dd', {id: 'token-rules'}, mqttRules(token))),
         h('h3', {}, 'Usage'),
         h('p', {class: 'hint'}, 'Every request that presented one of this token’s secrets, refused ones highlighted. '
             + 'Uses show up within a few seconds.'));

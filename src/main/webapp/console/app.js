@@ -5,6 +5,8 @@
 import {api, listAll, onUnauthorized, path, session} from './api.js';
 import {renderAudit, renderTokenUsage} from './activity.js';
 import {editDialog, parseBlocks, resumeToken, rotateDialog, statusBadges, suspendDialog} from './lifecycle.js';
+import {connectBroker} from './hooks.js';
+import {isRoleDefault, roleDefault, rulesDialog, rulesEditor, rulesSummary} from './rules.js';
 import {showSecretStep} from './secret.js';
 import {
     announce, busy, clear, confirmDialog, copyText, describe, field, formError, h, length,
@@ -53,6 +55,7 @@ function access(role, restricted, expiresAt = null) {
         createBrokers: !restricted && rank >= RANK.editor,
         editBrokers: rank >= RANK.editor,
         deleteBrokers: rank >= RANK.admin,
+        connectBrokers: rank >= RANK.admin,
         tokens: !restricted && rank >= RANK.admin,
         members: !restricted && rank >= RANK.admin,
         tokenRoles: ROLES.filter(r => RANK[r] <= rank),
@@ -565,11 +568,17 @@ async function renderBrokers(panel, context, notice) {
         parts.push(brokerForm(project, refresh));
     }
     const withActions = rights.editBrokers || rights.deleteBrokers;
-    const headers = ['Name', 'URL', 'Created'].concat(withActions ? ['Actions'] : []);
+    const headers = ['Name', 'URL', 'Created', 'Hook key'].concat(withActions ? ['Actions'] : []);
+    const onError = message => panelNotice(panel, message, true);
     const rows = brokers.map(broker => {
-        const cells = [broker.name, h('code', {class: 'url'}, broker.url), time(broker.created_date)];
+        const cells = [broker.name, h('code', {class: 'url'}, broker.url), time(broker.created_date),
+            time(broker.hook_key_created_date, 'None')];
         if (withActions) {
             cells.push(h('div', {class: 'row-actions'},
+                rights.connectBrokers ? h('button', {type: 'button', class: 'button small connect-broker',
+                    id: `connect-broker-${broker.id}`, 'aria-label': `Connect broker ${broker.name}`,
+                    title: 'Make a hook key and show the configuration that lets this broker check tokens with Tollgate',
+                    onclick: () => connectBroker({project, broker, refresh, onError})}, 'Connect this broker') : null,
                 rights.editBrokers ? h('button', {type: 'button', class: 'button small edit-broker',
                     'aria-label': `Edit broker ${broker.name}`,
                     onclick: () => editBroker(project, broker, refresh)}, 'Edit') : null,
@@ -729,6 +738,7 @@ async function renderTokens(panel, context, notice) {
                 capitalize(token.type),
                 brokerNames(token, names),
                 token.allowed_ips.length ? token.allowed_ips.join(', ') : h('span', {class: 'muted'}, 'Any'),
+                rulesSummary(token),
                 token.issuer,
                 time(token.issue_date),
                 time(token.valid_date),
@@ -742,6 +752,7 @@ async function renderTokens(panel, context, notice) {
                         ? action('resume-token', 'Resume', () => resumeToken(act))
                         : action('suspend-token', 'Suspend', () => suspendDialog(act)),
                     action('edit-token', 'Edit', () => editDialog(act)),
+                    action('rules-token', 'MQTT rules', () => rulesDialog(act)),
                     action('revoke-token', 'Revoke', () => revokeToken(project, token, refresh, panel), true)),
             ],
         };
@@ -762,7 +773,7 @@ async function renderTokens(panel, context, notice) {
         h('p', {class: 'hint'}, 'Programs use a token with the header “Authorization: Bearer tg_…”. '
             + 'Its secret is shown only once, when it is created or rotated; this list shows the SHA-256 hash.'),
         dataTable({id: 'tokens-table', caption: `Tokens of ${project.name}`,
-            headers: ['Name', 'Role', 'Type', 'Brokers', 'Addresses', 'Requested by', 'Issue date', 'Valid until',
+            headers: ['Name', 'Role', 'Type', 'Brokers', 'Addresses', 'MQTT rules', 'Requested by', 'Issue date', 'Valid until',
                 'Last used', 'Hash', 'Status', 'Actions'],
             rows, empty: status ? 'No tokens with this status.' : 'No tokens yet: create one with “New token”.'}));
     if (notice) {
@@ -811,6 +822,8 @@ function newTokenDialog(context, brokers, refresh) {
     }
     const roleSelect = h('select', {name: 'role', required: true},
         rights.tokenRoles.map(role => h('option', {value: role, selected: role === 'viewer'}, capitalize(role))));
+    let ruleRole = 'viewer';
+    const rules = rulesEditor({id: 'token-rules', initial: roleDefault(ruleRole), role: () => roleSelect.value});
     const typeOption = (value, label, hint, checked) => h('div', {class: 'check'},
         h('input', {type: 'radio', name: 'type', id: `token-type-${value}`, value, checked,
             'aria-describedby': `token-type-${value}-hint`}),
@@ -841,6 +854,9 @@ function newTokenDialog(context, brokers, refresh) {
             hint: 'IPv4/IPv6 addresses or CIDR blocks, one per line (10.0.0.0/8, 2001:db8::/32). Empty: any address '
                 + '(a token that is itself limited to some addresses passes its own list on).',
             control: h('textarea', {name: 'allowed_ips', rows: 2, spellcheck: 'false', autocomplete: 'off'})}),
+        h('details', {class: 'rules-details', id: 'token-rules-details'},
+            h('summary', {}, 'MQTT rules (optional: the role’s default unless you change them)'),
+            rules.element),
         field({id: 'token-valid-date', label: 'Valid until', field: 'valid_date',
             hint: `The token stops working at the end of this day (23:59:59 UTC); today is ${today} in UTC.`
                 + (creatorLimit ? ` It cannot outlive your own token (${creatorLimit}).` : ''),
@@ -854,6 +870,15 @@ function newTokenDialog(context, brokers, refresh) {
     form.addEventListener('change', event => {
         if (event.target.name === 'type') {
             brokerBox.hidden = form.elements.type.value !== 'restricted';
+        }
+        if (event.target === roleSelect) {
+            // untouched rules follow the role; rules someone wrote stay as they are
+            if (isRoleDefault(rules.rules(), ruleRole)) {
+                rules.set(roleDefault(roleSelect.value));
+            } else {
+                rules.refresh();
+            }
+            ruleRole = roleSelect.value;
         }
     });
 
@@ -884,6 +909,10 @@ function newTokenDialog(context, brokers, refresh) {
         } else if (validDate && creatorLimit && validDate > creatorLimit) {
             errors.valid_date = `Your own token expires first: choose ${creatorLimit} or earlier.`;
         }
+        Object.assign(errors, rules.check());
+        if (errors.mqtt_rules) {
+            form.querySelector('#token-rules-details').open = true;
+        }
         if (showErrors(form, errors)) {
             return;
         }
@@ -895,12 +924,18 @@ function newTokenDialog(context, brokers, refresh) {
         if (blocks.length) {
             body.allowed_ips = blocks;
         }
+        if (!isRoleDefault(rules.rules(), role)) {
+            body.mqtt_rules = rules.rules(); // absent: the server gives the role's default (or the creator's own)
+        }
         await busy(form, async () => {
             try {
                 const created = await api.post(path('projects', project.id, 'tokens'), body);
                 showSecret(created);
                 refresh().catch(() => {});
             } catch (error) {
+                if (error.field === 'mqtt_rules') {
+                    form.querySelector('#token-rules-details').open = true;
+                }
                 showApiError(form, error);
             }
         });
@@ -912,6 +947,7 @@ function newTokenDialog(context, brokers, refresh) {
             h('dt', {}, 'Role'), h('dd', {}, created.role_id),
             h('dt', {}, 'Type'), h('dd', {}, created.type),
             h('dt', {}, 'Brokers'), h('dd', {}, brokerNames(created, names)),
+            h('dt', {}, 'MQTT rules'), h('dd', {id: 'created-rules'}, rulesSummary(created)),
             h('dt', {}, 'Valid until'), h('dd', {}, time(created.valid_date))]});
     }
 

@@ -1,6 +1,7 @@
-// The one moment a token's secret is visible: after a create and after a rotation. The same step
-// for both, so that the rules cannot drift apart: the secret is shown once, copying is offered
-// (with a manual fallback when the browser refuses), and closing without copying asks first.
+// The one moment a secret is visible: a token's after a create and after a rotation, a broker's
+// hook key after it is made. The same step for all, so that the rules cannot drift apart: the
+// secret is shown once, copying is offered (with a manual fallback when the browser refuses), and
+// closing without copying asks first.
 
 import {clear, confirmDialog, copyText, h, selectText} from './dom.js';
 
@@ -10,11 +11,29 @@ import {clear, confirmDialog, copyText, h, selectText} from './dom.js';
  * element that gets the focus when the dialog is gone.
  */
 export function showSecretStep(dialog, created, {title, facts, focusAfter}) {
-    let secret = created.token;
+    showOnceStep(dialog, {secret: created.token, title, focusAfter, after: [h('dl', {class: 'facts'}, facts)]});
+}
+
+/** The words and element ids of a token's secret step; a broker's hook key brings its own. */
+const TOKEN_STEP = {
+    noun: 'token', label: 'Token secret', titleId: 'token-dialog-title', secretId: 'new-token-secret',
+    copyId: 'copy-secret', doneId: 'token-done',
+    keep: 'Tollgate keeps only its hash. Put it in your secret store, never in code or logs.',
+    lost: 'without it you would have to rotate or revoke it.',
+};
+
+/**
+ * The shown-once step itself: `secret` with its copy button, then the `after` elements. A copy
+ * of the secret from anywhere in the dialog (a configuration block that contains it, say) counts
+ * as copied: `markCopied` is handed to `after` builders through the returned object.
+ */
+export function showOnceStep(dialog, {secret: shown, title, focusAfter, after = [], words = {}}) {
+    const w = {...TOKEN_STEP, ...words};
+    let secret = shown;
     let copied = false;
-    const code = h('code', {id: 'new-token-secret', class: 'secret', tabindex: '0', 'aria-labelledby': 'secret-label'}, secret);
+    const code = h('code', {id: w.secretId, class: 'secret', tabindex: '0', 'aria-labelledby': 'secret-label'}, secret);
     const status = h('p', {class: 'copy-status', id: 'copy-status', role: 'status'});
-    const copyButton = h('button', {type: 'button', class: 'button primary', id: 'copy-secret'}, 'Copy token');
+    const copyButton = h('button', {type: 'button', class: 'button primary', id: w.copyId}, `Copy ${w.noun}`);
     const markCopied = text => {
         copied = true;
         copyButton.textContent = 'Copied';
@@ -26,7 +45,7 @@ export function showSecretStep(dialog, created, {title, facts, focusAfter}) {
         } else {
             selectText(code);
             code.focus();
-            status.textContent = 'The browser did not allow copying: the token is selected, press Ctrl+C (⌘C on a Mac).';
+            status.textContent = `The browser did not allow copying: the ${w.noun} is selected, press Ctrl+C (⌘C on a Mac).`;
         }
     });
     dialog.addEventListener('copy', () => {
@@ -39,8 +58,7 @@ export function showSecretStep(dialog, created, {title, facts, focusAfter}) {
     async function requestClose() {
         if (secret && !copied) {
             const sure = await confirmDialog({title: 'Close without copying?',
-                message: 'You have not copied the token. It will never be shown again: without it you would have to '
-                    + 'rotate or revoke it.',
+                message: `You have not copied the ${w.noun}. It will never be shown again: ${w.lost}`,
                 confirmLabel: 'Close without copying', cancelLabel: 'Keep it open', danger: true});
             if (!sure) {
                 return;
@@ -61,15 +79,15 @@ export function showSecretStep(dialog, created, {title, facts, focusAfter}) {
         document.getElementById(focusAfter)?.focus();
     });
     clear(dialog).append(h('div', {class: 'secret-step'},
-        h('h2', {id: 'token-dialog-title'}, title),
+        h('h2', {id: w.titleId}, title),
         h('div', {class: 'warning', id: 'secret-warning'},
-            h('strong', {}, 'Copy this token now. It will never be shown again.'), ' ',
-            'Tollgate keeps only its hash. Put it in your secret store, never in code or logs.'),
-        h('p', {class: 'secret-label', id: 'secret-label'}, 'Token secret'),
+            h('strong', {}, `Copy this ${w.noun} now. It will never be shown again.`), ' ', w.keep),
+        h('p', {class: 'secret-label', id: 'secret-label'}, w.label),
         h('div', {class: 'secret-box'}, code, copyButton),
         status,
-        h('dl', {class: 'facts'}, facts),
+        after,
         h('div', {class: 'actions'},
-            h('button', {type: 'button', class: 'button', id: 'token-done', onclick: () => requestClose()}, 'Done'))));
+            h('button', {type: 'button', class: 'button', id: w.doneId, onclick: () => requestClose()}, 'Done'))));
     copyButton.focus();
+    return {markCopied};
 }

@@ -17,6 +17,9 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,7 +46,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * packaged WAR started as the README starts it: root sets up a project, brokers, users and
  * memberships; an admin member creates a restricted token, copies its secret, uses it over HTTP and
  * revokes it in the page; a viewer sees no edit controls, and the same person made editor sees
- * the editor's. Saves the screenshots console-tokens.png and console-new-token.png in
+ * the editor's; an admin token writes a token's MQTT rules and connects a broker. Saves the screenshots
+ * console-tokens.png, console-new-token.png, console-mqtt-rules.png and console-connect-broker.png in
  * target/console-screenshots/, never in the tracked docs/ unless asked on purpose:
  * {@code mvn verify -Dit.test=ConsoleIT -Dtollgate.console.screenshots=docs} (any directory; relative
  * to the project) refreshes the README's pictures.
@@ -261,6 +265,7 @@ class ConsoleIT {
         assertEquals("alice", cell(listed, "Requested by"));
         assertEquals("Valid", cell(listed, "Status"));
         assertEquals("Never", cell(listed, "Last used"));
+        assertEquals("Role default", cell(listed, "MQTT rules"), "no rules chosen: the role's default");
         assertEquals(sha256(secret), listed.findElement(By.cssSelector("td[data-label='Hash'] code")).getAttribute("title"));
         assertFalse(driver.getPageSource().contains(secret), "the secret is gone from the page");
 
@@ -448,6 +453,203 @@ class ConsoleIT {
         assertNoOtherHost();
         signOut();
         assertNoScriptErrors();
+    }
+
+    @Test
+    void anAdminWritesMqttRulesAndConnectsABrokerInThePage() throws Exception {
+        assumeTrue(browserInstalled(), "ConsoleIT skipped: it needs Debian's Chromium at " + CHROMIUM
+                + " and its driver at " + CHROMEDRIVER + " (apt-get install -y chromium chromium-driver)");
+        try {
+            mqttScenario();
+        } catch (Throwable failure) {
+            Files.write(dir.resolve("mqtt-failure.png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+            Files.writeString(dir.resolve("mqtt-failure.html"), driver.getPageSource());
+            throw failure;
+        }
+    }
+
+    private void mqttScenario() throws Exception {
+        Api root = server.api(ROOT);
+        String projectId = root.createProject("depot").object().getString("id");
+        root.createBroker(projectId, "edge-1", "mqtt://edge1.local:1883");
+        JsonObject sensor = root.createToken(projectId, Api.TokenSpec.of("sensor", "editor")).object();
+        String adminSecret = root.createToken(projectId, Api.TokenSpec.of("ops-admin", "admin")).object().getString("token");
+
+        // ---- an admin token pasted in, on the project's tokens
+        driver.get(server.base().toString());
+        js("sessionStorage.clear()");
+        driver.navigate().refresh();
+        type(By.id("token-credential"), adminSecret);
+        click(By.id("token-submit"));
+        waitText(By.id("whoami"), "ops-admin");
+        click(By.id("tab-tokens"));
+        waitFor(row("token", "sensor"));
+        assertEquals("Role default", cell(driver.findElement(row("token", "sensor")), "MQTT rules"));
+
+        // ---- the rules editor starts from the role's default: a deny rule added, moved first, saved
+        driver.findElement(row("token", "sensor")).findElement(By.cssSelector("button.rules-token")).click();
+        waitFor(By.id("rules-dialog"));
+        waitText(By.id("rules-editor-note"), "role\u2019s default");
+        assertTrue(driver.findElement(By.id("rules-dialog")).getText().contains("first rule that matches decides"),
+                "the editor says that the first match wins");
+        assertEquals(List.of("allow all #"), rulesInEditor());
+        click(By.id("rules-editor-add"));
+        WebElement added = waitFor(By.cssSelector("#rules-editor-list li.rule:nth-child(2)"));
+        new Select(added.findElement(By.name("rule_effect"))).selectByValue("deny");
+        new Select(added.findElement(By.name("rule_action"))).selectByValue("publish");
+        added.findElement(By.name("rule_filter")).sendKeys("devices/private/#");
+        waitText(By.id("rules-editor-note"), "Custom rules");
+        assertEquals(List.of("allow all #", "deny publish devices/private/#"), rulesInEditor());
+        driver.findElement(By.cssSelector("#rules-editor-list li.rule:nth-child(2) button.rule-up")).click();
+        assertEquals(List.of("deny publish devices/private/#", "allow all #"), rulesInEditor(), "moved up, first now");
+        screenshot("console-mqtt-rules.png");
+        click(By.id("rules-save"));
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("rules-dialog")));
+        wait.until(d -> cell(d.findElement(row("token", "sensor")), "MQTT rules").equals("2 rules"));
+        List<String> saved = List.of("deny publish devices/private/#", "allow all #");
+        assertEquals(saved, rulesOf(root, projectId, "sensor"), "the API returns the rules in the page's order");
+
+        // ---- an invalid filter: the server's own message next to the editor, and nothing saved
+        driver.findElement(row("token", "sensor")).findElement(By.cssSelector("button.rules-token")).click();
+        waitFor(By.id("rules-dialog"));
+        WebElement filter = driver.findElement(By.cssSelector("#rules-editor-list li.rule:nth-child(1) input[name='rule_filter']"));
+        filter.clear();
+        filter.sendKeys("a/#/b");
+        click(By.id("rules-save"));
+        WebElement error = waitFor(By.id("rules-editor-error"));
+        Api.Reply refused = root.send("PATCH", Api.token(projectId, sensor.getString("id")),
+                "{\"mqtt_rules\":[{\"effect\":\"allow\",\"action\":\"all\",\"filter\":\"a/#/b\"}]}", "application/json");
+        assertEquals(400, refused.status(), refused::toString);
+        assertEquals("mqtt_rules", refused.object().getJsonObject("info").getString("field"));
+        String message = refused.object().getString("message");
+        assertTrue(error.getText().contains(message.substring(1)), error.getText() + " shows " + message);
+        assertTrue(driver.findElement(By.id("rules-dialog")).isDisplayed(), "the editor stays open");
+        click(By.id("rules-cancel"));
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("rules-dialog")));
+        assertEquals(saved, rulesOf(root, projectId, "sensor"), "nothing was saved");
+
+        // ---- rules set when the token is made; absent, the role's default
+        click(By.id("new-token"));
+        waitFor(By.id("token-dialog"));
+        type(By.id("token-name"), "camera");
+        click(By.cssSelector("#token-rules-details > summary"));
+        waitText(By.id("token-rules-note"), "role\u2019s default");
+        assertEquals(List.of("allow subscribe #"), rulesIn("token-rules"), "a viewer's default");
+        type(By.cssSelector("#token-rules-list li.rule:nth-child(1) input[name='rule_filter']"), "cameras/#");
+        click(By.id("token-create"));
+        waitFor(By.id("new-token-secret"));
+        assertEquals("1 rule", driver.findElement(By.id("created-rules")).getText().strip());
+        click(By.id("copy-secret"));
+        waitText(By.id("copy-status"), "Copied");
+        click(By.id("token-done"));
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("token-dialog")));
+        assertEquals(List.of("allow subscribe cameras/#"), rulesOf(root, projectId, "camera"));
+        assertEquals(List.of("allow all #"), rulesOf(root, projectId, "ops-admin"));
+
+        // ---- connect the broker: the key once, and the three configurations carry its URLs
+        click(By.id("tab-brokers"));
+        waitFor(row("broker", "edge-1"));
+        assertEquals("None", cell(driver.findElement(row("broker", "edge-1")), "Hook key"));
+        driver.findElement(row("broker", "edge-1")).findElement(By.cssSelector("button.connect-broker")).click();
+        String key = waitFor(By.id("hook-key-secret")).getText().strip();
+        assertTrue(key.startsWith("tgb_"), key);
+        assertTrue(driver.findElements(By.id("confirm-dialog")).isEmpty(), "a first key needs no confirmation");
+        String emqx = waitFor(By.cssSelector("#config-emqx pre")).getText();
+        String mosquitto = driver.findElement(By.cssSelector("#config-mosquitto pre")).getText();
+        String rabbitmq = driver.findElement(By.cssSelector("#config-rabbitmq pre")).getText();
+        for (String contract : List.of("emqx/authn", "emqx/authz")) {
+            assertTrue(hasLine(emqx, "url = \"" + hookUrl(key, contract) + "\""), "EMQX " + contract + ":\n" + emqx);
+        }
+        assertTrue(hasLine(emqx, "password = \"${password}\"") && hasLine(emqx, "retain = \"${retain}\""), emqx);
+        assertTrue(hasLine(mosquitto, "auth_opt_http_port " + server.base().getPort()), mosquitto);
+        assertTrue(hasLine(mosquitto, "auth_opt_http_getuser_uri /" + hookPath(key, "go-auth/user")), mosquitto);
+        assertTrue(hasLine(mosquitto, "auth_opt_http_aclcheck_uri /" + hookPath(key, "go-auth/acl")), mosquitto);
+        assertTrue(hasLine(mosquitto, "auth_opt_disable_superuser true"), mosquitto);
+        screenshot("console-connect-broker.png");
+        for (String check : List.of("user", "vhost", "resource", "topic")) {
+            assertTrue(hasLine(rabbitmq, "auth_http." + check + "_path = " + hookUrl(key, "rabbitmq/" + check)),
+                    "RabbitMQ " + check + ":\n" + rabbitmq);
+        }
+        assertEquals(200, connectCheck(key, sensor).status(), "the key shown is the broker's working key");
+
+        // closing before anything was copied asks first; a copied configuration counts as copied
+        click(By.id("hook-done"));
+        waitText(By.id("confirm-dialog"), "not copied");
+        click(By.id("confirm-cancel"));
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("confirm-dialog")));
+        click(By.id("copy-config-mosquitto"));
+        waitText(By.id("copy-status"), "copied");
+        click(By.id("hook-done"));
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("hook-dialog")));
+        assertFalse(driver.getPageSource().contains(key), "the key is gone from the page");
+        wait.until(d -> !cell(d.findElement(row("broker", "edge-1")), "Hook key").equals("None"));
+
+        // ---- replacing asks first: "no" keeps the key, "yes" cuts the old one off at once
+        driver.findElement(row("broker", "edge-1")).findElement(By.cssSelector("button.connect-broker")).click();
+        waitText(By.id("confirm-dialog"), "replaces it at once");
+        click(By.id("confirm-cancel"));
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("confirm-dialog")));
+        assertTrue(driver.findElements(By.id("hook-dialog")).isEmpty(), "no new key without a yes");
+        assertEquals(200, connectCheck(key, sensor).status(), "the key still works");
+        driver.findElement(row("broker", "edge-1")).findElement(By.cssSelector("button.connect-broker")).click();
+        waitText(By.id("confirm-dialog"), "replaces it at once");
+        click(By.id("confirm-ok"));
+        String replacement = waitFor(By.id("hook-key-secret")).getText().strip();
+        assertTrue(replacement.startsWith("tgb_") && !replacement.equals(key), replacement);
+        assertTrue(driver.findElement(By.cssSelector("#config-rabbitmq pre")).getText().contains("/mqtt/" + replacement + "/"));
+        click(By.id("copy-hook-key"));
+        waitText(By.id("copy-status"), "Copied");
+        click(By.id("hook-done"));
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("hook-dialog")));
+        assertEquals(404, connectCheck(key, sensor).status(), "the replaced key is refused");
+        assertEquals(200, connectCheck(replacement, sensor).status());
+        assertNoOtherHost();
+        signOut();
+        assertNoScriptErrors();
+    }
+
+    /** A whole line of {@code text} is {@code line} (leading spaces aside). */
+    private static boolean hasLine(String text, String line) {
+        return text.lines().map(String::strip).anyMatch(line::equals);
+    }
+
+    /** A hook's full URL on the server under test. */
+    private static String hookUrl(String key, String contract) {
+        return server.base().resolve(hookPath(key, contract)).toString();
+    }
+
+    /** The hook path below the server's base, e.g. {@code mqtt/tgb_…/go-auth/user}. */
+    private static String hookPath(String key, String contract) {
+        return server.base().resolve("mqtt/" + key + "/" + contract).getPath().substring(1);
+    }
+
+    /** The connect check mosquitto-go-auth makes, with this token's id and secret. */
+    private static Api.Reply connectCheck(String key, JsonObject token) {
+        String body = Json.createObjectBuilder().add("username", token.getString("id"))
+                .add("password", token.getString("token")).add("clientid", "console-it").build().toString();
+        return server.api(null).post(hookPath(key, "go-auth/user"), body);
+    }
+
+    /** The rules of the token named {@code name}, as "effect action filter", from the API. */
+    private static List<String> rulesOf(Api api, String projectId, String name) {
+        JsonObject token = api.listTokens(projectId).array().stream().map(JsonValue::asJsonObject)
+                .filter(t -> t.getString("name").equals(name)).findFirst().orElseThrow();
+        return token.getJsonArray("mqtt_rules").stream().map(JsonValue::asJsonObject)
+                .map(rule -> rule.getString("effect") + " " + rule.getString("action") + " " + rule.getString("filter"))
+                .toList();
+    }
+
+    private List<String> rulesInEditor() {
+        return rulesIn("rules-editor");
+    }
+
+    /** The rules an editor shows, as "effect action filter", top to bottom. */
+    private List<String> rulesIn(String editorId) {
+        return driver.findElements(By.cssSelector("#" + editorId + "-list li.rule")).stream()
+                .map(rule -> rule.findElement(By.name("rule_effect")).getAttribute("value") + " "
+                        + rule.findElement(By.name("rule_action")).getAttribute("value") + " "
+                        + rule.findElement(By.name("rule_filter")).getAttribute("value"))
+                .toList();
     }
 
     // ---- page helpers ------------------------------------------------------------------------
