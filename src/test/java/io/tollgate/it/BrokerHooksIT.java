@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
+@Tag(RuntimeSubset.TAG) // the contracts on every server and database (issue 21)
 class BrokerHooksIT extends DeployedWarTest {
 
     private static final Set<String> URL_KEYS = Set.of("emqx_authn", "emqx_authz", "go_auth_user", "go_auth_acl",

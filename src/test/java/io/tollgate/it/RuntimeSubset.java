@@ -9,6 +9,7 @@ package io.tollgate.it;
  * What is tagged: the transport (headers, TRACE, media types, streaming, client addresses behind a
  * proxy), error pages and the last-resort mapper, health, metrics, OpenAPI, the credential mechanisms
  * (each server has its own JWT and authentication plumbing), logs (each server logs its own way),
+ * the broker hook contracts (spec section 9, served by a servlet of their own, not JAX-RS),
  * transactions and constraints under concurrency (EclipseLink or Hibernate on H2 or PostgreSQL each
  * translate them their own way), database outages, durability, the cluster and the start and stop.
  */
