@@ -192,7 +192,8 @@ class ClusterIT {
     /**
      * Spec section 9 on two nodes: a broker asking node B (EMQX's contract, the same decision as every
      * other contract's) sees a token deleted on node A at its next connect and its next publish check
-     * within a second, and a hook key replaced on node A answers 404 on node B within a second.
+     * within a second, a hook key replaced on node A answers 404 on node B within a second, and a change
+     * of a token's {@code mqtt_rules} on node A applies to node B's next publish check within a second.
      */
     private static void brokerChecksOnTheOtherNodeFollowEveryChangeWithinASecond(TollgateServer b, Api rootA)
             throws Exception {
@@ -242,6 +243,16 @@ class ClusterIT {
         assertTrue(keyDelay >= 0 && keyDelay < 1_000, "hook key replacement delay " + keyDelay + " ms");
         String newKey = replaced.object().getString("hook_key");
         assertEquals("allow", emqx(hooksOnB, newKey, "authn", otherConnect).object().getString("result"), "the new key on B");
+
+        String otherPublish = publish.replace(id, other.getString("id"));
+        assertEquals("allow", emqx(hooksOnB, newKey, "authz", otherPublish).object().getString("result"), "cached on B");
+        Api.Reply narrowed = rootA.send("PATCH", Api.token(project, other.getString("id")),
+                "{\"mqtt_rules\":[{\"effect\":\"allow\",\"action\":\"subscribe\",\"filter\":\"#\"}]}", "application/json");
+        assertEquals(200, narrowed.status(), narrowed::toString);
+        long patched = System.nanoTime();
+        long rulesDelay = awaitBrokerAnswer(() -> emqx(hooksOnB, newKey, "authz", otherPublish), "deny", patched);
+        System.out.println("cluster: mqtt_rules changed on node A applied to publish checks on node B after " + rulesDelay + " ms");
+        assertTrue(rulesDelay >= 0 && rulesDelay < 1_000, "rules change delay " + rulesDelay + " ms");
     }
 
     private static Api.Reply emqx(Api anonymous, String key, String check, String body) {
