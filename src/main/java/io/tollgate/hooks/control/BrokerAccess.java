@@ -15,10 +15,12 @@ import io.tollgate.tokens.entity.ActiveToken;
 import io.tollgate.usage.boundary.UsageWriter;
 import io.tollgate.usage.entity.TokenUse;
 import io.tollgate.usage.entity.UseOutcome;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The one access decision every broker contract asks (spec section 9), with its side effects: tokens
@@ -28,6 +30,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * (method {@code MQTT}, path {@code /mqtt/<brokerId>/connect}: never the key) and a successful one
  * counted as its last use, and every check counted in {@code tollgate_mqtt_checks} by contract, action
  * and outcome. Nothing is logged line by line.
+ * <p>
+ * A client that connected with a previous secret is remembered on this node ({@link GraceClients}), so
+ * that its publish and subscribe checks, which name the token only, are refused as {@code rotated} once
+ * that secret's grace is over; a later connect of the same client with the current secret forgets it.
  */
 @ApplicationScoped
 public class BrokerAccess {
@@ -48,13 +54,25 @@ public class BrokerAccess {
     @Inject
     Now clock;
 
+    @Inject
+    @ConfigProperty(name = "tollgate.mqtt.grace-clients", defaultValue = "10000")
+    int graceClientsSize;
+
+    private GraceClients graceClients;
+
     private final Map<String, Meters.Counter> counters = new ConcurrentHashMap<>();
+
+    @PostConstruct
+    void init() {
+        graceClients = new GraceClients(graceClientsSize, clock::millis);
+    }
 
     /** A connect with a password, where the contract reports the client address with it (or never does). */
     public Verdict connect(String contract, HookedBroker broker, String username, String password, String clientId,
                            ClientIp ip) {
         long now = clock.millis();
         Verdict verdict = bySecret(broker, username, password, ip, now);
+        remember(broker, clientId, verdict);
         record(broker, username, clientId, ip, verdict, now);
         count(contract, Check.CONNECT, verdict);
         return verdict;
@@ -68,6 +86,7 @@ public class BrokerAccess {
                                 String clientId) {
         long now = clock.millis();
         Verdict verdict = bySecret(broker, username, password, ClientIp.CHECKED_ELSEWHERE, now);
+        remember(broker, clientId, verdict);
         if (!verdict.allowed()) {
             record(broker, username, clientId, ClientIp.CHECKED_ELSEWHERE, verdict, now);
         }
@@ -90,13 +109,21 @@ public class BrokerAccess {
 
     /**
      * A publish ({@code qos}, {@code retain} given), subscription or delivery of {@code topic} by the
-     * token named {@code username}; counted, not recorded.
+     * token named {@code username}, as the secret its client connected with presents it (a previous
+     * secret whose grace is over: {@code rotated}); counted, not recorded.
      */
     public Verdict topic(String contract, HookedBroker broker, Check check, String username, String clientId,
                          String topic, Integer qos, Boolean retain, ClientIp ip) {
+        long now = clock.millis();
         ActiveToken token = byId(username);
+        if (token != null) {
+            Long connectedUntil = graceClients.secretEnds(broker.brokerId(), clientId, token.id());
+            if (connectedUntil != null && connectedUntil <= now) {
+                token = token.presentedUntil(connectedUntil);
+            }
+        }
         Verdict verdict = AccessRules.topic(token, token == null ? null : token.mqttRules(), broker, ip, check, topic,
-                qos, retain, clientId, username, clock.millis());
+                qos, retain, clientId, username, now);
         count(contract, check, verdict);
         return verdict;
     }
@@ -117,6 +144,13 @@ public class BrokerAccess {
             }
         }
         return AccessRules.connect(token, missing, broker, username, ip, now);
+    }
+
+    /** Which secret an allowed connect's client holds: a previous one is remembered, the current one forgets. */
+    private void remember(HookedBroker broker, String clientId, Verdict verdict) {
+        if (verdict.allowed()) {
+            graceClients.connected(broker.brokerId(), clientId, verdict.token().id(), verdict.token().secretEnds());
+        }
     }
 
     private ActiveToken byId(String username) {
