@@ -435,6 +435,15 @@ class BrokerHooksIT extends DeployedWarTest {
         // the old client reconnects with the current secret: its checks work again
         assertEquals("ok", goAuth(goAuthUser(hooks, id, current, "go-old")));
         assertEquals("ok", goAuth(goAuthAcl(hooks, id, "a/b", 2, "go-old")));
+
+        // a later rotation ends the previous secret a client holds at once, grace or not
+        Api.Reply again = root.post(Api.token(project, id) + "/rotate", Api.object().add("grace_seconds", 600));
+        assertEquals(200, again.status(), again::toString);
+        assertEquals("ok", goAuth(goAuthUser(hooks, id, current, "go-held")));
+        assertEquals("ok", goAuth(goAuthAcl(hooks, id, "a/b", 2, "go-held")));
+        Api.Reply third = root.post(Api.token(project, id) + "/rotate", Api.object().add("grace_seconds", 600));
+        assertEquals(200, third.status(), third::toString);
+        assertEquals("rotated", goAuth(goAuthAcl(hooks, id, "a/b", 2, "go-held")));
     }
 
     @Test

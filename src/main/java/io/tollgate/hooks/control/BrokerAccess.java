@@ -32,8 +32,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * and outcome. Nothing is logged line by line.
  * <p>
  * A client that connected with a previous secret is remembered on this node ({@link GraceClients}), so
- * that its publish and subscribe checks, which name the token only, are refused as {@code rotated} once
- * that secret's grace is over; a later connect of the same client with the current secret forgets it.
+ * that its publish and subscribe checks, which name the token only, judge the token as that secret
+ * presents it: {@code rotated} once its grace is over (or a later rotation ended it); a later connect of
+ * the same client with the current secret forgets it.
  */
 @ApplicationScoped
 public class BrokerAccess {
@@ -71,8 +72,9 @@ public class BrokerAccess {
     public Verdict connect(String contract, HookedBroker broker, String username, String password, String clientId,
                            ClientIp ip) {
         long now = clock.millis();
-        Verdict verdict = bySecret(broker, username, password, ip, now);
-        remember(broker, clientId, verdict);
+        String hash = hashOf(password);
+        Verdict verdict = bySecret(broker, username, hash, password, ip, now);
+        remember(broker, clientId, hash, verdict);
         record(broker, username, clientId, ip, verdict, now);
         count(contract, Check.CONNECT, verdict);
         return verdict;
@@ -85,8 +87,9 @@ public class BrokerAccess {
     public Verdict authenticate(String contract, HookedBroker broker, String username, String password,
                                 String clientId) {
         long now = clock.millis();
-        Verdict verdict = bySecret(broker, username, password, ClientIp.CHECKED_ELSEWHERE, now);
-        remember(broker, clientId, verdict);
+        String hash = hashOf(password);
+        Verdict verdict = bySecret(broker, username, hash, password, ClientIp.CHECKED_ELSEWHERE, now);
+        remember(broker, clientId, hash, verdict);
         if (!verdict.allowed()) {
             record(broker, username, clientId, ClientIp.CHECKED_ELSEWHERE, verdict, now);
         }
@@ -117,9 +120,9 @@ public class BrokerAccess {
         long now = clock.millis();
         ActiveToken token = byId(username);
         if (token != null) {
-            Long connectedUntil = graceClients.secretEnds(broker.brokerId(), clientId, token.id());
-            if (connectedUntil != null && connectedUntil <= now) {
-                token = token.presentedUntil(connectedUntil);
+            GraceClients.Secret held = graceClients.secret(broker.brokerId(), clientId, token.id());
+            if (held != null) {
+                token = presentedBy(held, token, now);
             }
         }
         Verdict verdict = AccessRules.topic(token, token == null ? null : token.mqttRules(), broker, ip, check, topic,
@@ -128,11 +131,15 @@ public class BrokerAccess {
         return verdict;
     }
 
-    private Verdict bySecret(HookedBroker broker, String username, String password, ClientIp ip, long now) {
-        if (password == null || !TokenSecrets.isWellFormed(password)) {
+    /** The hash of a password worth a lookup, else null. */
+    private static String hashOf(String password) {
+        return password != null && TokenSecrets.isWellFormed(password) ? TokenSecrets.hash(password) : null;
+    }
+
+    private Verdict bySecret(HookedBroker broker, String username, String hash, String password, ClientIp ip, long now) {
+        if (hash == null) {
             return Verdict.deny(Denial.INVALID, null);
         }
-        String hash = TokenSecrets.hash(password);
         ActiveToken token = tokens.byHash(hash);
         Denial missing = Denial.INVALID;
         if (token == null) {
@@ -147,10 +154,25 @@ public class BrokerAccess {
     }
 
     /** Which secret an allowed connect's client holds: a previous one is remembered, the current one forgets. */
-    private void remember(HookedBroker broker, String clientId, Verdict verdict) {
+    private void remember(HookedBroker broker, String clientId, String hash, Verdict verdict) {
         if (verdict.allowed()) {
-            graceClients.connected(broker.brokerId(), clientId, verdict.token().id(), verdict.token().secretEnds());
+            Long ends = verdict.token().secretEnds();
+            graceClients.connected(broker.brokerId(), clientId, verdict.token().id(), ends == null ? null : hash,
+                    ends == null ? 0 : ends);
         }
+    }
+
+    /**
+     * The token as the previous secret a client holds presents it, through the token cache by that
+     * secret's hash: its grace as it stands now (a later rotation ends it at once). A secret no longer
+     * known (its record forgotten long after its end) has ended.
+     */
+    private ActiveToken presentedBy(GraceClients.Secret held, ActiveToken byId, long now) {
+        ActiveToken presented = tokens.byHash(held.hash());
+        if (presented != null && presented.id().equals(byId.id()) && presented.secretEnds() != null) {
+            return presented;
+        }
+        return byId.presentedUntil(Math.min(held.ends(), now));
     }
 
     private ActiveToken byId(String username) {

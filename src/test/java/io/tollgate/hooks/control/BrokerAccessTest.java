@@ -149,6 +149,23 @@ class BrokerAccessTest {
     }
 
     @Test
+    void aLaterRotationEndsTheHeldSecretAtOnce() {
+        assertTrue(access.connect("test", BROKER, ID, PREVIOUS, "c1", LOCAL).allowed());
+        // rotated again: the earlier previous secret ends now (its cached lookup was dropped and read again)
+        tokens.byHash.put(TokenSecrets.hash(PREVIOUS), token(false, NOW + 10));
+        assertTrue(publish(BROKER, "c1").allowed());
+        clock.millis = NOW + 10;
+        assertEquals(Denial.ROTATED, publish(BROKER, "c1").denial(), "long before the first grace's end");
+    }
+
+    @Test
+    void aHeldSecretNoLongerKnownHasEnded() {
+        assertTrue(access.connect("test", BROKER, ID, PREVIOUS, "c1", LOCAL).allowed());
+        tokens.byHash.remove(TokenSecrets.hash(PREVIOUS));
+        assertEquals(Denial.ROTATED, publish(BROKER, "c1").denial());
+    }
+
+    @Test
     void theApisPrecedenceHolds() {
         assertTrue(access.connect("test", BROKER, ID, PREVIOUS, "c1", LOCAL).allowed());
         clock.millis = GRACE_ENDS;
