@@ -103,13 +103,21 @@ class BrokerHooksIT extends DeployedWarTest {
     // mosquitto-go-auth: strings, acc an integer
 
     private static Api.Reply goAuthUser(Hooks hooks, String username, String password) {
+        return goAuthUser(hooks, username, password, "go-client");
+    }
+
+    private static Api.Reply goAuthUser(Hooks hooks, String username, String password, String clientId) {
         return json(hooks.url("go_auth_user"), Json.createObjectBuilder().add("username", username)
-                .add("password", password).add("clientid", "go-client"));
+                .add("password", password).add("clientid", clientId));
     }
 
     private static Api.Reply goAuthAcl(Hooks hooks, String username, String topic, int acc) {
+        return goAuthAcl(hooks, username, topic, acc, "go-client");
+    }
+
+    private static Api.Reply goAuthAcl(Hooks hooks, String username, String topic, int acc, String clientId) {
         return json(hooks.url("go_auth_acl"), Json.createObjectBuilder().add("username", username)
-                .add("clientid", "go-client").add("topic", topic).add("acc", acc));
+                .add("clientid", clientId).add("topic", topic).add("acc", acc));
     }
 
     /** go-auth's answer: allowed, or the reason of a 403. */
@@ -366,6 +374,76 @@ class BrokerHooksIT extends DeployedWarTest {
         serverClock.passes(graceEnds);
         assertEquals("rotated", goAuth(goAuthUser(hooks, id, old)));
         assertEquals("deny", result(json(hooks.url("emqx_authn"), emqxAuthn(id, old, "d", "127.0.0.1"))));
+    }
+
+    /** A RabbitMQ MQTT client's connect, as its two requests: the password, then the address. */
+    private static String rabbitConnect(Hooks hooks, String username, String password, String clientId) {
+        String user = text(form(hooks.url("rabbitmq_user"), "username", username, "password", password, "vhost", "/",
+                "client_id", clientId));
+        return user.equals("allow") ? text(form(hooks.url("rabbitmq_vhost"), "username", username, "vhost", "/",
+                "ip", "127.0.0.1", "tags", "", "client_id", clientId)) : user;
+    }
+
+    /** A RabbitMQ MQTT client's publish check, with the client id in its variable map as RabbitMQ sends it. */
+    private static String rabbitPublish(Hooks hooks, String username, String clientId, String routingKey) {
+        return text(form(hooks.url("rabbitmq_topic"), "username", username, "vhost", "/", "resource", "topic",
+                "name", "amq.topic", "permission", "write", "routing_key", routingKey, "tags", "",
+                "variable_map.client_id", clientId, "variable_map.username", username, "variable_map.vhost", "/"));
+    }
+
+    @Test
+    void aClientConnectedWithAPreviousSecretIsRefusedAtItsNextCheckOnceTheGraceEnds() {
+        Hooks hooks = hooks(broker);
+        JsonObject token = token("editor");
+        String id = token.getString("id");
+        String old = token.getString("token");
+        Api.Reply rotated = root.post(Api.token(project, id) + "/rotate", Api.object().add("grace_seconds", 600));
+        assertEquals(200, rotated.status(), rotated::toString);
+        String current = rotated.object().getString("token");
+        long graceEnds = rotated.object().getJsonNumber("previous_valid_until").longValue();
+
+        // during the grace, one client of each broker on the old secret and one on the new
+        assertEquals("allow", result(json(hooks.url("emqx_authn"), emqxAuthn(id, old, "emqx-old", "127.0.0.1"))));
+        assertEquals("allow", result(json(hooks.url("emqx_authn"), emqxAuthn(id, current, "emqx-new", "127.0.0.1"))));
+        assertEquals("ok", goAuth(goAuthUser(hooks, id, old, "go-old")));
+        assertEquals("ok", goAuth(goAuthUser(hooks, id, current, "go-new")));
+        assertEquals("allow", rabbitConnect(hooks, id, old, "rmq-old"));
+        assertEquals("allow", rabbitConnect(hooks, id, current, "rmq-new"));
+        for (String client : List.of("emqx-old", "emqx-new")) {
+            assertEquals("allow", result(json(hooks.url("emqx_authz"),
+                    emqxAuthz(id, "publish", "a/b", "0", "false").add("clientid", client))), client);
+        }
+        assertEquals("ok", goAuth(goAuthAcl(hooks, id, "a/b", 2, "go-old")));
+        assertEquals("ok", goAuth(goAuthAcl(hooks, id, "a/b", 1, "go-old")));
+        assertEquals("allow", rabbitPublish(hooks, id, "rmq-old", "a.b"));
+
+        serverClock.passes(graceEnds);
+        assertEquals("deny", result(json(hooks.url("emqx_authz"),
+                emqxAuthz(id, "publish", "a/b", "0", "false").add("clientid", "emqx-old"))));
+        assertEquals("deny", result(json(hooks.url("emqx_authz"),
+                emqxAuthz(id, "subscribe", "a/b", "0", "false").add("clientid", "emqx-old"))));
+        assertEquals("rotated", goAuth(goAuthAcl(hooks, id, "a/b", 2, "go-old")));
+        assertEquals("rotated", goAuth(goAuthAcl(hooks, id, "a/b", 1, "go-old")), "deliveries too");
+        assertEquals("rotated", goAuth(goAuthAcl(hooks, id, "a/b", 4, "go-old")));
+        assertEquals("deny", rabbitPublish(hooks, id, "rmq-old", "a.b"));
+
+        assertEquals("allow", result(json(hooks.url("emqx_authz"),
+                emqxAuthz(id, "publish", "a/b", "0", "false").add("clientid", "emqx-new"))));
+        assertEquals("ok", goAuth(goAuthAcl(hooks, id, "a/b", 2, "go-new")));
+        assertEquals("allow", rabbitPublish(hooks, id, "rmq-new", "a.b"));
+
+        // the old client reconnects with the current secret: its checks work again
+        assertEquals("ok", goAuth(goAuthUser(hooks, id, current, "go-old")));
+        assertEquals("ok", goAuth(goAuthAcl(hooks, id, "a/b", 2, "go-old")));
+
+        // a later rotation ends the previous secret a client holds at once, grace or not
+        Api.Reply again = root.post(Api.token(project, id) + "/rotate", Api.object().add("grace_seconds", 600));
+        assertEquals(200, again.status(), again::toString);
+        assertEquals("ok", goAuth(goAuthUser(hooks, id, current, "go-held")));
+        assertEquals("ok", goAuth(goAuthAcl(hooks, id, "a/b", 2, "go-held")));
+        Api.Reply third = root.post(Api.token(project, id) + "/rotate", Api.object().add("grace_seconds", 600));
+        assertEquals(200, third.status(), third::toString);
+        assertEquals("rotated", goAuth(goAuthAcl(hooks, id, "a/b", 2, "go-held")));
     }
 
     @Test

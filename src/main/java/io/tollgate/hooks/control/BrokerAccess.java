@@ -15,10 +15,12 @@ import io.tollgate.tokens.entity.ActiveToken;
 import io.tollgate.usage.boundary.UsageWriter;
 import io.tollgate.usage.entity.TokenUse;
 import io.tollgate.usage.entity.UseOutcome;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The one access decision every broker contract asks (spec section 9), with its side effects: tokens
@@ -28,6 +30,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * (method {@code MQTT}, path {@code /mqtt/<brokerId>/connect}: never the key) and a successful one
  * counted as its last use, and every check counted in {@code tollgate_mqtt_checks} by contract, action
  * and outcome. Nothing is logged line by line.
+ * <p>
+ * A client that connected with a previous secret is remembered on this node ({@link GraceClients}), so
+ * that its publish and subscribe checks, which name the token only, judge the token as that secret
+ * presents it: {@code rotated} once its grace is over (or a later rotation ended it); a later connect of
+ * the same client with the current secret forgets it.
  */
 @ApplicationScoped
 public class BrokerAccess {
@@ -48,13 +55,26 @@ public class BrokerAccess {
     @Inject
     Now clock;
 
+    @Inject
+    @ConfigProperty(name = "tollgate.mqtt.grace-clients", defaultValue = "10000")
+    int graceClientsSize;
+
+    private GraceClients graceClients;
+
     private final Map<String, Meters.Counter> counters = new ConcurrentHashMap<>();
+
+    @PostConstruct
+    void init() {
+        graceClients = new GraceClients(graceClientsSize, clock::millis);
+    }
 
     /** A connect with a password, where the contract reports the client address with it (or never does). */
     public Verdict connect(String contract, HookedBroker broker, String username, String password, String clientId,
                            ClientIp ip) {
         long now = clock.millis();
-        Verdict verdict = bySecret(broker, username, password, ip, now);
+        String hash = hashOf(password);
+        Verdict verdict = bySecret(broker, username, hash, password, ip, now);
+        remember(broker, clientId, hash, verdict);
         record(broker, username, clientId, ip, verdict, now);
         count(contract, Check.CONNECT, verdict);
         return verdict;
@@ -67,7 +87,9 @@ public class BrokerAccess {
     public Verdict authenticate(String contract, HookedBroker broker, String username, String password,
                                 String clientId) {
         long now = clock.millis();
-        Verdict verdict = bySecret(broker, username, password, ClientIp.CHECKED_ELSEWHERE, now);
+        String hash = hashOf(password);
+        Verdict verdict = bySecret(broker, username, hash, password, ClientIp.CHECKED_ELSEWHERE, now);
+        remember(broker, clientId, hash, verdict);
         if (!verdict.allowed()) {
             record(broker, username, clientId, ClientIp.CHECKED_ELSEWHERE, verdict, now);
         }
@@ -90,22 +112,34 @@ public class BrokerAccess {
 
     /**
      * A publish ({@code qos}, {@code retain} given), subscription or delivery of {@code topic} by the
-     * token named {@code username}; counted, not recorded.
+     * token named {@code username}, as the secret its client connected with presents it (a previous
+     * secret whose grace is over: {@code rotated}); counted, not recorded.
      */
     public Verdict topic(String contract, HookedBroker broker, Check check, String username, String clientId,
                          String topic, Integer qos, Boolean retain, ClientIp ip) {
+        long now = clock.millis();
         ActiveToken token = byId(username);
+        if (token != null) {
+            GraceClients.Secret held = graceClients.secret(broker.brokerId(), clientId, token.id());
+            if (held != null) {
+                token = presentedBy(held, token, now);
+            }
+        }
         Verdict verdict = AccessRules.topic(token, token == null ? null : token.mqttRules(), broker, ip, check, topic,
-                qos, retain, clientId, username, clock.millis());
+                qos, retain, clientId, username, now);
         count(contract, check, verdict);
         return verdict;
     }
 
-    private Verdict bySecret(HookedBroker broker, String username, String password, ClientIp ip, long now) {
-        if (password == null || !TokenSecrets.isWellFormed(password)) {
+    /** The hash of a password worth a lookup, else null. */
+    private static String hashOf(String password) {
+        return password != null && TokenSecrets.isWellFormed(password) ? TokenSecrets.hash(password) : null;
+    }
+
+    private Verdict bySecret(HookedBroker broker, String username, String hash, String password, ClientIp ip, long now) {
+        if (hash == null) {
             return Verdict.deny(Denial.INVALID, null);
         }
-        String hash = TokenSecrets.hash(password);
         ActiveToken token = tokens.byHash(hash);
         Denial missing = Denial.INVALID;
         if (token == null) {
@@ -117,6 +151,28 @@ public class BrokerAccess {
             }
         }
         return AccessRules.connect(token, missing, broker, username, ip, now);
+    }
+
+    /** Which secret an allowed connect's client holds: a previous one is remembered, the current one forgets. */
+    private void remember(HookedBroker broker, String clientId, String hash, Verdict verdict) {
+        if (verdict.allowed()) {
+            Long ends = verdict.token().secretEnds();
+            graceClients.connected(broker.brokerId(), clientId, verdict.token().id(), ends == null ? null : hash,
+                    ends == null ? 0 : ends);
+        }
+    }
+
+    /**
+     * The token as the previous secret a client holds presents it, through the token cache by that
+     * secret's hash: its grace as it stands now (a later rotation ends it at once). A secret no longer
+     * known (its record forgotten long after its end) has ended.
+     */
+    private ActiveToken presentedBy(GraceClients.Secret held, ActiveToken byId, long now) {
+        ActiveToken presented = tokens.byHash(held.hash());
+        if (presented != null && presented.id().equals(byId.id()) && presented.secretEnds() != null) {
+            return presented;
+        }
+        return byId.presentedUntil(Math.min(held.ends(), now));
     }
 
     private ActiveToken byId(String username) {

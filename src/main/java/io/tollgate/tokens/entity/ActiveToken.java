@@ -56,6 +56,15 @@ public record ActiveToken(String id, String projectId, String name, Role role, T
                 token.suspendedDate() != null, secretEnds, CidrList.parse(token.allowedIps()), token.mqttRules());
     }
 
+    /**
+     * The same token as a previous secret of it presents it, one that works until {@code secretEnds}
+     * (an MQTT client that connected with it during the grace, named by id at its later checks).
+     */
+    public ActiveToken presentedUntil(long secretEnds) {
+        return new ActiveToken(id, projectId, name, role, type, brokers, validDate, lastUsedWritten, suspended, secretEnds,
+                allowedIps, mqttRules);
+    }
+
     public boolean isExpired(long now) {
         return validDate <= now;
     }
