@@ -99,18 +99,20 @@ api() { # method path [body] [token]
 field() { python3 -c "import sys, json; print(json.load(sys.stdin)['$1'])"; }
 
 declare -A RPS P50 P99 ERR
-script_for() { # key token
+script_for() { # key token [json-body]: GET with the token, or POST of the body without one
   local script="$WORK/$1.lua"
-  { [ -n "${2:-}" ] && echo "wrk.headers['Authorization'] = 'Bearer $2'"; cat bench/report.lua; } > "$script"
+  { [ -n "${2:-}" ] && echo "wrk.headers['Authorization'] = 'Bearer $2'"
+    [ -n "${3:-}" ] && printf 'wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\nwrk.body = [[%s]]\n' "$3"
+    cat bench/report.lua; } > "$script"
   echo "$script"
 }
-warm() { # path token: let the JIT settle before anything is measured
+warm() { # path token [json-body]: let the JIT settle before anything is measured
   [ "$WARMUP" -gt 0 ] || return 0
-  wrk -t$THREADS -c$CONNECTIONS -d${WARMUP}s -s "$(script_for warm "${2:-}")" "http://127.0.0.1:$PORT$1" >/dev/null
+  wrk -t$THREADS -c$CONNECTIONS -d${WARMUP}s -s "$(script_for warm "${2:-}" "${3:-}")" "http://127.0.0.1:$PORT$1" >/dev/null
 }
-scenario() { # key label path token
-  local key=$1 label=$2 path=$3 token=${4:-}
-  local script; script=$(script_for "$key" "$token")
+scenario() { # key label path token [json-body]
+  local key=$1 label=$2 path=$3 token=${4:-} body=${5:-}
+  local script; script=$(script_for "$key" "$token" "$body")
   local line; line=$(wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --timeout 5s -s "$script" "http://127.0.0.1:$PORT$path" | grep '^RESULT')
   note_rss
   local requests duration p50 p99 errors
@@ -203,6 +205,21 @@ scenario a "unauthenticated baseline: GET /health/live" /health/live
 scenario b "GET /api/auth/whoami, project token" /api/auth/whoami "$EDITOR"
 scenario c "GET /api/projects/{id}/brokers, restricted token" "/api/projects/$PROJECT/brokers" "$RESTRICTED"
 scenario d "GET /api/projects/{id}/tokens (100 tokens), admin token" "/api/projects/$PROJECT/tokens" "$ADMIN"
+
+# (g), (h): a broker asking (§9), EMQX's contract: a connect check (the secret hashed, as (b) does) and a
+# publish check (no secret): each answers 200 allow; (g) also writes each attempt to the usage log, as (b) does
+EDITOR_ID=$(api GET "/api/projects/$PROJECT/tokens" "" "$ADMIN" | python3 -c "import sys, json; print([t['id'] for t in json.load(sys.stdin) if t['name'] == 'editor'][0])")
+HOOK_KEY=$(api POST "/api/projects/$PROJECT/brokers/$BROKER/hook-key" | field hook_key)
+CONNECT="{\"username\":\"$EDITOR_ID\",\"password\":\"$EDITOR\",\"clientid\":\"bench-1\",\"peerhost\":\"127.0.0.1\"}"
+PUBLISH="{\"username\":\"$EDITOR_ID\",\"clientid\":\"bench-1\",\"peerhost\":\"127.0.0.1\",\"action\":\"publish\",\"topic\":\"devices/bench-1/state\",\"qos\":\"1\",\"retain\":\"false\"}"
+for check in "emqx/authn $CONNECT" "emqx/authz $PUBLISH"; do
+  answer=$(curl -sf -X POST "http://127.0.0.1:$PORT/mqtt/$HOOK_KEY/${check%% *}" -H 'Content-Type: application/json' -d "${check#* }")
+  case "$answer" in *'"result":"allow"'*) ;; *) echo "the ${check%% *} check did not allow: $answer" >&2; exit 1;; esac
+done
+warm "/mqtt/$HOOK_KEY/emqx/authn" "" "$CONNECT"
+warm "/mqtt/$HOOK_KEY/emqx/authz" "" "$PUBLISH"
+scenario g "MQTT connect check: POST /mqtt/{key}/emqx/authn" "/mqtt/$HOOK_KEY/emqx/authn" "" "$CONNECT"
+scenario h "MQTT publish check: POST /mqtt/{key}/emqx/authz" "/mqtt/$HOOK_KEY/emqx/authz" "" "$PUBLISH"
 CREATE_LINE=$(python3 bench/creates.py 127.0.0.1 "$PORT" "$ROOT" "$LISTS" "$CREATES" | grep '^RESULT')
 note_rss
 CREATE_P50=$(echo "$CREATE_LINE" | sed 's/.*p50_ms=\([0-9.]*\).*/\1/')
@@ -236,8 +253,10 @@ echo "budget (2 cores):"
 echo "  (b)/(a) = $(ratio b a)   (target >= 0.85)"
 echo "  (d)/(a) = $(ratio d a)"
 echo "  (f)/(b) = $(ratio f b)   (target >= 0.85)"
+echo "  (g)/(b) = $(ratio g b)   (MQTT connect check vs a token-authenticated call; target >= 1.00 less noise, i.e. no dearer)"
+echo "  (h)/(b) = $(ratio h b)   (MQTT publish check; target > 1.00: cheaper than a token-authenticated call)"
 echo "  (d) p99 = ${P99[d]} ms   (target <= 20)"
 echo "  creation p50 = $CREATE_P50 ms   (target <= 5)"
-echo "  errors = $(( ${ERR[a]} + ${ERR[b]} + ${ERR[c]} + ${ERR[d]} + ${ERR[f]} + CREATE_ERR ))   (target 0)"
+echo "  errors = $(( ${ERR[a]} + ${ERR[b]} + ${ERR[c]} + ${ERR[d]} + ${ERR[f]} + ${ERR[g]} + ${ERR[h]} + CREATE_ERR ))   (target 0)"
 echo "  server peak RSS = $(( PEAK_RSS_KB / 1024 )) MiB"
 usage_cost
