@@ -573,6 +573,7 @@ class ConsoleIT {
                 + "[td[@data-label='Target'][normalize-space()='plant']]"));
         assertEquals("plant", cell(created, "Project"), "the project by its name");
         assertNoRawIdsOrEpochs("platform-audit", projectId);
+        screenshot("console-audit.png");
         assertFalse(driver.getPageSource().contains(oldSecret) || driver.getPageSource().contains(newSecret));
         assertNoOtherHost();
         signOut();
