@@ -118,7 +118,7 @@ export async function renderTokenUsage(panel, {project, tokenId}) {
 const LABELS = {
     grace_seconds: 'Grace', locked_seconds: 'Locked for', valid_date: 'Valid until',
     previous_valid_until: 'Previous secret until', previous_role: 'Previous role', mqtt_rules: 'MQTT rules',
-    url: 'URL', replaced: 'Replaced a key',
+    url: 'URL', replaced: 'Replaced a key', allowed_ips: 'Allowed addresses',
 };
 
 const label = key => LABELS[key] || (key.charAt(0).toUpperCase() + key.slice(1)).replaceAll('_', ' ');
