@@ -13,7 +13,7 @@ const PAGE = 100;
  * A table that pages backwards: the first page now, then "Show older" appends the page before the
  * oldest row shown, until a page comes back short.
  */
-async function pagedTable(container, {id, caption, url, headers, cells, rowAttrs, empty}) {
+async function pagedTable(container, {id, caption, url, headers, cells, rowAttrs, empty, learn = () => {}}) {
     const body = h('tbody', {});
     const table = h('div', {class: 'table-wrap'}, h('table', {id, class: 'data'},
         h('caption', {class: 'sr-only'}, caption),
@@ -25,6 +25,7 @@ async function pagedTable(container, {id, caption, url, headers, cells, rowAttrs
     const load = async () => {
         const joiner = url.includes('?') ? '&' : '?';
         const page = await api.get(`${url}${joiner}limit=${PAGE}${oldest === null ? '' : `&before=${oldest}`}`);
+        page.forEach(learn); // a whole page first: a newer event may name what an older one only identifies
         for (const item of page) {
             body.append(h('tr', rowAttrs(item), cells(item).map((cell, i) => h('td', {'data-label': headers[i]}, cell))));
         }
@@ -105,18 +106,130 @@ export async function renderTokenUsage(panel, {project, tokenId}) {
     });
 }
 
+// ---- the audit trail ------------------------------------------------------------------------
+//
+// A person reads names and local dates, not UUIDs and epoch milliseconds. Events carry ids (their
+// project, a created token's brokers): the project names come from the projects the caller can
+// list, a broker's name from its project's brokers (asked once per project, when an event needs
+// one), and both also from the events themselves (project.create/delete and broker.* events name
+// their target), which covers what was deleted since. An id no list names is shown short, with
+// the whole id in its tooltip.
+
+const LABELS = {
+    grace_seconds: 'Grace', locked_seconds: 'Locked for', valid_date: 'Valid until',
+    previous_valid_until: 'Previous secret until', previous_role: 'Previous role', mqtt_rules: 'MQTT rules',
+    url: 'URL', replaced: 'Replaced a key', allowed_ips: 'Allowed addresses',
+};
+
+const label = key => LABELS[key] || (key.charAt(0).toUpperCase() + key.slice(1)).replaceAll('_', ' ');
+
+/** 3600 → "1 hour", 90 → "90 s", 0 → "none". */
+export function duration(seconds) {
+    if (!seconds) {
+        return 'none';
+    }
+    const units = [[86400, 'day'], [3600, 'hour'], [60, 'minute']];
+    for (const [size, unit] of units) {
+        if (seconds % size === 0) {
+            const n = seconds / size;
+            return `${n} ${unit}${n === 1 ? '' : 's'}`;
+        }
+    }
+    return `${seconds} s`;
+}
+
+const unknown = (what, id) => h('span', {class: 'muted', title: id}, `${what} ${String(id).slice(0, 8)}…`);
+
+/** Names of projects and brokers for the audit pages; `projects` maps id → name to start with. */
+export function auditNames(projects = new Map()) {
+    const brokers = new Map(); // broker id → name
+    const asked = new Map(); // project id → promise of its brokers
+    return {
+        learn(event) {
+            if (event.target_name && event.target_id && event.action.startsWith('project.')) {
+                projects.set(event.target_id, event.target_name);
+            }
+            if (event.target_name && event.target_id && event.action.startsWith('broker.')) {
+                brokers.set(event.target_id, event.target_name);
+            }
+        },
+        project(id) {
+            return projects.has(id) ? projects.get(id) : unknown('deleted project', id);
+        },
+        /** A broker's name now, or once its project's brokers have been asked for. */
+        broker(projectId, id) {
+            if (brokers.has(id)) {
+                return brokers.get(id);
+            }
+            const shown = unknown('deleted broker', id);
+            if (projectId && !asked.has(projectId)) {
+                asked.set(projectId, api.get(path('projects', projectId, 'brokers')).then(list => {
+                    list.forEach(broker => brokers.set(broker.id, broker.name));
+                }).catch(() => {}));
+            }
+            (asked.get(projectId) || Promise.resolve()).then(() => {
+                if (brokers.has(id)) {
+                    shown.replaceWith(brokers.get(id));
+                }
+            });
+            return shown;
+        },
+    };
+}
+
+/** One value of an event's details, readable: dates local, durations in words, brokers by name. */
+function detailValue(key, value, event, names) {
+    if (value === null || value === undefined) {
+        return h('span', {class: 'muted'}, 'none');
+    }
+    if (typeof value === 'number' && /(_date|_until)$/.test(key)) {
+        return time(value);
+    }
+    if (typeof value === 'number' && key.endsWith('_seconds')) {
+        return duration(value);
+    }
+    if (key === 'brokers' && Array.isArray(value)) {
+        if (!value.length) {
+            return h('span', {class: 'muted'}, 'all');
+        }
+        return value.flatMap((id, i) => [i ? ', ' : null, names.broker(event.project_id, id)]);
+    }
+    if (key === 'mqtt_rules' && Array.isArray(value)) {
+        return value.length ? value.map(rule => ruleText(rule)).join('; ') : h('span', {class: 'muted'}, 'none');
+    }
+    if (Array.isArray(value)) {
+        return value.length ? value.join(', ') : h('span', {class: 'muted'}, 'none');
+    }
+    if (typeof value === 'object' && 'from' in value && 'to' in value) {
+        return [detailValue(key, value.from, event, names), ' → ', detailValue(key, value.to, event, names)];
+    }
+    if (typeof value === 'object') {
+        return detailsList(value, event, names);
+    }
+    if (typeof value === 'boolean') {
+        return value ? 'yes' : 'no';
+    }
+    return String(value);
+}
+
+function detailsList(details, event, names) {
+    return h('ul', {class: 'audit-details'}, Object.entries(details).map(([key, value]) =>
+        h('li', {dataset: {key}}, h('span', {class: 'muted'}, `${label(key)}: `), detailValue(key, value, event, names))));
+}
+
 /** The audit trail: a project's (admin+) or the platform's (root, with the project column). */
-export async function renderAudit(container, {url, id, withProject}) {
+export async function renderAudit(container, {url, id, withProject, names = auditNames()}) {
     const headers = ['When', 'Who', 'Action', ...(withProject ? ['Project'] : []), 'Target', 'Address', 'Details'];
     await pagedTable(container, {
         id, caption: 'Audit trail', url, headers,
+        learn: event => names.learn(event),
         rowAttrs: event => ({dataset: {action: event.action}}),
         cells: event => [time(event.at), event.actor, h('code', {class: 'audit-action'}, event.action),
-            ...(withProject ? [event.project_id ? code(event.project_id) : h('span', {class: 'muted'}, 'platform')] : []),
-            event.target_name || event.target_id || h('span', {class: 'muted'}, '—'),
+            ...(withProject ? [event.project_id ? names.project(event.project_id) : h('span', {class: 'muted'}, 'platform')] : []),
+            event.target_name || (event.target_id ? unknown('id', event.target_id) : h('span', {class: 'muted'}, '—')),
             code(event.ip),
             event.details && Object.keys(event.details).length
-                ? h('code', {class: 'audit-details'}, JSON.stringify(event.details)) : h('span', {class: 'muted'}, '—')],
+                ? detailsList(event.details, event, names) : h('span', {class: 'muted'}, '—')],
         empty: 'No events yet.',
     });
 }

@@ -3,9 +3,10 @@
 // the page itself is always the WAR's index.html and every API URL stays relative ("api/…").
 
 import {api, listAll, onUnauthorized, path, session} from './api.js';
-import {renderAudit, renderTokenUsage} from './activity.js';
+import {auditNames, renderAudit, renderTokenUsage} from './activity.js';
 import {editDialog, parseBlocks, resumeToken, rotateDialog, statusBadges, suspendDialog} from './lifecycle.js';
 import {connectBroker} from './hooks.js';
+import {actionMenu} from './menu.js';
 import {isRoleDefault, roleDefault, rulesDialog, rulesEditor, rulesSummary} from './rules.js';
 import {showSecretStep} from './secret.js';
 import {
@@ -170,7 +171,9 @@ async function render() {
             await renderUsers(count);
         } else if (where.view === 'audit' && state.me.kind === 'root') {
             clear(main).append(pageHead('Audit trail'));
-            await renderAudit(main, {url: 'api/audit', id: 'platform-audit', withProject: true});
+            const projects = await api.get('api/projects');
+            await renderAudit(main, {url: 'api/audit', id: 'platform-audit', withProject: true,
+                names: auditNames(new Map(projects.map(project => [project.id, project.name])))});
         } else if (where.view === 'project') {
             await renderProject(count, where.projectId, where.tab, where.tokenId);
         } else {
@@ -219,7 +222,10 @@ function pageHead(title, ...extra) {
     return h('div', {class: 'page-head'}, h('h1', {}, title), ...extra);
 }
 
-/** A table that becomes a list of cards on narrow screens (each cell labelled by its column). */
+/**
+ * A table that becomes a list of cards on narrow screens (each cell labelled by its column). A row
+ * may bring a second <tr> (`after`) that follows it, e.g. its details.
+ */
 function dataTable({id, caption, headers, rows, empty}) {
     if (!rows.length) {
         return h('p', {class: 'empty', id: `${id}-empty`}, empty);
@@ -228,8 +234,8 @@ function dataTable({id, caption, headers, rows, empty}) {
         h('table', {id, class: 'data'},
             h('caption', {class: 'sr-only'}, caption),
             h('thead', {}, h('tr', {}, headers.map(header => h('th', {scope: 'col'}, header)))),
-            h('tbody', {}, rows.map(row => h('tr', row.attrs || {},
-                row.cells.map((cell, i) => h('td', {'data-label': headers[i]}, cell)))))));
+            h('tbody', {}, rows.map(row => [h('tr', row.attrs || {},
+                row.cells.map((cell, i) => h('td', {'data-label': headers[i]}, cell))), row.after || null]))));
 }
 
 const capitalize = text => text ? text.charAt(0).toUpperCase() + text.slice(1) : text;
@@ -690,8 +696,6 @@ const STATUS_FILTERS = [
     {value: 'suspended', label: 'Suspended'},
 ];
 
-const shortHash = hash => hash && hash.length > 12 ? `${hash.slice(0, 10)}…` : hash;
-
 function brokerNames(token, names) {
     if (token.type !== 'restricted') {
         return h('span', {class: 'muted'}, 'All brokers');
@@ -700,6 +704,30 @@ function brokerNames(token, names) {
         return h('span', {class: 'muted'}, 'None');
     }
     return token.brokers.map(id => names.get(id) || id).join(', ');
+}
+
+/** A token's other facts, in a row of their own under the token's, shown by its row's details button. */
+function tokenDetails(token, span) {
+    const copy = h('button', {type: 'button', class: 'button small copy-hash', 'aria-label': `Copy hash of ${token.name}`},
+        'Copy');
+    copy.addEventListener('click', async () => {
+        const copied = await copyText(token.hash);
+        copy.textContent = copied ? 'Copied' : 'Copy failed';
+        announce(copied ? `Hash of ${token.name} copied.` : 'The browser did not allow copying.');
+        setTimeout(() => { copy.textContent = 'Copy'; }, 2000);
+    });
+    const fact = (label, value) => [h('dt', {}, label), h('dd', {'data-label': label}, value)];
+    const id = `token-details-${token.id}`;
+    return h('tr', {class: 'token-details', id, hidden: true, dataset: {detailsOf: token.name}},
+        h('td', {colspan: span},
+            h('dl', {class: 'facts details-facts'},
+                fact('Type', capitalize(token.type)),
+                fact('Addresses', token.allowed_ips.length ? token.allowed_ips.join(', ') : h('span', {class: 'muted'}, 'Any')),
+                fact('MQTT rules', rulesSummary(token)),
+                fact('Requested by', token.issuer),
+                fact('Issue date', time(token.issue_date)),
+                fact('Rotated', time(token.rotated_date, 'Never')),
+                fact('Hash', h('span', {class: 'hash'}, h('code', {class: 'id', title: token.hash}, token.hash), copy)))));
 }
 
 async function renderTokens(panel, context, notice) {
@@ -717,44 +745,41 @@ async function renderTokens(panel, context, notice) {
     const names = new Map(brokers.map(broker => [broker.id, broker.name]));
     const refresh = message => renderTokens(panel, context, message);
     const onError = message => panelNotice(panel, message, true);
+    const columns = ['Name', 'Role', 'Brokers', 'Status', 'Valid until', 'Last used', 'Actions'];
     const rows = tokens.map(token => {
-        const copy = h('button', {type: 'button', class: 'button small copy-hash', 'aria-label': `Copy hash of ${token.name}`},
-            'Copy');
-        copy.addEventListener('click', async () => {
-            const copied = await copyText(token.hash);
-            copy.textContent = copied ? 'Copied' : 'Copy failed';
-            announce(copied ? `Hash of ${token.name} copied.` : 'The browser did not allow copying.');
-            setTimeout(() => { copy.textContent = 'Copy'; }, 2000);
-        });
         const act = {project, token, rights: context.access, refresh, onError};
-        const action = (cls, label, onclick, danger = false) => h('button', {type: 'button',
-            class: `button small ${cls}${danger ? ' danger' : ''}`, 'aria-label': `${label} ${token.name}`, onclick}, label);
+        const details = tokenDetails(token, columns.length);
+        const toggle = h('button', {type: 'button', class: 'button small details-toggle', 'aria-expanded': 'false',
+            'aria-controls': details.id, 'aria-label': `Details of ${token.name}`, title: 'Details',
+            onclick: () => {
+                details.hidden = !details.hidden;
+                toggle.setAttribute('aria-expanded', String(!details.hidden));
+            }}, h('span', {class: 'caret', 'aria-hidden': 'true'}, '▸'));
+        const usage = `#/projects/${encodeURIComponent(project.id)}/tokens/${encodeURIComponent(token.id)}`;
         return {
             attrs: {dataset: {tokenId: token.id, tokenName: token.name, status: token.status}},
             cells: [
-                h('a', {class: 'token-name', href: `#/projects/${encodeURIComponent(project.id)}/tokens/${encodeURIComponent(token.id)}`},
-                    h('strong', {}, token.name)),
+                h('span', {class: 'token-cell'}, toggle,
+                    h('a', {class: 'token-name', href: usage}, h('strong', {}, token.name))),
                 badge(token.role_id, 'role'),
-                capitalize(token.type),
                 brokerNames(token, names),
-                token.allowed_ips.length ? token.allowed_ips.join(', ') : h('span', {class: 'muted'}, 'Any'),
-                rulesSummary(token),
-                token.issuer,
-                time(token.issue_date),
-                time(token.valid_date),
-                time(token.last_used_date, 'Never'),
-                h('span', {class: 'hash'}, h('code', {title: token.hash}, shortHash(token.hash)), copy),
                 h('span', {class: 'badges'}, statusBadges(token, expiringIds.has(token.id)),
                     token.suspend_reason ? h('span', {class: 'muted suspend-reason'}, token.suspend_reason) : null),
-                h('span', {class: 'row-actions'},
-                    action('rotate-token', 'Rotate', () => rotateDialog(act)),
+                time(token.valid_date),
+                time(token.last_used_date, 'Never'),
+                actionMenu({id: `token-menu-${token.id}`, name: token.name, items: [
+                    {cls: 'rotate-token', text: 'Rotate secret…', onclick: () => rotateDialog(act)},
                     token.status === 'suspended'
-                        ? action('resume-token', 'Resume', () => resumeToken(act))
-                        : action('suspend-token', 'Suspend', () => suspendDialog(act)),
-                    action('edit-token', 'Edit', () => editDialog(act)),
-                    action('rules-token', 'MQTT rules', () => rulesDialog(act)),
-                    action('revoke-token', 'Revoke', () => revokeToken(project, token, refresh, panel), true)),
+                        ? {cls: 'resume-token', text: 'Resume…', onclick: () => resumeToken(act)}
+                        : {cls: 'suspend-token', text: 'Suspend…', onclick: () => suspendDialog(act)},
+                    {cls: 'edit-token', text: 'Edit name and addresses…', onclick: () => editDialog(act)},
+                    {cls: 'rules-token', text: 'MQTT rules…', onclick: () => rulesDialog(act)},
+                    {cls: 'usage-token', text: 'Usage log', onclick: () => { location.hash = usage; }},
+                    {cls: 'revoke-token', text: 'Revoke…', danger: true,
+                        onclick: () => revokeToken(project, token, refresh, panel)},
+                ]}),
             ],
+            after: details,
         };
     });
     const newButton = h('button', {type: 'button', class: 'button primary', id: 'new-token',
@@ -773,8 +798,7 @@ async function renderTokens(panel, context, notice) {
         h('p', {class: 'hint'}, 'Programs use a token with the header “Authorization: Bearer tg_…”. '
             + 'Its secret is shown only once, when it is created or rotated; this list shows the SHA-256 hash.'),
         dataTable({id: 'tokens-table', caption: `Tokens of ${project.name}`,
-            headers: ['Name', 'Role', 'Type', 'Brokers', 'Addresses', 'MQTT rules', 'Requested by', 'Issue date', 'Valid until',
-                'Last used', 'Hash', 'Status', 'Actions'],
+            headers: columns,
             rows, empty: status ? 'No tokens with this status.' : 'No tokens yet: create one with “New token”.'}));
     if (notice) {
         panelNotice(panel, notice.text, notice.error);

@@ -17,6 +17,9 @@ export const GRACE_CHOICES = [
     {seconds: 86400, label: '24 hours', hint: '— for deployments that take a day'},
 ];
 
+/** Rotate's preselected grace: one hour, enough to roll a new secret out without an outage. */
+export const DEFAULT_GRACE_SECONDS = 3600;
+
 /** "192.0.2.7\n10.0.0.0/8" (one per line, commas also accepted) → ["192.0.2.7", "10.0.0.0/8"]. */
 export function parseBlocks(text) {
     return text.split(/[\s,]+/).map(part => part.trim()).filter(Boolean);
@@ -42,7 +45,7 @@ export function statusBadges(token, expiring) {
     }
     if (token.previous_valid_until && token.previous_valid_until > Date.now()) {
         badges.push(h('span', {class: 'badge badge-grace', title: 'The secret before the last rotation still works '
-            + `until ${new Date(token.previous_valid_until).toISOString()}.`}, 'previous secret in grace'));
+            + `until ${new Date(token.previous_valid_until).toLocaleString()}.`}, 'previous secret in grace'));
     }
     return badges;
 }
@@ -76,9 +79,9 @@ export function rotateDialog({project, token, rights, refresh}) {
             + 'before the grace ends.'),
         h('fieldset', {class: 'field', dataset: {field: 'grace_seconds'}},
             h('legend', {}, 'Grace for the current secret'),
-            GRACE_CHOICES.map((choice, i) => h('div', {class: 'check'},
+            GRACE_CHOICES.map(choice => h('div', {class: 'check'},
                 h('input', {type: 'radio', name: 'grace', id: `rotate-grace-${choice.seconds}`, value: choice.seconds,
-                    checked: i === 0}),
+                    checked: choice.seconds === DEFAULT_GRACE_SECONDS}),
                 h('label', {for: `rotate-grace-${choice.seconds}`}, choice.label, ' ',
                     h('span', {class: 'muted'}, choice.hint)))),
             h('p', {class: 'field-error', id: 'rotate-grace-error', hidden: true})),
@@ -125,7 +128,7 @@ export function rotateDialog({project, token, rights, refresh}) {
             }
         });
     });
-    form.querySelector('input[name="grace"]').focus();
+    form.querySelector('input[name="grace"]:checked').focus();
 }
 
 /** Suspend: every secret of the token is refused (401 "suspended") until it is resumed. */

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -260,13 +261,23 @@ class ConsoleIT {
         // listed without its secret
         WebElement listed = waitFor(row("token", "ci-deploy"));
         assertEquals("editor", cell(listed, "Role"));
-        assertEquals("Restricted", cell(listed, "Type"));
+        assertEquals("Restricted", detail("ci-deploy", "Type"));
         assertEquals("hall-1", cell(listed, "Brokers"));
-        assertEquals("alice", cell(listed, "Requested by"));
+        assertEquals("alice", detail("ci-deploy", "Requested by"));
         assertEquals("Valid", cell(listed, "Status"));
         assertEquals("Never", cell(listed, "Last used"));
-        assertEquals("Role default", cell(listed, "MQTT rules"), "no rules chosen: the role's default");
-        assertEquals(sha256(secret), listed.findElement(By.cssSelector("td[data-label='Hash'] code")).getAttribute("title"));
+        assertEquals("Role default", detail("ci-deploy", "MQTT rules"), "no rules chosen: the role's default");
+        assertEquals(sha256(secret), detailsOf("ci-deploy").findElement(By.cssSelector("dd[data-label='Hash'] code"))
+                .getAttribute("title"));
+        // the details row opens and closes under the token's row
+        WebElement toggle = listed.findElement(By.cssSelector("button.details-toggle"));
+        assertFalse(detailsOf("ci-deploy").isDisplayed(), "details start closed");
+        toggle.click();
+        wait.until(d -> detailsOf("ci-deploy").isDisplayed());
+        assertEquals("true", toggle.getAttribute("aria-expanded"));
+        assertEquals(sha256(secret), detailsOf("ci-deploy").findElement(By.cssSelector("dd[data-label='Hash'] code")).getText());
+        toggle.click();
+        wait.until(d -> !detailsOf("ci-deploy").isDisplayed());
         assertFalse(driver.getPageSource().contains(secret), "the secret is gone from the page");
 
         // the token works for a program
@@ -276,10 +287,9 @@ class ConsoleIT {
         assertEquals(1, used.array().size(), "a restricted token sees its broker only");
         click(By.id("refresh-tokens"));
         wait.until(d -> !cell(d.findElement(row("token", "ci-deploy")), "Last used").equals("Never"));
-        screenshot("console-tokens.png");
 
         // revoked in the page: the program is refused at once
-        driver.findElement(row("token", "ci-deploy")).findElement(By.cssSelector("button.revoke-token")).click();
+        tokenAction("ci-deploy", "revoke-token");
         waitText(By.id("confirm-dialog"), "ci-deploy");
         click(By.id("confirm-ok"));
         wait.until(ExpectedConditions.numberOfElementsToBe(row("token", "ci-deploy"), 0));
@@ -336,6 +346,110 @@ class ConsoleIT {
     }
 
     @Test
+    void theTokensTableFitsALaptopScreenWithEachRowsActionsInAMenu() throws Exception {
+        assumeTrue(browserInstalled(), "ConsoleIT skipped: it needs Debian's Chromium at " + CHROMIUM
+                + " and its driver at " + CHROMEDRIVER + " (apt-get install -y chromium chromium-driver)");
+        try {
+            laptopScenario();
+        } catch (Throwable failure) {
+            Files.write(dir.resolve("laptop-failure.png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+            Files.writeString(dir.resolve("laptop-failure.html"), driver.getPageSource());
+            throw failure;
+        } finally {
+            driver.manage().window().setSize(new Dimension(1280, 800));
+        }
+    }
+
+    private void laptopScenario() throws Exception {
+        Api root = server.api(ROOT);
+        String projectId = root.createProject("warehouse").object().getString("id");
+        String north = root.createBroker(projectId, "north-hall-production-broker", "mqtt://north.local:1883").object().getString("id");
+        String south = root.createBroker(projectId, "south-hall-production-broker", "mqtt://south.local:1883").object().getString("id");
+        root.createToken(projectId, Api.TokenSpec.of("grafana-dashboards", "viewer"));
+        root.createToken(projectId, Api.TokenSpec.of("forklift-telemetry-ingest", "editor").restricted(north, south));
+        String suspended = root.createToken(projectId, Api.TokenSpec.of("contractor-laptop-2026", "editor")).object().getString("id");
+        assertEquals(200, root.post(Api.token(projectId, suspended) + "/suspend",
+                Json.createObjectBuilder().add("reason", "contract ended, laptop not returned yet")).status());
+        String rotated = root.createToken(projectId, Api.TokenSpec.of("ci-release-pipeline", "admin")).object().getString("id");
+        assertEquals(200, root.post(Api.token(projectId, rotated) + "/rotate",
+                Json.createObjectBuilder().add("grace_seconds", 3600)).status());
+        root.createToken(projectId, Api.TokenSpec.of("night-shift-scanner", "viewer").restricted(south)
+                .validDate(LocalDate.now(ZoneOffset.UTC).plusDays(3)));
+        root.createToken(projectId, Api.TokenSpec.of("orphan-check", "viewer").restricted(north));
+        root.createToken(projectId, Api.TokenSpec.of("backup-exporter", "viewer"));
+
+        driver.manage().window().setSize(new Dimension(1280, 800));
+        driver.get(server.base().toString());
+        js("sessionStorage.clear()");
+        driver.navigate().refresh();
+        type(By.id("token-credential"), ROOT);
+        click(By.id("token-submit"));
+        waitText(By.id("whoami"), "root");
+        openProject("warehouse", "tokens");
+        waitFor(row("token", "backup-exporter"));
+        assertEquals(Boolean.TRUE, js("return window.innerWidth <= 1280"), "a laptop-wide window");
+
+        // the table fits its frame: no sideways scrolling, every row's actions button in sight
+        assertEquals(Boolean.TRUE, js("const wrap = document.querySelector('#tokens-table').parentElement;"
+                + "return wrap.scrollWidth <= wrap.clientWidth"), "the tokens table scrolls sideways at 1280 px");
+        assertEquals(Boolean.TRUE, js("return document.documentElement.scrollWidth <= window.innerWidth"),
+                "the page scrolls sideways at 1280 px");
+        List<WebElement> rows = driver.findElements(By.cssSelector("#tokens-table tbody tr[data-token-name]"));
+        assertEquals(7, rows.size());
+        for (WebElement tokenRow : rows) {
+            WebElement actions = tokenRow.findElement(By.cssSelector("button.menu-button"));
+            assertTrue(actions.isDisplayed(), tokenRow.getAttribute("data-token-name"));
+            assertEquals(Boolean.TRUE, js("const b = arguments[0].getBoundingClientRect();"
+                    + "const f = document.querySelector('#tokens-table').parentElement.getBoundingClientRect();"
+                    + "return b.width > 0 && b.left >= f.left && b.right <= f.right", actions),
+                    "the actions of " + tokenRow.getAttribute("data-token-name") + " are inside the frame");
+        }
+        Object inSight = js("return [...document.querySelectorAll('#tokens-table tbody tr[data-token-name]')]"
+                + ".filter(r => r.getBoundingClientRect().bottom <= window.innerHeight).length");
+        assertTrue(inSight instanceof Number shown && shown.intValue() >= 6, "tokens on the first screen: " + inSight);
+        screenshot("console-tokens.png");
+
+        // the menu is a real button, worked by the keyboard: Enter opens it on its first action,
+        // the arrows move, Escape closes it and gives the focus back
+        WebElement menuButton = driver.findElement(row("token", "contractor-laptop-2026")).findElement(By.cssSelector("button.menu-button"));
+        assertEquals("menu", menuButton.getAttribute("aria-haspopup"));
+        menuButton.sendKeys(Keys.ENTER);
+        WebElement menu = waitFor(By.cssSelector("tr[data-token-name='contractor-laptop-2026'] [role='menu']"));
+        assertEquals("true", menuButton.getAttribute("aria-expanded"));
+        assertTrue(driver.switchTo().activeElement().getAttribute("class").contains("rotate-token"), "the first action has the focus");
+        driver.switchTo().activeElement().sendKeys(Keys.ARROW_DOWN);
+        assertTrue(driver.switchTo().activeElement().getAttribute("class").contains("resume-token"),
+                "a suspended token offers Resume");
+        assertEquals(List.of("Rotate secret…", "Resume…", "Edit name and addresses…", "MQTT rules…", "Usage log", "Revoke…"),
+                menu.findElements(By.cssSelector("[role='menuitem']")).stream().map(WebElement::getText).toList());
+        driver.findElement(row("token", "forklift-telemetry-ingest")).findElement(By.cssSelector("button.details-toggle")).click();
+        assertFalse(menu.isDisplayed(), "a click elsewhere closes the menu");
+        WebElement forklift = driver.findElement(row("token", "forklift-telemetry-ingest")).findElement(By.cssSelector("button.menu-button"));
+        forklift.sendKeys(Keys.ENTER);
+        waitFor(By.cssSelector("tr[data-token-name='forklift-telemetry-ingest'] [role='menu']"));
+        screenshot("console-token-actions.png");
+        driver.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+        assertEquals(forklift, driver.switchTo().activeElement(), "Escape gives the focus back to the button");
+        menuButton.sendKeys(Keys.ENTER);
+        waitFor(By.cssSelector("tr[data-token-name='contractor-laptop-2026'] [role='menu']"));
+        driver.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+        wait.until(ExpectedConditions.invisibilityOf(menu));
+        assertEquals("false", menuButton.getAttribute("aria-expanded"));
+        assertEquals(menuButton, driver.switchTo().activeElement(), "Escape gives the focus back to the button");
+        // Enter on an action runs it
+        menuButton.sendKeys(Keys.ENTER);
+        driver.switchTo().activeElement().sendKeys(Keys.ARROW_DOWN);
+        driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+        waitText(By.id("confirm-dialog"), "contract ended");
+        click(By.id("confirm-cancel"));
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("confirm-dialog")));
+        assertTrue(cell(driver.findElement(row("token", "contractor-laptop-2026")), "Status").startsWith("Suspended"),
+                "Cancel changes nothing");
+        assertNoScriptErrors();
+        signOut();
+    }
+
+    @Test
     void anAdminRotatesSuspendsEditsAndFollowsUsageAndAuditInThePage() throws Exception {
         assumeTrue(browserInstalled(), "ConsoleIT skipped: it needs Debian's Chromium at " + CHROMIUM
                 + " and its driver at " + CHROMEDRIVER + " (apt-get install -y chromium chromium-driver)");
@@ -381,9 +495,9 @@ class ConsoleIT {
         waitFor(row("token", "ci-job"));
 
         // ---- rotate with one hour of grace: the new secret once, the old one still works
-        driver.findElement(row("token", "ci-job")).findElement(By.cssSelector("button.rotate-token")).click();
+        tokenAction("ci-job", "rotate-token");
         waitFor(By.id("rotate-dialog"));
-        click(By.id("rotate-grace-3600"));
+        assertTrue(driver.findElement(By.id("rotate-grace-3600")).isSelected(), "one hour of grace unless chosen otherwise");
         click(By.id("rotate-submit"));
         String newSecret = waitFor(By.id("new-token-secret")).getText().strip();
         assertTrue(newSecret.startsWith("tg_") && !newSecret.equals(oldSecret), newSecret);
@@ -398,7 +512,7 @@ class ConsoleIT {
         wait.until(d -> cell(d.findElement(row("token", "ci-job")), "Status").contains("previous secret in grace"));
 
         // ---- suspend with a reason, then resume
-        driver.findElement(row("token", "ci-job")).findElement(By.cssSelector("button.suspend-token")).click();
+        tokenAction("ci-job", "suspend-token");
         waitFor(By.id("suspend-dialog"));
         type(By.id("suspend-reason"), "laptop stolen");
         click(By.id("suspend-submit"));
@@ -407,14 +521,14 @@ class ConsoleIT {
         Api.Reply refused = server.api(newSecret).whoami();
         assertEquals(401, refused.status());
         assertEquals("suspended", refused.object().getJsonObject("info").getString("reason"));
-        driver.findElement(row("token", "ci-job")).findElement(By.cssSelector("button.resume-token")).click();
+        tokenAction("ci-job", "resume-token");
         waitText(By.id("confirm-dialog"), "laptop stolen");
         click(By.id("confirm-ok"));
         wait.until(d -> cell(d.findElement(row("token", "ci-job")), "Status").startsWith("Valid"));
         assertEquals(200, server.api(newSecret).whoami().status());
 
         // ---- edit: a block with host bits comes back from the server next to the field
-        driver.findElement(row("token", "ci-job")).findElement(By.cssSelector("button.edit-token")).click();
+        tokenAction("ci-job", "edit-token");
         waitFor(By.id("edit-token-dialog"));
         type(By.id("edit-token-name"), "ci-deploy-job");
         type(By.id("edit-token-ips"), "10.0.0.1/8");
@@ -424,7 +538,7 @@ class ConsoleIT {
         type(By.id("edit-token-ips"), "10.0.0.0/8");
         click(By.id("edit-token-submit"));
         waitFor(row("token", "ci-deploy-job"));
-        assertEquals("10.0.0.0/8", cell(driver.findElement(row("token", "ci-deploy-job")), "Addresses"));
+        assertEquals("10.0.0.0/8", detail("ci-deploy-job", "Addresses"));
         Api.Reply elsewhere = server.api(newSecret).whoami();
         assertEquals(403, elsewhere.status(), "127.0.0.1 is outside 10.0.0.0/8");
         assertEquals("ip_not_allowed", elsewhere.object().getJsonObject("info").getString("reason"));
@@ -447,8 +561,19 @@ class ConsoleIT {
         for (String action : List.of("token.rotate", "token.suspend", "token.resume", "token.update", "broker.delete")) {
             waitFor(By.cssSelector("#project-audit tr[data-action='" + action + "']"));
         }
+        // names and local dates, not UUIDs and epoch milliseconds: the deleted broker is named by its delete event
+        WebElement orphaned = waitFor(By.xpath("//table[@id='project-audit']//tr[@data-action='token.create']"
+                + "[td[@data-label='Target'][normalize-space()='orphaned']]"));
+        wait.until(d -> cell(orphaned, "Details").contains("Brokers: gone"));
+        WebElement rotated = driver.findElement(By.cssSelector("#project-audit tr[data-action='token.rotate']"));
+        assertTrue(cell(rotated, "Details").contains("Grace: 1 hour"), cell(rotated, "Details"));
+        assertNoRawIdsOrEpochs("project-audit", projectId);
         click(By.id("nav-audit"));
-        waitFor(By.cssSelector("#platform-audit tr[data-action='project.create']"));
+        WebElement created = waitFor(By.xpath("//table[@id='platform-audit']//tr[@data-action='project.create']"
+                + "[td[@data-label='Target'][normalize-space()='plant']]"));
+        assertEquals("plant", cell(created, "Project"), "the project by its name");
+        assertNoRawIdsOrEpochs("platform-audit", projectId);
+        screenshot("console-audit.png");
         assertFalse(driver.getPageSource().contains(oldSecret) || driver.getPageSource().contains(newSecret));
         assertNoOtherHost();
         signOut();
@@ -484,10 +609,10 @@ class ConsoleIT {
         waitText(By.id("whoami"), "ops-admin");
         click(By.id("tab-tokens"));
         waitFor(row("token", "sensor"));
-        assertEquals("Role default", cell(driver.findElement(row("token", "sensor")), "MQTT rules"));
+        assertEquals("Role default", detail("sensor", "MQTT rules"));
 
         // ---- the rules editor starts from the role's default: a deny rule added, moved first, saved
-        driver.findElement(row("token", "sensor")).findElement(By.cssSelector("button.rules-token")).click();
+        tokenAction("sensor", "rules-token");
         waitFor(By.id("rules-dialog"));
         waitText(By.id("rules-editor-note"), "role\u2019s default");
         assertTrue(driver.findElement(By.id("rules-dialog")).getText().contains("first rule that matches decides"),
@@ -505,12 +630,12 @@ class ConsoleIT {
         screenshot("console-mqtt-rules.png");
         click(By.id("rules-save"));
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("rules-dialog")));
-        wait.until(d -> cell(d.findElement(row("token", "sensor")), "MQTT rules").equals("2 rules"));
+        wait.until(d -> detail("sensor", "MQTT rules").equals("2 rules"));
         List<String> saved = List.of("deny publish devices/private/#", "allow all #");
         assertEquals(saved, rulesOf(root, projectId, "sensor"), "the API returns the rules in the page's order");
 
         // ---- an invalid filter: the server's own message next to the editor, and nothing saved
-        driver.findElement(row("token", "sensor")).findElement(By.cssSelector("button.rules-token")).click();
+        tokenAction("sensor", "rules-token");
         waitFor(By.id("rules-dialog"));
         WebElement filter = driver.findElement(By.cssSelector("#rules-editor-list li.rule:nth-child(1) input[name='rule_filter']"));
         filter.clear();
@@ -658,6 +783,35 @@ class ConsoleIT {
         return By.cssSelector("tr[data-" + kind + "-name='" + name + "']");
     }
 
+    /** A table a person reads shows neither the project's UUID nor a 13-digit epoch-ms number. */
+    private void assertNoRawIdsOrEpochs(String tableId, String projectId) {
+        String text = driver.findElement(By.id(tableId)).getText();
+        assertFalse(text.contains(projectId), "a project id in " + tableId + ":\n" + text);
+        assertFalse(Pattern.compile("\\b1\\d{12}\\b").matcher(text).find(), "epoch milliseconds in " + tableId + ":\n" + text);
+        assertFalse(Pattern.compile("\\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\b").matcher(text).find(),
+                "a UUID in " + tableId + ":\n" + text);
+    }
+
+    /** The details row under a token's row (shown or not). */
+    private WebElement detailsOf(String tokenName) {
+        return driver.findElement(By.cssSelector("tr.token-details[data-details-of='" + tokenName + "']"));
+    }
+
+    /** One fact of a token's details row, whether the row is open or not. */
+    private String detail(String tokenName, String label) {
+        WebElement fact = detailsOf(tokenName).findElement(By.cssSelector("dd[data-label='" + label + "']"));
+        return fact.getDomProperty("textContent").strip();
+    }
+
+    /** Opens a token's actions menu (its row's one "Actions" button) and chooses the item of class {@code action}. */
+    private void tokenAction(String tokenName, String action) {
+        WebElement menuButton = wait.until(d -> d.findElement(row("token", tokenName)).findElement(By.cssSelector("button.menu-button")));
+        menuButton.click();
+        WebElement item = wait.until(ExpectedConditions.visibilityOf(
+                driver.findElement(row("token", tokenName)).findElement(By.cssSelector("[role='menu'] button." + action))));
+        item.click();
+    }
+
     private static String cell(WebElement row, String column) {
         return row.findElement(By.cssSelector("td[data-label='" + column + "']")).getText().strip();
     }
@@ -680,8 +834,8 @@ class ConsoleIT {
         input.sendKeys(text);
     }
 
-    private Object js(String script) {
-        return ((JavascriptExecutor) driver).executeScript(script);
+    private Object js(String script, Object... arguments) {
+        return ((JavascriptExecutor) driver).executeScript(script, arguments);
     }
 
     private void openProject(String name, String tab) {
