@@ -4,6 +4,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -48,6 +49,19 @@ class ArchitectureTest {
                 .orShould().callMethod(java.time.Instant.class, "now")
                 .orShould().callMethod(java.time.Clock.class, "systemUTC")
                 .orShould().callMethod(java.time.Clock.class, "systemDefaultZone")
+                .check(classes);
+    }
+
+    /**
+     * {@code jakarta.json.Json}'s static methods look the JSON-P provider up through the service loader
+     * (a class path scan) on every call: only static initializers may call them, to make a factory or
+     * provider once. A per-request {@code Json.createValue} halved the broker checks' throughput.
+     */
+    @Test
+    void theJsonProviderIsLookedUpOnlyOnceNeverPerRequest() {
+        noClasses().should().callMethodWhere(DescribedPredicate.describe("a method of jakarta.json.Json outside a static initializer",
+                        call -> call.getTargetOwner().isEquivalentTo(jakarta.json.Json.class)
+                                && !call.getOrigin().getName().equals("<clinit>")))
                 .check(classes);
     }
 

@@ -3,8 +3,10 @@ package io.tollgate.json;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonBuilderFactory;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import java.util.Collection;
 import java.util.Map;
 
@@ -15,8 +17,14 @@ import java.util.Map;
 public final class JsonBuilders {
 
     private static final JsonBuilderFactory FACTORY = Json.createBuilderFactory(Map.of());
+    private static final JsonProvider PROVIDER = JsonProvider.provider();
 
     private JsonBuilders() {
+    }
+
+    /** A JSON number, without {@code Json.createValue}'s provider lookup. */
+    public static JsonNumber number(long value) {
+        return PROVIDER.createValue(value);
     }
 
     public static JsonObjectBuilder object() {

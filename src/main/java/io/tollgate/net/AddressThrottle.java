@@ -51,6 +51,20 @@ public final class AddressThrottle {
         return wait[0];
     }
 
+    /**
+     * Without counting anything: the milliseconds until {@code address} may try again if it is refused
+     * now, else 0. For a request whose credential is already known good, where no attempt needs
+     * counting: a read, no write (an address's every request through {@link #attempt} would queue
+     * behind the others on the same entry).
+     */
+    public long refusedFor(String address, long now) {
+        Window window = addresses.getIfPresent(address);
+        if (window == null || window.endedBy(now, windowMillis) || window.attempts < maxFailures) {
+            return 0;
+        }
+        return window.start + windowMillis - now;
+    }
+
     /** The attempt from {@code address} was no failure: it had the right password, or was refused unchecked. */
     public void takeBack(String address, long now) {
         addresses.asMap().computeIfPresent(address, (key, window) ->

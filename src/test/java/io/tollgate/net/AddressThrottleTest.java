@@ -31,6 +31,19 @@ class AddressThrottleTest {
     }
 
     @Test
+    void aReadSaysWhetherTheAddressIsRefusedAndCountsNothing() {
+        assertEquals(0, throttle.refusedFor(SPRAYER, 1_000), "an unknown address");
+        fail(SPRAYER, 29, 1_000);
+        for (int i = 0; i < 100; i++) {
+            assertEquals(0, throttle.refusedFor(SPRAYER, 2_000), "29 failures: not refused, and reading counts none");
+        }
+        fail(SPRAYER, 1, 2_000);
+        assertEquals(59_000, throttle.refusedFor(SPRAYER, 2_000), "the 30th failure: refused until the minute ends");
+        assertEquals(0, throttle.refusedFor(SPRAYER, 61_000), "a new minute begins");
+        assertEquals(0, throttle.refusedFor(OTHER, 2_000));
+    }
+
+    @Test
     void otherAddressesAreNotAffected() {
         fail(SPRAYER, 30, 1_000);
         assertTrue(throttle.attempt(SPRAYER, 1_000) > 0);

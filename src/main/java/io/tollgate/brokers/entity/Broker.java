@@ -1,7 +1,6 @@
 package io.tollgate.brokers.entity;
 
 import io.tollgate.json.JsonBuilders;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.persistence.Column;
@@ -99,7 +98,7 @@ public class Broker {
                 .add("name", name)
                 .add("url", url)
                 .add("created_date", createdDate)
-                .add("hook_key_created_date", hookKeyCreatedDate == null ? JsonValue.NULL : Json.createValue(hookKeyCreatedDate))
+                .add("hook_key_created_date", hookKeyCreatedDate == null ? JsonValue.NULL : JsonBuilders.number(hookKeyCreatedDate))
                 .build();
     }
 }

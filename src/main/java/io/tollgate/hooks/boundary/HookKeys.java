@@ -70,13 +70,17 @@ public class HookKeys {
      */
     public HookedBroker resolve(String key, String clientAddress) {
         long now = clock.millis();
-        long wait = throttle.attempt(clientAddress, now);
-        if (wait > 0) {
-            throw new TooManyAttempts("too many wrong hook keys from this address; try again later", (wait + 999) / 1000);
+        String hash = HookKeySecrets.isWellFormed(key) ? HookKeySecrets.hash(key) : null;
+        HookedBroker known = hash == null ? null : cache.get(hash);
+        if (known != null) {
+            // a key known good: nothing to count, only whether the address is refused (a read, no write)
+            refuseWhileThrottled(throttle.refusedFor(clientAddress, now));
+            return known;
         }
+        refuseWhileThrottled(throttle.attempt(clientAddress, now));
         HookedBroker broker;
         try {
-            broker = HookKeySecrets.isWellFormed(key) ? lookup(HookKeySecrets.hash(key)) : null;
+            broker = hash == null ? null : lookup(hash);
         } catch (RuntimeException unchecked) {
             throttle.takeBack(clientAddress, now); // no key was checked (a database outage, say)
             throw unchecked;
@@ -87,6 +91,12 @@ public class HookKeys {
         }
         throttle.takeBack(clientAddress, now);
         return broker;
+    }
+
+    private static void refuseWhileThrottled(long wait) {
+        if (wait > 0) {
+            throw new TooManyAttempts("too many wrong hook keys from this address; try again later", (wait + 999) / 1000);
+        }
     }
 
     private HookedBroker lookup(String hash) {

@@ -10,6 +10,7 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParserFactory;
 import jakarta.ws.rs.Consumes;
@@ -57,6 +58,8 @@ public class JsonObjectReader implements MessageBodyReader<JsonObject> {
 
     private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
     private static final JsonBuilderFactory BUILDERS = Json.createBuilderFactory(Map.of());
+    /** Looked up once: each {@code Json.createValue} looks the provider up through the service loader (a class path scan). */
+    private static final JsonProvider PROVIDER = JsonProvider.provider();
 
     @Override
     public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
@@ -121,7 +124,7 @@ public class JsonObjectReader implements MessageBodyReader<JsonObject> {
                     continue;
                 }
                 case END_OBJECT, END_ARRAY -> done = open.pop().build();
-                case VALUE_STRING -> done = Json.createValue(wellFormed(parser.getString()));
+                case VALUE_STRING -> done = PROVIDER.createValue(wellFormed(parser.getString()));
                 case VALUE_NUMBER -> {
                     if (parser.getString().length() > MAX_NUMBER_LENGTH) {
                         throw new Malformed("request body holds a number longer than " + MAX_NUMBER_LENGTH
