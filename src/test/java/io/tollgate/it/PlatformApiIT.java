@@ -81,7 +81,9 @@ class PlatformApiIT extends InContainerIT {
         Api.Reply created = root.createBroker(project, "edge", "mqtts://edge.example:8883");
         assertEquals(200, created.status(), created::toString);
         JsonObject json = created.object();
-        assertEquals(List.of("created_date", "id", "name", "project_id", "url"), json.keySet().stream().sorted().toList());
+        assertEquals(List.of("created_date", "hook_key_created_date", "id", "name", "project_id", "url"),
+                json.keySet().stream().sorted().toList());
+        assertEquals(JsonValue.NULL, json.get("hook_key_created_date"), "no hook key yet");
         assertEquals(project, json.getString("project_id"));
         assertEquals("mqtts://edge.example:8883", json.getString("url"));
         String id = json.getString("id");
