@@ -21,13 +21,13 @@
  * that cache is trusted and has not been emptied whole since an entry was read. A key replacement
  * empties the token cache whole (on every node, by the existing notification for everything), as a
  * broker's or project's deletion already does: rare changes, each costing one re-read per token.</li>
- * <li><b>Which secret a client holds.</b> Topic checks name the token, not the secret; a connect with a
- * previous secret is remembered per (broker, client id, token) in a bounded node-local memory
- * ({@code control.GraceClients}, {@code tollgate.mqtt.grace-clients}) holding that secret's hash, and the
- * client's checks judge the token as that secret presents it (through the token cache, so a later
- * rotation's early end is seen too). Node-local, not cluster-wide: only clients in a grace pay for it,
- * and EMQX's {@code expire_at} already covers every node; elsewhere a check on another node cuts the
- * client off at its next connect instead (docs/mqtt.md).</li>
+ * <li><b>Which secret a client holds.</b> Topic checks name the token, not the secret; every allowed
+ * connect is remembered per (broker, client id, token) in a bounded node-local memory
+ * ({@code control.ClientSecrets}, {@code tollgate.mqtt.remembered-clients}) holding that secret's hash, and the
+ * client's checks judge the token as that secret presents it through the token cache: a previous
+ * secret's grace end and a rotation after the connect are both seen. Node-local, not cluster-wide (a
+ * write per connect, a read per check); EMQX's {@code expire_at} covers every node for a previous
+ * secret; elsewhere a check on another node cuts the client off at its next connect (docs/mqtt.md).</li>
  * <li><b>Fail closed where a contract is silent.</b> No client address (go-auth): a token with an
  * allow-list is denied. No QoS or retain flag (go-auth, RabbitMQ): a publish is allowed only if every
  * value would be. EMQX's {@code acl} carries only what EMQX decides exactly as Tollgate does

@@ -392,7 +392,7 @@ class BrokerHooksIT extends DeployedWarTest {
     }
 
     @Test
-    void aClientConnectedWithAPreviousSecretIsRefusedAtItsNextCheckOnceTheGraceEnds() {
+    void aClientIsRefusedAtItsNextCheckOnceTheSecretItConnectedWithEnds() {
         Hooks hooks = hooks(broker);
         JsonObject token = token("editor");
         String id = token.getString("id");
@@ -444,6 +444,16 @@ class BrokerHooksIT extends DeployedWarTest {
         Api.Reply third = root.post(Api.token(project, id) + "/rotate", Api.object().add("grace_seconds", 600));
         assertEquals(200, third.status(), third::toString);
         assertEquals("rotated", goAuth(goAuthAcl(hooks, id, "a/b", 2, "go-held")));
+
+        // a rotation after a client connected with the then current secret ends it at that rotation's grace end
+        assertEquals("ok", goAuth(goAuthUser(hooks, id, third.object().getString("token"), "go-fresh")));
+        Api.Reply fourth = root.post(Api.token(project, id) + "/rotate", Api.object().add("grace_seconds", 600));
+        assertEquals(200, fourth.status(), fourth::toString);
+        assertEquals("ok", goAuth(goAuthAcl(hooks, id, "a/b", 2, "go-fresh")), "during the grace");
+        serverClock.passes(fourth.object().getJsonNumber("previous_valid_until").longValue());
+        assertEquals("rotated", goAuth(goAuthAcl(hooks, id, "a/b", 2, "go-fresh")), "the grace is over");
+        assertEquals("ok", goAuth(goAuthUser(hooks, id, fourth.object().getString("token"), "go-fresh")));
+        assertEquals("ok", goAuth(goAuthAcl(hooks, id, "a/b", 2, "go-fresh")), "connected again with the new secret");
     }
 
     @Test

@@ -31,7 +31,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * counted as its last use, and every check counted in {@code tollgate_mqtt_checks} by contract, action
  * and outcome. Nothing is logged line by line.
  * <p>
- * A client that connected with a previous secret is remembered on this node ({@link GraceClients}), so
+ * A client that connected with a previous secret is remembered on this node ({@link ClientSecrets}), so
  * that its publish and subscribe checks, which name the token only, judge the token as that secret
  * presents it: {@code rotated} once its grace is over (or a later rotation ended it); a later connect of
  * the same client with the current secret forgets it.
@@ -56,16 +56,16 @@ public class BrokerAccess {
     Now clock;
 
     @Inject
-    @ConfigProperty(name = "tollgate.mqtt.grace-clients", defaultValue = "10000")
-    int graceClientsSize;
+    @ConfigProperty(name = "tollgate.mqtt.remembered-clients", defaultValue = "10000")
+    int clientSecretsSize;
 
-    private GraceClients graceClients;
+    private ClientSecrets clientSecrets;
 
     private final Map<String, Meters.Counter> counters = new ConcurrentHashMap<>();
 
     @PostConstruct
     void init() {
-        graceClients = new GraceClients(graceClientsSize, clock::millis);
+        clientSecrets = new ClientSecrets(clientSecretsSize, clock::millis);
     }
 
     /** A connect with a password, where the contract reports the client address with it (or never does). */
@@ -120,7 +120,7 @@ public class BrokerAccess {
         long now = clock.millis();
         ActiveToken token = byId(username);
         if (token != null) {
-            GraceClients.Secret held = graceClients.secret(broker.brokerId(), clientId, token.id());
+            ClientSecrets.Secret held = clientSecrets.secret(broker.brokerId(), clientId, token.id());
             if (held != null) {
                 token = presentedBy(held, token, now);
             }
@@ -153,24 +153,24 @@ public class BrokerAccess {
         return AccessRules.connect(token, missing, broker, username, ip, now);
     }
 
-    /** Which secret an allowed connect's client holds: a previous one is remembered, the current one forgets. */
+    /** Which secret an allowed connect's client holds, current or previous. */
     private void remember(HookedBroker broker, String clientId, String hash, Verdict verdict) {
         if (verdict.allowed()) {
             Long ends = verdict.token().secretEnds();
-            graceClients.connected(broker.brokerId(), clientId, verdict.token().id(), ends == null ? null : hash,
-                    ends == null ? 0 : ends);
+            clientSecrets.connected(broker.brokerId(), clientId, verdict.token().id(), hash,
+                    ends == null ? Long.MAX_VALUE : ends);
         }
     }
 
     /**
-     * The token as the previous secret a client holds presents it, through the token cache by that
-     * secret's hash: its grace as it stands now (a later rotation ends it at once). A secret no longer
-     * known (its record forgotten long after its end) has ended.
+     * The token as the secret a client holds presents it, through the token cache by that secret's hash:
+     * still current, or in a grace as it stands now (a rotation after the connect ends it). A secret no
+     * longer known (its record forgotten long after its end) has ended.
      */
-    private ActiveToken presentedBy(GraceClients.Secret held, ActiveToken byId, long now) {
+    private ActiveToken presentedBy(ClientSecrets.Secret held, ActiveToken byId, long now) {
         ActiveToken presented = tokens.byHash(held.hash());
-        if (presented != null && presented.id().equals(byId.id()) && presented.secretEnds() != null) {
-            return presented;
+        if (presented != null && presented.id().equals(byId.id())) {
+            return presented; // still the current secret, or a previous one in its grace as it stands now
         }
         return byId.presentedUntil(Math.min(held.ends(), now));
     }

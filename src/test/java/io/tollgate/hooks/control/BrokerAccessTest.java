@@ -98,7 +98,7 @@ class BrokerAccessTest {
             public void record(TokenUse use) {
             }
         };
-        access.graceClientsSize = 100;
+        access.clientSecretsSize = 100;
         access.init();
     }
 
@@ -124,11 +124,23 @@ class BrokerAccessTest {
     }
 
     @Test
-    void aConnectWithTheCurrentSecretForgetsTheClient() {
+    void aConnectWithTheCurrentSecretReplacesThePreviousOne() {
         assertTrue(access.connect("test", BROKER, ID, PREVIOUS, "c1", LOCAL).allowed());
         assertTrue(access.connect("test", BROKER, ID, CURRENT, "c1", LOCAL).allowed());
         clock.millis = GRACE_ENDS;
         assertTrue(publish(BROKER, "c1").allowed());
+    }
+
+    @Test
+    void aRotationAfterTheConnectEndsTheCurrentSecretsClientsAtTheEndOfItsGrace() {
+        assertTrue(access.connect("test", BROKER, ID, CURRENT, "c1", LOCAL).allowed());
+        assertTrue(publish(BROKER, "c1").allowed());
+        // rotated after the connect: the secret c1 holds is now a previous one, in a grace until GRACE_ENDS
+        tokens.byHash.put(TokenSecrets.hash(CURRENT), token(false, GRACE_ENDS));
+        assertTrue(publish(BROKER, "c1").allowed(), "during the grace");
+        clock.millis = GRACE_ENDS;
+        assertEquals(Denial.ROTATED, publish(BROKER, "c1").denial(), "its grace is over");
+        assertTrue(publish(BROKER, "unknown-client").allowed(), "a client this node never saw is judged by the token");
     }
 
     @Test

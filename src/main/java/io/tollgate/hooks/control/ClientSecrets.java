@@ -9,16 +9,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
- * The MQTT clients that connected with a token's previous secret, during its rotation grace: (broker,
- * client id, token id) to that secret's hash and the end of its grace then (epoch ms). A publish or
- * subscribe check names only the token, which its current secret presents; this memory tells which
- * secret the client behind it holds, so that the check judges the token as that secret presents it
- * (refused once its grace is over, or cut short by a later rotation). Node-local and bounded
- * (least useful evicted when full). An entry lives until {@link #LINGER} after its grace ends, and each
- * check that finds it after that keeps it another {@link #LINGER}: a client that stays connected and
- * keeps asking stays refused. Maintenance runs on the calling thread, as in {@link KeyCache}.
+ * Which secret each MQTT client connected with: (broker, client id, token id) to that secret's hash and
+ * its end as of the connect (epoch ms; {@link Long#MAX_VALUE} for the current secret). A publish or
+ * subscribe check names only the token; this memory tells which secret the client behind it holds, so
+ * that the check judges the token as that secret presents it now: refused once a previous secret's grace
+ * is over, and once a rotation after the connect has ended the secret the client holds. Node-local and
+ * bounded (least useful evicted when full; a forgotten client is judged by the token's current secret
+ * until its next connect). An ended entry lives until {@link #LINGER} after its end, and each check that
+ * finds it after that keeps it another {@link #LINGER}: a client that stays connected and keeps asking
+ * stays refused. Maintenance runs on the calling thread, as in {@link KeyCache}.
  */
-public final class GraceClients {
+public final class ClientSecrets {
 
     /** How long an ended entry is kept after the grace or after the last check that found it. */
     static final Duration LINGER = Duration.ofDays(1);
@@ -26,12 +27,12 @@ public final class GraceClients {
     private final Cache<Client, Secret> held;
 
     /** @param now the server's clock (epoch ms), against which each entry's remaining life is measured */
-    public GraceClients(int capacity, LongSupplier now) {
+    public ClientSecrets(int capacity, LongSupplier now) {
         this(capacity, now, Ticker.systemTicker());
     }
 
     /** With the ticker that measures the entries' lives (tests). */
-    GraceClients(int capacity, LongSupplier now, Ticker ticker) {
+    ClientSecrets(int capacity, LongSupplier now, Ticker ticker) {
         this.held = Caffeine.newBuilder()
                 .ticker(ticker)
                 .maximumSize(Math.max(1, capacity))
@@ -58,33 +59,26 @@ public final class GraceClients {
     }
 
     /**
-     * A successful connect of {@code clientId} with a secret of {@code tokenId}: a previous one (its
-     * {@code secretHash}, working until {@code secretEnds}) is remembered; the current one ({@code
-     * secretHash} null) forgets the client.
+     * A successful connect of {@code clientId} with the secret of {@code tokenId} whose hash is {@code
+     * secretHash}: a previous one works until {@code secretEnds}, the current one until a rotation ends it
+     * ({@code secretEnds} {@link Long#MAX_VALUE}). Either is remembered, so that a later rotation's end
+     * reaches the client's next check too.
      */
     public void connected(String brokerId, String clientId, String tokenId, String secretHash, long secretEnds) {
-        Client client = new Client(brokerId, clientId, tokenId);
-        if (secretHash != null) {
-            held.put(client, new Secret(secretHash, secretEnds));
-        } else if (held.estimatedSize() != 0) {
-            held.invalidate(client);
-        }
+        held.put(new Client(brokerId, clientId, tokenId), new Secret(secretHash, secretEnds));
     }
 
     /**
-     * The previous secret this client connected with, or null if it is not remembered (it connected with
-     * the current one, or not through this node). Nothing but a size read while no client is remembered.
+     * The secret this client connected with, or null if it is not remembered (it connected through
+     * another node, or was forgotten to keep the memory bounded).
      */
     public Secret secret(String brokerId, String clientId, String tokenId) {
-        if (held.estimatedSize() == 0) {
-            return null;
-        }
         return held.getIfPresent(new Client(brokerId, clientId, tokenId));
     }
 
     /**
-     * A previous secret a client connected with: its hash (the token cache's key) and when its grace
-     * ended as of that connect (a later rotation may end it sooner).
+     * The secret a client connected with: its hash (the token cache's key) and when it ended as of that
+     * connect ({@link Long#MAX_VALUE} for a current secret; a later rotation may end it sooner).
      */
     public record Secret(String hash, long ends) {
     }

@@ -9,28 +9,30 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /** The node's memory of MQTT clients that connected with a previous secret during its grace. */
-class GraceClientsTest {
+class ClientSecretsTest {
 
     private static final long NOW = 1_800_000_000_000L;
     private static final long ENDS = NOW + 1000;
     private static final String HASH = "ab".repeat(32);
-    private static final GraceClients.Secret HELD = new GraceClients.Secret(HASH, ENDS);
+    private static final ClientSecrets.Secret HELD = new ClientSecrets.Secret(HASH, ENDS);
 
     private final AtomicLong ticks = new AtomicLong();
-    private final GraceClients clients = new GraceClients(100, () -> NOW, ticks::get);
+    private final ClientSecrets clients = new ClientSecrets(100, () -> NOW, ticks::get);
 
     @Test
-    void aClientIsRememberedPerBrokerClientAndTokenUntilItConnectsWithTheCurrentSecret() {
+    void aClientIsRememberedPerBrokerClientAndTokenWithTheSecretOfItsLastConnect() {
         assertNull(clients.secret("b1", "c1", "t1"), "nothing remembered");
         clients.connected("b1", "c1", "t1", HASH, ENDS);
         assertEquals(HELD, clients.secret("b1", "c1", "t1"));
         assertNull(clients.secret("b2", "c1", "t1"), "another broker");
         assertNull(clients.secret("b1", "c2", "t1"), "another client");
         assertNull(clients.secret("b1", "c1", "t2"), "another token");
-        clients.connected("b1", "c2", "t1", null, 0);
-        assertEquals(HELD, clients.secret("b1", "c1", "t1"), "a current-secret connect of another client forgets nothing");
-        clients.connected("b1", "c1", "t1", null, 0);
-        assertNull(clients.secret("b1", "c1", "t1"), "the same client with the current secret");
+        ClientSecrets.Secret current = new ClientSecrets.Secret("cd".repeat(32), Long.MAX_VALUE);
+        clients.connected("b1", "c2", "t1", current.hash(), current.ends());
+        assertEquals(HELD, clients.secret("b1", "c1", "t1"), "another client's connect changes nothing");
+        assertEquals(current, clients.secret("b1", "c2", "t1"), "a current secret is remembered too, with no end");
+        clients.connected("b1", "c1", "t1", current.hash(), current.ends());
+        assertEquals(current, clients.secret("b1", "c1", "t1"), "the same client's next connect replaces its secret");
     }
 
     @Test
@@ -43,9 +45,9 @@ class GraceClientsTest {
     @Test
     void anEntryLivesUntilALingerAfterItsGraceEnds() {
         clients.connected("b1", "c1", "t1", HASH, ENDS);
-        ticks.set(Duration.ofMillis(1000).plus(GraceClients.LINGER).toNanos() - 1);
+        ticks.set(Duration.ofMillis(1000).plus(ClientSecrets.LINGER).toNanos() - 1);
         clients.connected("b1", "c2", "t1", HASH, ENDS); // remembered later: lives that much longer
-        ticks.set(Duration.ofMillis(1000).plus(GraceClients.LINGER).toNanos());
+        ticks.set(Duration.ofMillis(1000).plus(ClientSecrets.LINGER).toNanos());
         assertNull(clients.secret("b1", "c1", "t1"));
         assertEquals(HELD, clients.secret("b1", "c2", "t1"));
     }
@@ -53,7 +55,7 @@ class GraceClientsTest {
     @Test
     void aClientThatKeepsAskingAfterItsGraceStaysRemembered() {
         clients.connected("b1", "c1", "t1", HASH, ENDS);
-        long linger = GraceClients.LINGER.toNanos();
+        long linger = ClientSecrets.LINGER.toNanos();
         long graceEnd = Duration.ofMillis(1000).toNanos();
         ticks.set(graceEnd + linger / 2);
         assertEquals(HELD, clients.secret("b1", "c1", "t1"));
@@ -65,7 +67,7 @@ class GraceClientsTest {
 
     @Test
     void theMemoryIsBounded() {
-        GraceClients small = new GraceClients(10, () -> NOW, ticks::get);
+        ClientSecrets small = new ClientSecrets(10, () -> NOW, ticks::get);
         for (int i = 0; i < 1000; i++) {
             small.connected("b1", "c" + i, "t1", HASH, ENDS);
         }
