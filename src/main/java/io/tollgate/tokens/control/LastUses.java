@@ -11,8 +11,18 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class LastUses {
 
-    /** A use to be written: when, and from which client address (null if unknown). */
+    /** The {@code last_used_ip} column's length. */
+    public static final int MAX_IP = 64;
+
+    /**
+     * A use to be written: when, and from which client address (null if unknown), cut to {@link #MAX_IP}
+     * characters: a broker reports its client's address as any text, and one value longer than the
+     * column would fail every flush that carries it.
+     */
     public record LastUse(long at, String ip) {
+        public LastUse {
+            ip = ip == null || ip.length() <= MAX_IP ? ip : ip.substring(0, MAX_IP);
+        }
     }
 
     private final Map<String, LastUse> pending = new ConcurrentHashMap<>();
