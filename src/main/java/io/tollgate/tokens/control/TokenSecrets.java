@@ -26,11 +26,27 @@ public final class TokenSecrets {
 
     /** A fresh secret; the caller hands it to the client once and keeps only {@link #hash}. */
     public static String mint() {
-        StringBuilder secret = new StringBuilder(LENGTH).append(PREFIX);
-        for (int i = 0; i < RANDOM_CHARS; i++) {
-            secret.append(BASE62[RANDOM.nextInt(BASE62.length)]);
+        String body = PREFIX + random(RANDOM_CHARS);
+        return body + checksum(body);
+    }
+
+    /** {@code length} base62 characters from {@link SecureRandom}: the random part of every Tollgate secret. */
+    public static String random(int length) {
+        char[] chars = new char[length];
+        for (int i = 0; i < length; i++) {
+            chars[i] = BASE62[RANDOM.nextInt(BASE62.length)];
         }
-        return secret.append(checksum(secret)).toString();
+        return new String(chars);
+    }
+
+    /** Whether {@code value} holds only base62 characters from {@code from} on. */
+    public static boolean isBase62(String value, int from) {
+        for (int i = from; i < value.length(); i++) {
+            if (!isBase62(value.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Prefix, length, alphabet and checksum are right: worth a lookup. */
@@ -38,10 +54,8 @@ public final class TokenSecrets {
         if (value == null || value.length() != LENGTH || !value.startsWith(PREFIX)) {
             return false;
         }
-        for (int i = PREFIX.length(); i < LENGTH; i++) {
-            if (!isBase62(value.charAt(i))) {
-                return false;
-            }
+        if (!isBase62(value, PREFIX.length())) {
+            return false;
         }
         String body = value.substring(0, LENGTH - CHECKSUM_CHARS);
         return checksum(body).equals(value.substring(LENGTH - CHECKSUM_CHARS));
