@@ -102,13 +102,7 @@ fixed_rate() { # key label port path authorization: hey at half of the saturatio
   # -T: hey sends Content-Type text/html by default, which Tollgate refuses with 415 even on a GET
   hey -z ${DURATION}s -c $HEY_WORKERS -q $(( rate / HEY_WORKERS )) -o csv -T application/json -H "Authorization: $auth" "http://127.0.0.1:$port$path" > "$out"
   note_rss
-  # one CSV row per request: response-time (s), ..., status-code, offset (s since the start)
-  read -r FIXED_RATE[$key] FIXED_P99[$key] bad < <(python3 -c "
-import csv, sys
-rows = [r for r in csv.reader(open('$out')) if r and r[0][0].isdigit()]
-times = sorted(float(r[0]) * 1000 for r in rows)
-print(round(len(rows) / $DURATION), '%.2f' % times[min(len(times) - 1, int(0.99 * len(times)))] if times else 'n/a',
-      sum(1 for r in rows if not r[6].startswith('2')))")
+  read -r FIXED_RATE[$key] FIXED_P99[$key] bad < <(python3 bench/hey_summary.py "$out" "$DURATION")
   ERR[$key-fixed]=$bad
   printf '  %-12s %-50s %7s req/s  (fixed rate)       p99 %7s ms  errors %s\n' "$key-fixed" "$label" "${FIXED_RATE[$key]}" "${FIXED_P99[$key]}" "$bad"
 }

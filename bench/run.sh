@@ -33,10 +33,12 @@ SERVER_PID=
 # one command from a fresh clone: the WAR and Payara Micro are built if missing
 [ -f target/tollgate.war ] && [ -f target/payara-micro.jar ] \
   || { echo "building: mvn -B -q package -DskipTests" >&2; mvn -B -q package -DskipTests >&2; }
-if ! command -v wrk >/dev/null; then
-  echo "installing wrk" >&2
-  apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
-fi
+for tool in wrk hey; do
+  if ! command -v $tool >/dev/null; then
+    echo "installing $tool" >&2
+    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $tool >/dev/null
+  fi
+done
 
 stop_server() {
   if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
@@ -98,7 +100,8 @@ api() { # method path [body] [token]
 }
 field() { python3 -c "import sys, json; print(json.load(sys.stdin)['$1'])"; }
 
-declare -A RPS P50 P99 ERR
+declare -A RPS P50 P99 ERR FIXED_P99
+HEY_WORKERS=8
 script_for() { # key token [json-body]: GET with the token, or POST of the body without one
   local script="$WORK/$1.lua"
   { [ -n "${2:-}" ] && echo "wrk.headers['Authorization'] = 'Bearer $2'"
@@ -122,6 +125,18 @@ scenario() { # key label path token [json-body]
   P99[$key]=$(python3 -c "print('%.2f' % ($local_p99_us / 1000))")
   ERR[$key]=$local_errors
   printf '%-4s %-52s %9s req/s  p50 %7s ms  p99 %7s ms  errors %s\n' "($key)" "$label" "${RPS[$key]}" "${P50[$key]}" "${P99[$key]}" "${ERR[$key]}"
+}
+
+fixed_rate() { # key label path json-body: POSTs of the body by hey at half of the saturation throughput of $key
+  local key=$1 label=$2 path=$3 body=$4
+  local rate=$(( (${RPS[$key]} + 1) / 2 )); [ "$rate" -ge $HEY_WORKERS ] || rate=$HEY_WORKERS
+  local out="$WORK/hey-$key.txt" fixed_rps bad
+  hey -z ${DURATION}s -c $HEY_WORKERS -q $(( rate / HEY_WORKERS )) -o csv -m POST -T application/json -d "$body" \
+    "http://127.0.0.1:$PORT$path" > "$out"
+  note_rss
+  read -r fixed_rps FIXED_P99[$key] bad < <(python3 bench/hey_summary.py "$out" "$DURATION")
+  ERR[$key-fixed]=$bad
+  printf '%-4s %-52s %9s req/s  (fixed rate)     p99 %7s ms  errors %s\n' "($key)" "$label" "$fixed_rps" "${FIXED_P99[$key]}" "$bad"
 }
 
 # ---- usage recording cost (issue 13): the token path with the usage log on and off ----------------
@@ -220,6 +235,8 @@ warm "/mqtt/$HOOK_KEY/emqx/authn" "" "$CONNECT"
 warm "/mqtt/$HOOK_KEY/emqx/authz" "" "$PUBLISH"
 scenario g "MQTT connect check: POST /mqtt/{key}/emqx/authn" "/mqtt/$HOOK_KEY/emqx/authn" "" "$CONNECT"
 scenario h "MQTT publish check: POST /mqtt/{key}/emqx/authz" "/mqtt/$HOOK_KEY/emqx/authz" "" "$PUBLISH"
+fixed_rate g "(g) at half its throughput, 8 hey workers" "/mqtt/$HOOK_KEY/emqx/authn" "$CONNECT"
+fixed_rate h "(h) at half its throughput, 8 hey workers" "/mqtt/$HOOK_KEY/emqx/authz" "$PUBLISH"
 CREATE_LINE=$(python3 bench/creates.py 127.0.0.1 "$PORT" "$ROOT" "$LISTS" "$CREATES" | grep '^RESULT')
 note_rss
 CREATE_P50=$(echo "$CREATE_LINE" | sed 's/.*p50_ms=\([0-9.]*\).*/\1/')
@@ -240,6 +257,8 @@ echo "H2 write delay in effect: $(java -Dh2.bindAddress=127.0.0.1 -cp "$WORK/h2.
   -sql "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'" | grep -E '^[0-9]+$' | tail -1) ms"
 echo "$(api GET "/api/projects/$LISTS/tokens?limit=1&offset=$BULK" | python3 -c 'import sys, json; print(len(json.load(sys.stdin)))') token at offset $BULK of the bulk project: $BULK tokens were added"
 scenario f "(b) again with $BULK more tokens in the database" /api/auth/whoami "$EDITOR"
+scenario i "(g) again with $BULK more tokens in the database" "/mqtt/$HOOK_KEY/emqx/authn" "" "$CONNECT"
+scenario j "(h) again with $BULK more tokens in the database" "/mqtt/$HOOK_KEY/emqx/authz" "" "$PUBLISH"
 
 ratio() { python3 -c "print('%.2f' % (${RPS[$1]} / ${RPS[$2]}))"; }
 echo
@@ -255,8 +274,11 @@ echo "  (d)/(a) = $(ratio d a)"
 echo "  (f)/(b) = $(ratio f b)   (target >= 0.85)"
 echo "  (g)/(b) = $(ratio g b)   (MQTT connect check vs a token-authenticated call; target >= 1.00 less noise, i.e. no dearer)"
 echo "  (h)/(b) = $(ratio h b)   (MQTT publish check; target > 1.00: cheaper than a token-authenticated call)"
+echo "  (i)/(g) = $(ratio i g)   (MQTT connect check with $BULK more tokens; target >= 0.90)"
+echo "  (j)/(h) = $(ratio j h)   (MQTT publish check with $BULK more tokens; target >= 0.90)"
+echo "  (g) p99 at half load = ${FIXED_P99[g]} ms, (h) p99 at half load = ${FIXED_P99[h]} ms   (target <= 10 each)"
 echo "  (d) p99 = ${P99[d]} ms   (target <= 20)"
 echo "  creation p50 = $CREATE_P50 ms   (target <= 5)"
-echo "  errors = $(( ${ERR[a]} + ${ERR[b]} + ${ERR[c]} + ${ERR[d]} + ${ERR[f]} + ${ERR[g]} + ${ERR[h]} + CREATE_ERR ))   (target 0)"
+echo "  errors = $(( ${ERR[a]} + ${ERR[b]} + ${ERR[c]} + ${ERR[d]} + ${ERR[f]} + ${ERR[g]} + ${ERR[h]} + ${ERR[i]} + ${ERR[j]} + ${ERR[g-fixed]} + ${ERR[h-fixed]} + CREATE_ERR ))   (target 0)"
 echo "  server peak RSS = $(( PEAK_RSS_KB / 1024 )) MiB"
 usage_cost
