@@ -1,7 +1,7 @@
 """Summarizes a `hey -o csv` run: prints 'rate p99_ms errors' (requests per second over the run's
 duration, the 99th percentile response time, the answers that were not 2xx).
 
-usage: python3 bench/hey_summary.py FILE DURATION_SECONDS
+usage: python3 bench/hey_summary.py FILE DURATION_SECONDS   (bench/run.sh and bench/peer.sh call it)
 """
 import csv
 import sys
@@ -17,4 +17,7 @@ def main(path, duration):
 
 
 if __name__ == '__main__':
+    if len(sys.argv) != 3 or sys.argv[1] in ('-h', '--help'):
+        print(__doc__.strip())
+        sys.exit(0 if len(sys.argv) > 1 and sys.argv[1] in ('-h', '--help') else 2)
     main(sys.argv[1], float(sys.argv[2]))
