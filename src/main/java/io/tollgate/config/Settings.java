@@ -45,6 +45,7 @@ public final class Settings {
             new Setting("tollgate.mqtt.max-wrong-keys-per-address", Form.COUNT),
             new Setting("tollgate.mqtt.key-cache-size", Form.COUNT),
             new Setting("tollgate.mqtt.remembered-clients", Form.COUNT),
+            new Setting("tollgate.mqtt.clients-per-token", Form.COUNT),
             new Setting("tollgate.tokens.default-lifetime", Form.DURATION),
             new Setting("tollgate.tokens.max-lifetime", Form.DURATION),
             new Setting("tollgate.tokens.last-used-granularity", Form.DURATION),

@@ -22,12 +22,17 @@
  * empties the token cache whole (on every node, by the existing notification for everything), as a
  * broker's or project's deletion already does: rare changes, each costing one re-read per token.</li>
  * <li><b>Which secret a client holds.</b> Topic checks name the token, not the secret; every allowed
- * connect is remembered per (broker, client id, token) in a bounded node-local memory
- * ({@code control.ClientSecrets}, {@code tollgate.mqtt.remembered-clients}) holding that secret's hash, and the
- * client's checks judge the token as that secret presents it through the token cache: a previous
- * secret's grace end and a rotation after the connect are both seen. Node-local, not cluster-wide (a
- * write per connect, a read per check); EMQX's {@code expire_at} covers every node for a previous
- * secret; elsewhere a check on another node cuts the client off at its next connect (docs/mqtt.md).</li>
+ * connect is recorded per (broker, client id, token) with that secret's hash in the database
+ * ({@code mqtt_clients}, {@code boundary.ClientRows}), the truth every node shares, and the client's
+ * checks judge the token as that secret presents it through the token cache: a previous secret's grace
+ * end and a rotation after the connect are both seen, on whichever node the check reaches. Each node
+ * caches the rows ({@code control.ClientSecrets}, bounded by {@code tollgate.mqtt.remembered-clients},
+ * absent rows too) and follows the token cache's invalidations, so a check whose client is cached reads
+ * nothing, and a connect its node already knows writes nothing. A write that may leave another node's
+ * entry stale (another secret, or a new row on a previous secret) fires {@code TokensChanged}: the
+ * existing cluster notification, no channel of its own. At most {@code tollgate.mqtt.clients-per-token}
+ * rows per token (the oldest dropped: such a client is judged by the current secret until it connects
+ * again).</li>
  * <li><b>Fail closed where a contract is silent.</b> No client address (go-auth): a token with an
  * allow-list is denied. No QoS or retain flag (go-auth, RabbitMQ): a publish is allowed only if every
  * value would be. EMQX's {@code acl} carries only what EMQX decides exactly as Tollgate does

@@ -30,7 +30,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * is refused by the other within a second, so is a token suspended on one, a previous secret whose
  * grace ended, and every token of a deleted project; a node whose listening connection dropped (and
  * so missed notifications) refuses a token revoked meanwhile within a second too, and caches again
- * once it listens again; the survivor serves everything when the other dies.
+ * once it listens again; an MQTT client's checks on the node it did not connect through see the end of
+ * the secret it connected with; the survivor serves everything when the other dies.
  */
 @EnabledIfSystemProperty(named = "tollgate.it.db", matches = "postgresql")
 @Tag(RuntimeSubset.TAG)
@@ -76,6 +77,7 @@ class ClusterIT {
             aDeletedProjectsTokensAreRefusedOnTheOtherNodeWithinASecond(b, rootA);
             aNodeThatMissedNotificationsServesNoStaleTokenAndCachesAgainOnceItListens(b, rootA);
             brokerChecksOnTheOtherNodeFollowEveryChangeWithinASecond(b, rootA);
+            aClientsChecksOnTheOtherNodeSeeTheEndOfTheSecretItConnectedWith(a, b, rootA);
 
             String login = fixtures.unique("u");
             assertEquals(200, rootA.createUser(login, "a-long-password").status());
@@ -253,6 +255,127 @@ class ClusterIT {
         long rulesDelay = awaitBrokerAnswer(() -> emqx(hooksOnB, newKey, "authz", otherPublish), "deny", patched);
         System.out.println("cluster: mqtt_rules changed on node A applied to publish checks on node B after " + rulesDelay + " ms");
         assertTrue(rulesDelay >= 0 && rulesDelay < 1_000, "rules change delay " + rulesDelay + " ms");
+    }
+
+    /**
+     * Spec section 9 across nodes: a client's publish checks on node B judge the secret it connected
+     * with through node A (the rows of {@code mqtt_clients}, shared through the database). A client
+     * that connected with the then current secret, and one that connected with the previous secret
+     * during a rotation's grace, are both refused on B (EMQX: deny; go-auth: {@code rotated}) within a
+     * second of the grace's end, though B never saw their connects, and though B had judged them before.
+     */
+    private static void aClientsChecksOnTheOtherNodeSeeTheEndOfTheSecretItConnectedWith(TollgateServer a,
+            TollgateServer b, Api rootA) throws Exception {
+        Fixtures fixtures = new Fixtures(rootA);
+        String project = fixtures.project();
+        String broker = fixtures.broker(project);
+        Api.Reply created = rootA.send("POST", Api.broker(project, broker) + "/hook-key", null, null);
+        assertEquals(200, created.status(), created::toString);
+        String key = created.object().getString("hook_key");
+        JsonObject token = fixtures.token(project, "editor");
+        String id = token.getString("id");
+        String first = token.getString("token");
+        Api hooksOnA = a.api(null);
+        Api hooksOnB = b.api(null);
+
+        // through A with the current secret; B judges both clients (and so knows their rows, or that there is none)
+        assertEquals("allow", result(emqx(hooksOnA, key, "authn", emqxConnect(id, first, "held"))));
+        assertEquals("ok", goAuth(goAuth(hooksOnA, key, "user", goAuthConnect(id, first, "go-held"))));
+        for (String client : List.of("held", "old")) {
+            assertEquals("allow", result(emqx(hooksOnB, key, "authz", emqxPublish(id, client))), client + " on B");
+        }
+        for (String client : List.of("go-held", "go-old")) {
+            assertEquals("ok", goAuth(goAuth(hooksOnB, key, "acl", goAuthPublish(id, client))), client + " on B");
+        }
+
+        // rotated on A; during the grace two more clients connect through A with the previous secret
+        Api.Reply rotated = rootA.post(Api.token(project, id) + "/rotate", Api.object().add("grace_seconds", 10));
+        assertEquals(200, rotated.status(), rotated::toString);
+        long until = rotated.object().getJsonNumber("previous_valid_until").longValue();
+        assertEquals("allow", result(emqx(hooksOnA, key, "authn", emqxConnect(id, first, "old"))));
+        assertEquals("ok", goAuth(goAuth(hooksOnA, key, "user", goAuthConnect(id, first, "go-old"))));
+        for (String client : List.of("held", "old")) {
+            assertEquals("allow", result(emqx(hooksOnB, key, "authz", emqxPublish(id, client))), client + ", grace, on B");
+        }
+        for (String client : List.of("go-held", "go-old")) {
+            assertEquals("ok", goAuth(goAuth(hooksOnB, key, "acl", goAuthPublish(id, client))), client + ", grace, on B");
+        }
+        assertTrue(System.currentTimeMillis() < until, "the grace outlived the checks during it; make it longer");
+
+        Thread.sleep(Math.max(0, until - System.currentTimeMillis()));
+        long ended = System.nanoTime() - Math.max(0, System.currentTimeMillis() - until) * 1_000_000;
+        long held = awaitBrokerAnswer(() -> emqx(hooksOnB, key, "authz", emqxPublish(id, "held")), "deny", ended);
+        long old = awaitBrokerAnswer(() -> emqx(hooksOnB, key, "authz", emqxPublish(id, "old")), "deny", ended);
+        long goHeld = awaitGoAuthRefusal(() -> goAuth(hooksOnB, key, "acl", goAuthPublish(id, "go-held")), ended);
+        long goOld = awaitGoAuthRefusal(() -> goAuth(hooksOnB, key, "acl", goAuthPublish(id, "go-old")), ended);
+        System.out.println("cluster: clients that connected through node A were refused by publish checks on node B "
+                + "after the grace's end: on the secret rotated after the connect " + held + " ms (EMQX), " + goHeld
+                + " ms (go-auth, rotated); on the previous secret during its grace " + old + " ms (EMQX), " + goOld
+                + " ms (go-auth, rotated)");
+        for (long delay : List.of(held, old, goHeld, goOld)) {
+            assertTrue(delay >= 0 && delay < 1_000, "delay after the grace's end " + delay + " ms");
+        }
+
+        // connected again through A with the new secret: B follows the client's row at once
+        String second = rotated.object().getString("token");
+        assertEquals("allow", result(emqx(hooksOnA, key, "authn", emqxConnect(id, second, "held"))));
+        assertEquals("ok", goAuth(goAuth(hooksOnA, key, "user", goAuthConnect(id, second, "go-held"))));
+        assertEquals("allow", result(emqx(hooksOnB, key, "authz", emqxPublish(id, "held"))), "the new secret, on B");
+        assertEquals("ok", goAuth(goAuth(hooksOnB, key, "acl", goAuthPublish(id, "go-held"))), "the new secret, on B");
+    }
+
+    private static String emqxConnect(String id, String secret, String client) {
+        return Json.createObjectBuilder().add("username", id).add("password", secret).add("clientid", client)
+                .add("peerhost", "127.0.0.1").build().toString();
+    }
+
+    private static String emqxPublish(String id, String client) {
+        return Json.createObjectBuilder().add("username", id).add("clientid", client).add("peerhost", "127.0.0.1")
+                .add("action", "publish").add("topic", "devices/1/state").add("qos", "1").add("retain", "false")
+                .build().toString();
+    }
+
+    private static String goAuthConnect(String id, String secret, String client) {
+        return Json.createObjectBuilder().add("username", id).add("password", secret).add("clientid", client)
+                .build().toString();
+    }
+
+    private static String goAuthPublish(String id, String client) {
+        return Json.createObjectBuilder().add("username", id).add("clientid", client).add("topic", "devices/1/state")
+                .add("acc", 2).build().toString();
+    }
+
+    private static Api.Reply goAuth(Api anonymous, String key, String check, String body) {
+        return anonymous.send("POST", "mqtt/" + key + "/go-auth/" + check, body, "application/json");
+    }
+
+    /** go-auth's answer: {@code ok}, or the reason of its 403. */
+    private static String goAuth(Api.Reply reply) {
+        if (reply.status() == 200) {
+            assertEquals(true, reply.object().getBoolean("ok"), reply::toString);
+            return "ok";
+        }
+        assertEquals(403, reply.status(), reply::toString);
+        return reply.object().getString("error");
+    }
+
+    private static String result(Api.Reply reply) {
+        assertEquals(200, reply.status(), reply::toString);
+        return reply.object().getString("result");
+    }
+
+    /** Milliseconds from {@code since} (nanoTime) until go-auth's check is refused {@code rotated}; -1 if not within 20 s. */
+    private static long awaitGoAuthRefusal(java.util.function.Supplier<Api.Reply> check, long since)
+            throws InterruptedException {
+        while (System.nanoTime() - since < Duration.ofSeconds(20).toNanos()) {
+            String answer = goAuth(check.get());
+            if (!"ok".equals(answer)) {
+                assertEquals("rotated", answer);
+                return (System.nanoTime() - since) / 1_000_000;
+            }
+            Thread.sleep(5);
+        }
+        return -1;
     }
 
     private static Api.Reply emqx(Api anonymous, String key, String check, String body) {

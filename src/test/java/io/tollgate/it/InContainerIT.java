@@ -20,7 +20,9 @@ import io.tollgate.audit.entity.AuditAction;
 import io.tollgate.audit.entity.AuditEvent;
 import io.tollgate.audit.entity.AuditPage;
 import io.tollgate.auth.boundary.Logins;
+import io.tollgate.brokers.entity.BrokerUrl;
 import io.tollgate.errors.Conflict;
+import io.tollgate.hooks.control.ClientSecrets;
 import io.tollgate.errors.Forbidden;
 import io.tollgate.errors.InvalidField;
 import io.tollgate.errors.Malformed;
@@ -789,5 +791,76 @@ abstract class InContainerIT extends DeployedWarTest {
         assertEquals(expected, paged, "nine tokens of one millisecond, then two of the next, in pages of four");
         assertEquals(expected, tokens.list(project, null, null).stream().map(t -> t.id()).toList(),
                 "the order of the unpaged list");
+    }
+    // ---- the MQTT clients' secrets (hooks.boundary.ClientRows): the truth every node shares
+
+    @Inject
+    io.tollgate.hooks.boundary.ClientRows clientRows;
+
+    @Inject
+    io.tollgate.brokers.boundary.Brokers brokers;
+
+    /**
+     * A row per broker, client and token; a write tells the other nodes (TokensChanged: this node's
+     * token cache drops the token after the commit) only when their entries may be stale: another
+     * secret, or a new row on a previous secret. Beyond the cap the token's oldest rows go; the rows go
+     * with their token and with their broker (ON DELETE CASCADE under the bulk deletes).
+     */
+    @Test
+    void mqttClientRowsTellTheOtherNodesOnlyWhatMayBeStaleKeepTheCapAndGoWithTheirTokenAndBroker() throws Exception {
+        String broker = brokers.create(project, unique("b"), BrokerUrl.parse("mqtt://127.0.0.1:1883")).id();
+        JsonObject created = tokens.create(project, request(Role.EDITOR, null), Caller.root());
+        String id = created.getString("id");
+        String hash = TokenSecrets.hash(created.getString("token"));
+        ClientSecrets.Secret current = new ClientSecrets.Secret(hash, Long.MAX_VALUE);
+        ClientSecrets.Secret previous = new ClientSecrets.Secret("ab".repeat(32), 1_900_000_000_000L);
+        assertNull(clientRows.read(broker, "c1", id));
+
+        assertNotNull(activeTokens.byHash(hash));
+        clientRows.connected(broker, "c1", id, current, 1_000);
+        assertEquals(current, clientRows.read(broker, "c1", id));
+        assertNotNull(activeTokens.cache().byId(id), "a new row on the current secret tells nobody");
+        clientRows.connected(broker, "c1", id, current, 2_000);
+        assertNotNull(activeTokens.cache().byId(id), "nor the same secret again");
+        clientRows.connected(broker, "c1", id, previous, 3_000);
+        assertEquals(previous, clientRows.read(broker, "c1", id));
+        assertNull(activeTokens.cache().byId(id), "another secret: the token changed, for every node");
+        assertNotNull(activeTokens.byHash(hash));
+        clientRows.connected(broker, "c2", id, previous, 3_000);
+        assertNull(activeTokens.cache().byId(id), "a new row on a previous secret: likewise");
+        assertEquals(previous, clientRows.read(broker, "c2", id));
+
+        // the cap (10 000 rows per token by default): a new row beyond it drops the token's oldest
+        transaction.begin();
+        for (int chunk = 0; chunk < 10; chunk++) {
+            StringBuilder insert = new StringBuilder("INSERT INTO mqtt_clients VALUES ");
+            for (int i = 0; i < 1000; i++) {
+                int n = chunk * 1000 + i;
+                insert.append(i == 0 ? "" : ", ").append("('").append(broker).append("', 'bulk-").append(n)
+                        .append("', '").append(id).append("', '").append(hash).append("', NULL, ").append(10_000 + n).append(')');
+            }
+            em.createNativeQuery(insert.toString()).executeUpdate();
+        }
+        transaction.commit();
+        assertEquals(10_002L, rowsOf(id));
+        clientRows.connected(broker, "newest", id, current, 100_000);
+        assertEquals(10_000L, rowsOf(id), "a new row beyond the cap drops the oldest rows");
+        assertNull(clientRows.read(broker, "c1", id), "the oldest went first");
+        assertNull(clientRows.read(broker, "c2", id));
+        assertNull(clientRows.read(broker, "bulk-0", id), "three too many: three went");
+        assertEquals(current, clientRows.read(broker, "bulk-1", id));
+        assertEquals(current, clientRows.read(broker, "newest", id));
+
+        tokens.delete(project, id);
+        assertEquals(0L, rowsOf(id), "gone with their token");
+        String other = tokens.create(project, request(Role.EDITOR, null), Caller.root()).getString("id");
+        clientRows.connected(broker, "c1", other, current, 1_000);
+        brokers.delete(project, broker);
+        assertEquals(0L, rowsOf(other), "and with their broker");
+    }
+
+    private long rowsOf(String tokenId) {
+        return ((Number) em.createNativeQuery("SELECT COUNT(*) FROM mqtt_clients WHERE token_id = ?1")
+                .setParameter(1, tokenId).getSingleResult()).longValue();
     }
 }

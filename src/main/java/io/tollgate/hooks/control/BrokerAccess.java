@@ -31,10 +31,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * counted as its last use, and every check counted in {@code tollgate_mqtt_checks} by contract, action
  * and outcome. Nothing is logged line by line.
  * <p>
- * A client that connected with a previous secret is remembered on this node ({@link ClientSecrets}), so
- * that its publish and subscribe checks, which name the token only, judge the token as that secret
- * presents it: {@code rotated} once its grace is over (or a later rotation ended it); a later connect of
- * the same client with the current secret forgets it.
+ * Every allowed connect remembers which secret its client presented ({@link ClientSecrets}: in the
+ * database, shared by the nodes, cached on each), so that the client's publish and subscribe checks,
+ * which name the token only, judge the token as that secret presents it, on whichever node they reach:
+ * {@code rotated} once a previous secret's grace is over, or once a rotation after the connect ended the
+ * secret it holds; a later connect of the same client with the current secret replaces it. A connect
+ * this node already knows (the same client, token and secret as its cached entry) writes nothing; a
+ * check whose client the cache holds (or knows to have no row) reads nothing.
  */
 @ApplicationScoped
 public class BrokerAccess {
@@ -55,6 +58,10 @@ public class BrokerAccess {
     @Inject
     Now clock;
 
+    /** The rows of {@link ClientSecrets}: the hooks' boundary {@code ClientRows}. */
+    @Inject
+    ClientSecrets.Store clientRows;
+
     @Inject
     @ConfigProperty(name = "tollgate.mqtt.remembered-clients", defaultValue = "10000")
     int clientSecretsSize;
@@ -65,7 +72,7 @@ public class BrokerAccess {
 
     @PostConstruct
     void init() {
-        clientSecrets = new ClientSecrets(clientSecretsSize, clock::millis);
+        clientSecrets = new ClientSecrets(clientSecretsSize, tokens.cache(), clientRows);
     }
 
     /** A connect with a password, where the contract reports the client address with it (or never does). */
@@ -74,7 +81,7 @@ public class BrokerAccess {
         long now = clock.millis();
         String hash = hashOf(password);
         Verdict verdict = bySecret(broker, username, hash, password, ip, now);
-        remember(broker, clientId, hash, verdict);
+        remember(broker, clientId, hash, verdict, now);
         record(broker, username, clientId, ip, verdict, now);
         count(contract, Check.CONNECT, verdict);
         return verdict;
@@ -89,7 +96,7 @@ public class BrokerAccess {
         long now = clock.millis();
         String hash = hashOf(password);
         Verdict verdict = bySecret(broker, username, hash, password, ClientIp.CHECKED_ELSEWHERE, now);
-        remember(broker, clientId, hash, verdict);
+        remember(broker, clientId, hash, verdict, now);
         if (!verdict.allowed()) {
             record(broker, username, clientId, ClientIp.CHECKED_ELSEWHERE, verdict, now);
         }
@@ -154,11 +161,11 @@ public class BrokerAccess {
     }
 
     /** Which secret an allowed connect's client holds, current or previous. */
-    private void remember(HookedBroker broker, String clientId, String hash, Verdict verdict) {
+    private void remember(HookedBroker broker, String clientId, String hash, Verdict verdict, long now) {
         if (verdict.allowed()) {
             Long ends = verdict.token().secretEnds();
             clientSecrets.connected(broker.brokerId(), clientId, verdict.token().id(), hash,
-                    ends == null ? Long.MAX_VALUE : ends);
+                    ends == null ? Long.MAX_VALUE : ends, now);
         }
     }
 

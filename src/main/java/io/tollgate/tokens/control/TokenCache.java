@@ -3,9 +3,11 @@ package io.tollgate.tokens.control;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.tollgate.tokens.entity.ActiveToken;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
@@ -33,8 +35,24 @@ import java.util.function.LongSupplier;
  * it finds that it missed anything). Trusted again after a distrust, the cache starts empty, and a
  * lookup read before that moment is not stored ({@link #generation()}), as it may have missed a change
  * whose invalidation was lost.
+ * <p>
+ * <b>Followers.</b> A cache of something derived from tokens elsewhere (the MQTT clients' secrets of
+ * the brokers' hooks) {@linkplain #follow follows} this one: every invalidation, whichever way it came
+ * (this node's change after its commit, another node's notification, a distrust, a trust regained),
+ * tells it which token (or that all) to drop, after {@link #generation()} moved, so that a follower
+ * that guards its stores with the generation as {@link #put} does never keeps a stale read.
  */
 public final class TokenCache {
+
+    /** Told of every invalidation of this cache, inside it: drops what it derived from those tokens. Must be quick. */
+    public interface Follower {
+
+        /** Every entry of the token with this id is stale. */
+        void invalidated(String tokenId);
+
+        /** Every entry is stale. */
+        void invalidatedAll();
+    }
 
     private final Map<String, Set<String>> hashesById = new ConcurrentHashMap<>();
     private final Cache<String, ActiveToken> byHash;
@@ -43,6 +61,7 @@ public final class TokenCache {
     private final AtomicLong clearings = new AtomicLong();
     /** Held by every invalidation, so that none returns while another is still removing entries. */
     private final Object invalidating = new Object();
+    private final List<Follower> followers = new CopyOnWriteArrayList<>();
     private final LongSupplier clock;
     /** Whether lookups are neither served nor stored: invalidations may have been missed. */
     private volatile boolean distrusted;
@@ -116,6 +135,11 @@ public final class TokenCache {
         return generation.get();
     }
 
+    /** Tells {@code follower} of every invalidation from now on. */
+    public void follow(Follower follower) {
+        followers.add(follower);
+    }
+
     /**
      * Changes whenever every entry is dropped at once: the moment a cache of other lookups that must
      * go whenever this one goes whole (a project or broker deleted, a broker's hook key replaced, a
@@ -155,6 +179,7 @@ public final class TokenCache {
                     return null;
                 }));
             }
+            followers.forEach(follower -> follower.invalidated(tokenId));
         }
     }
 
@@ -164,6 +189,7 @@ public final class TokenCache {
             clearings.incrementAndGet();
             // entry by entry, each with its index row, so that a lookup stored meanwhile stays indexed
             byHash.asMap().forEach((hash, token) -> remove(hash, token));
+            followers.forEach(Follower::invalidatedAll);
         }
     }
 

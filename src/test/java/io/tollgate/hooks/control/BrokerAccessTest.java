@@ -15,6 +15,7 @@ import io.tollgate.metrics.control.Meters;
 import io.tollgate.net.CidrList;
 import io.tollgate.time.Now;
 import io.tollgate.tokens.boundary.ActiveTokens;
+import io.tollgate.tokens.control.TokenCache;
 import io.tollgate.tokens.control.TokenSecrets;
 import io.tollgate.tokens.entity.ActiveToken;
 import io.tollgate.tokens.entity.TokenType;
@@ -46,6 +47,12 @@ class BrokerAccessTest {
     static final class Tokens extends ActiveTokens {
         final Map<String, ActiveToken> byHash = new HashMap<>();
         final Map<String, ActiveToken> byId = new HashMap<>();
+        final TokenCache cache = new TokenCache(100);
+
+        @Override
+        public TokenCache cache() {
+            return cache;
+        }
 
         @Override
         public ActiveToken byHash(String hash) {
@@ -78,7 +85,8 @@ class BrokerAccessTest {
 
     private final Tokens tokens = new Tokens();
     private final Clock clock = new Clock();
-    private final BrokerAccess access = new BrokerAccess();
+    private final MemoryRows rows = new MemoryRows();
+    private final BrokerAccess access = node(tokens);
 
     private static ActiveToken token(boolean suspended, Long secretEnds) {
         return new ActiveToken(ID, "p1", "t", Role.EDITOR, TokenType.UNRESTRICTED, Set.of(), NOW + 3_600_000,
@@ -87,19 +95,31 @@ class BrokerAccessTest {
 
     @BeforeEach
     void wire() {
-        tokens.byHash.put(TokenSecrets.hash(CURRENT), token(false, null));
-        tokens.byHash.put(TokenSecrets.hash(PREVIOUS), token(false, GRACE_ENDS));
-        tokens.byId.put(ID, token(false, null));
-        access.tokens = tokens;
-        access.clock = clock;
-        access.meters = new Meters();
-        access.usage = new UsageWriter() {
+        wire(tokens);
+    }
+
+    private void wire(Tokens node) {
+        node.byHash.put(TokenSecrets.hash(CURRENT), token(false, null));
+        node.byHash.put(TokenSecrets.hash(PREVIOUS), token(false, GRACE_ENDS));
+        node.byId.put(ID, token(false, null));
+    }
+
+    /** A node: its own token cache and memory of clients, the rows shared. */
+    private BrokerAccess node(Tokens nodeTokens) {
+        BrokerAccess node = new BrokerAccess();
+        node.tokens = nodeTokens;
+        node.clock = clock;
+        node.meters = new Meters();
+        node.usage = new UsageWriter() {
             @Override
             public void record(TokenUse use) {
             }
         };
-        access.clientSecretsSize = 100;
-        access.init();
+        node.clientSecretsSize = 100;
+        node.clientRows = rows;
+        rows.nodes.add(nodeTokens.cache);
+        node.init();
+        return node;
     }
 
     private Verdict publish(HookedBroker broker, String clientId) {
@@ -188,5 +208,40 @@ class BrokerAccessTest {
         assertEquals(Denial.INVALID, publish(BROKER, "c1").denial(), "a deleted token is no one's");
         tokens.byId.put(ID, token(false, null));
         assertEquals(Denial.INVALID, publish(new HookedBroker("b1", "p2"), "c1").denial(), "nor another project's");
+    }
+
+    /** The gap the shared rows close: the checks of a client reach another node than its connect did. */
+    @Test
+    void anotherNodeJudgesAClientByTheSecretItConnectedWithElsewhere() {
+        Tokens tokensB = new Tokens();
+        wire(tokensB);
+        BrokerAccess onB = node(tokensB);
+        assertTrue(onB.topic("test", BROKER, Check.PUBLISH, ID, "old", "a/b", 0, false, LOCAL).allowed(),
+                "B knows the client has no row");
+        assertTrue(access.connect("test", BROKER, ID, PREVIOUS, "old", LOCAL).allowed(), "through A, in the grace");
+        assertTrue(access.connect("test", BROKER, ID, CURRENT, "new", LOCAL).allowed());
+        clock.millis = GRACE_ENDS;
+        assertEquals(Denial.ROTATED, onB.topic("test", BROKER, Check.PUBLISH, ID, "old", "a/b", 0, false, LOCAL).denial());
+        assertTrue(onB.topic("test", BROKER, Check.PUBLISH, ID, "new", "a/b", 0, false, LOCAL).allowed());
+
+        assertTrue(access.connect("test", BROKER, ID, CURRENT, "old", LOCAL).allowed(), "the client on the current secret");
+        assertTrue(onB.topic("test", BROKER, Check.PUBLISH, ID, "old", "a/b", 0, false, LOCAL).allowed(),
+                "B follows the new row");
+    }
+
+    @Test
+    void aRotationAfterTheConnectIsSeenOnTheOtherNode() {
+        Tokens tokensB = new Tokens();
+        wire(tokensB);
+        BrokerAccess onB = node(tokensB);
+        assertTrue(access.connect("test", BROKER, ID, CURRENT, "c1", LOCAL).allowed());
+        // rotated on A: both nodes hear of it (their caches now present the old current secret in a grace)
+        tokens.byHash.put(TokenSecrets.hash(CURRENT), token(false, GRACE_ENDS));
+        tokensB.byHash.put(TokenSecrets.hash(CURRENT), token(false, GRACE_ENDS));
+        tokens.cache.invalidate(ID);
+        tokensB.cache.invalidate(ID);
+        assertTrue(onB.topic("test", BROKER, Check.PUBLISH, ID, "c1", "a/b", 0, false, LOCAL).allowed(), "in the grace");
+        clock.millis = GRACE_ENDS;
+        assertEquals(Denial.ROTATED, onB.topic("test", BROKER, Check.PUBLISH, ID, "c1", "a/b", 0, false, LOCAL).denial());
     }
 }
