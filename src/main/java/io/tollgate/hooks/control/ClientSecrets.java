@@ -92,7 +92,14 @@ public final class ClientSecrets implements TokenCache.Follower {
             if (!Constraints.isViolation(concurrent)) {
                 throw concurrent;
             }
-            store.connected(brokerId, key, tokenId, secret, now); // another node inserted the row first: update it
+            try {
+                store.connected(brokerId, key, tokenId, secret, now); // another node inserted the row first: update it
+            } catch (RuntimeException gone) {
+                if (!Constraints.isViolation(gone)) {
+                    throw gone;
+                }
+                return; // the token or broker was deleted meanwhile: nothing to remember, its next check is refused
+            }
         }
         keep(client, secret, readAt);
     }

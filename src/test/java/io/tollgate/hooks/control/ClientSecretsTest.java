@@ -150,7 +150,27 @@ class ClientSecretsTest {
         connect(clients, "c1", "t1", HELD);
         assertEquals(HELD, onB.secret("b1", "c1", "t1"));
         rows.concurrentInserts.set(2);
-        assertThrows(IllegalStateException.class, () -> connect(clients, "c2", "t1", HELD), "only once");
+        int writes = rows.writes.get();
+        connect(clients, "c2", "t1", HELD); // a violation again: the token or broker went meanwhile
+        assertEquals(writes, rows.writes.get(), "written at most twice, and then given up without failing the connect");
+        assertNull(clients.secret("b1", "c2", "t1"), "nothing remembered");
+    }
+
+    @Test
+    void aFailureOtherThanAConstraintFailsTheConnect() {
+        ClientSecrets.Store down = new ClientSecrets.Store() {
+            @Override
+            public ClientSecrets.Secret read(String brokerId, String clientKey, String tokenId) {
+                return null;
+            }
+
+            @Override
+            public void connected(String brokerId, String clientKey, String tokenId, ClientSecrets.Secret secret, long now) {
+                throw new IllegalStateException("database unreachable");
+            }
+        };
+        ClientSecrets node = new ClientSecrets(100, tokensA, down);
+        assertThrows(IllegalStateException.class, () -> connect(node, "c1", "t1", HELD), "no connect is allowed unrecorded");
     }
 
     @Test
