@@ -13,7 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * &lt;- {@link PlatformApiTests} &lt;- this class. The order is of no consequence: no test relies on
  * another having run or not.
  * <p>
- * What the chain asks of its classes (ArchitectureTest checks the first two):
+ * What the chain asks of its classes ({@code DeployedSuitesChainTest} checks the first three):
  * <ul>
  * <li>{@code @RunAsClient} and {@code @Tag} on a test method, never on a class: both are inherited,
  * and a class-level one would run every in-container test as a client, or put every test of the
@@ -26,8 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * log. A test reads deltas, or works on addresses, usernames and projects of its own.</li>
  * </ul>
  * {@link MqttBrokerIT} stays apart, on a deployment of its own: it runs beside a RabbitMQ node.
- * One suite's tests alone: {@code -Dit.test=DeployedSuitesIT#*Token*} or the like; all of them,
- * {@code -Dit.test=DeployedSuitesIT}.
+ * All of them: {@code -Dit.test=DeployedSuitesIT}; one test: {@code -Dit.test=DeployedSuitesIT#itsMethodName}.
  */
 @ExtendWith(ArquillianExtension.class)
 class DeployedSuitesIT extends PlatformApiTests {
