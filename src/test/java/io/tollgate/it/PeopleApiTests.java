@@ -1175,7 +1175,10 @@ abstract class PeopleApiTests extends TokensApiTests {
         long newest = all.get(0).getJsonNumber("at").longValue();
         assertEquals(all.subList(1, 3), auditOf(root, path + "?limit=2&before=" + newest), "before is exclusive");
         assertEquals(List.of(), auditOf(root, path + "?before=0"));
-        assertEquals(all.subList(0, 5), auditOf(root, "api/audit?limit=5"), "the newest events of the platform");
+        // up to this test's newest event: an event of another test stamped while it had moved the server's
+        // clock forward (ServerClock) is newer for a while, on this server or on a database that outlived it
+        assertEquals(all.subList(0, 5), auditOf(root, "api/audit?limit=5&before=" + (newest + 1)),
+                "the newest events of the platform");
 
         for (String route : List.of(path, "api/audit")) {
             for (String bad : List.of("limit=0", "limit=1001", "limit=ten", "limit=-1", "limit=1.5", "limit=")) {
