@@ -12,6 +12,9 @@ package io.tollgate.it;
  * the broker hook contracts (spec section 9, served by a servlet of their own, not JAX-RS),
  * transactions and constraints under concurrency (EclipseLink or Hibernate on H2 or PostgreSQL each
  * translate them their own way), database outages, durability, the cluster and the start and stop.
+ * <p>
+ * The tag goes on each test: on a class of {@link DeployedSuitesIT}'s chain it would be inherited by
+ * every test of the suites below it ({@code DeployedSuitesChainTest} refuses that).
  */
 final class RuntimeSubset {
 

@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * A token's usage rows read straight from the suites' PostgreSQL database (like {@link Orphans}; on
- * H2, whose file the server locks, {@code InContainerIT} looks from inside).
+ * H2, whose file the server locks, {@code InContainerTests} looks from inside).
  */
 final class UsageRows {
 

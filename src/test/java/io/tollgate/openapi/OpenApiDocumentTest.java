@@ -13,7 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The hand-kept {@code META-INF/openapi.yaml} (what Payara serves, see PlatformApiIT for the served
+ * The hand-kept {@code META-INF/openapi.yaml} (what Payara serves, see PlatformApiTests for the served
  * form): valid OpenAPI 3 for a strict validator, every route the JAX-RS classes serve and no other,
  * public routes without the bearer requirement, examples with every required field.
  */

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The translation of legacy hashes into the library's format (hashing and verifying need the
- * container's {@code Pbkdf2PasswordHash}: they are tested in {@code InContainerIT}).
+ * container's {@code Pbkdf2PasswordHash}: they are tested in {@code InContainerTests}).
  */
 class PasswordsTest {
 

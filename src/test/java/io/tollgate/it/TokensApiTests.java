@@ -34,15 +34,16 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Project tokens over HTTP (spec sections 1 and 3) on the packaged WAR in a managed Payara Micro. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class TokensApiIT extends DeployedWarTest {
+/**
+ * Project tokens over HTTP (spec sections 1 and 3) on the packaged WAR in a managed Payara Micro.
+ * <p>
+ * Part of {@link DeployedSuitesIT}'s single deployment (see there): every test is {@code @RunAsClient}
+ * on its own, as a class-level one would be inherited by the in-container tests.
+ */
+abstract class TokensApiTests extends InContainerTests {
 
     private static final long DAY = 24L * 3600 * 1000;
 
@@ -53,6 +54,7 @@ class TokensApiIT extends DeployedWarTest {
     }
 
     @Test
+    @RunAsClient
     void createAnswersEveryFieldAndTheSecretOnce() throws Exception {
         long before = System.currentTimeMillis();
         Api.Reply reply = root.createToken(project,
@@ -86,6 +88,7 @@ class TokensApiIT extends DeployedWarTest {
     }
 
     @Test
+    @RunAsClient
     void defaultsAreUnrestrictedAndThirtyDays() {
         long before = System.currentTimeMillis();
         JsonObject token = root.createToken(project, TokenSpec.of("defaults", "viewer")).object();
@@ -96,6 +99,7 @@ class TokensApiIT extends DeployedWarTest {
     }
 
     @Test
+    @RunAsClient
     void validDateAcceptsAllThreeForms() {
         LocalDate day = LocalDate.now(ZoneOffset.UTC).plusDays(10);
         long endOfDay = day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli() - 1;
@@ -114,6 +118,7 @@ class TokensApiIT extends DeployedWarTest {
     }
 
     @Test
+    @RunAsClient
     void everyValidationRuleAnswers400WithItsFieldAndChangesNothing() {
         root.createToken(project, TokenSpec.of("taken", "viewer"));
         String other = fixtures.broker(fixtures.project());
@@ -156,6 +161,7 @@ class TokensApiIT extends DeployedWarTest {
     }
 
     @Test
+    @RunAsClient
     void takenNameIs409AndNothingChanges() {
         assertEquals(200, root.createToken(project, TokenSpec.of("dup", "viewer")).status());
         Api.Reply again = root.createToken(project, TokenSpec.of(" dup ", "admin"));
@@ -166,6 +172,7 @@ class TokensApiIT extends DeployedWarTest {
 
     @Tag(RuntimeSubset.TAG)
     @Test
+    @RunAsClient
     void malformedJsonIs400MalformedRequest() {
         // a truncated body, by hand: being malformed is the point
         Api.Reply reply = root.post(Api.tokens(project), "{\"name\":\"x\",");
@@ -176,11 +183,13 @@ class TokensApiIT extends DeployedWarTest {
 
     @Tag(RuntimeSubset.TAG)
     @Test
+    @RunAsClient
     void twentyParallelCreatesOfOneNameGiveExactlyOne200() throws Exception {
         assertParallelCreatesOfOneName(20);
     }
 
     @Test
+    @RunAsClient
     void fiftyParallelCreatesOfOneNameGiveOne200AndFortyNine409() throws Exception {
         assertParallelCreatesOfOneName(50);
     }
@@ -194,6 +203,7 @@ class TokensApiIT extends DeployedWarTest {
 
     @Tag(RuntimeSubset.TAG)
     @Test
+    @RunAsClient
     void parallelDeletesOfOneTokenGiveOneTrueAndThe404s() throws Exception {
         String id = fixtures.token(project, "viewer").getString("id");
         List<Integer> statuses = inParallel(20, () -> root.deleteToken(project, id).status());
@@ -203,6 +213,7 @@ class TokensApiIT extends DeployedWarTest {
 
     @Tag(RuntimeSubset.TAG)
     @Test
+    @RunAsClient
     void parallelBrokerEditsAndDeletesNeverAnswer5xx() throws Exception {
         String restricted = fixtures.broker(project);
         List<Integer> statuses = inParallel(30, new Callable<>() {
@@ -227,6 +238,7 @@ class TokensApiIT extends DeployedWarTest {
     }
 
     @Test
+    @RunAsClient
     void listIsOrderedByIssueDateAndPages() {
         for (int i = 0; i < 5; i++) {
             assertEquals(200, root.createToken(project, TokenSpec.of("t" + i, "viewer")).status());
@@ -242,6 +254,7 @@ class TokensApiIT extends DeployedWarTest {
     }
 
     @Test
+    @RunAsClient
     void deletedTokenFailsAtOnceWith401() {
         JsonObject token = fixtures.token(project, "viewer");
         Api caller = root.as(token.getString("token"));
@@ -256,6 +269,7 @@ class TokensApiIT extends DeployedWarTest {
     }
 
     @Test
+    @RunAsClient
     void expiredTokenIs401AndListedAsExpired() throws Exception {
         // 5 s for the create and the first use to be answered, even on a loaded machine; the 401 is
         // asked for only once the valid date has passed, so that side has no window at all
@@ -270,6 +284,7 @@ class TokensApiIT extends DeployedWarTest {
 
     @Tag(RuntimeSubset.TAG)
     @Test
+    @RunAsClient
     void malformedUnknownAndMissingCredentialsAre401() {
         String secret = fixtures.secret(project, "admin");
         char last = secret.charAt(secret.length() - 1);
@@ -285,6 +300,7 @@ class TokensApiIT extends DeployedWarTest {
     }
 
     @Test
+    @RunAsClient
     void lastUsedDateIsSetOnFirstUseAndCoalesced() {
         JsonObject token = fixtures.token(project, "viewer");
         Api caller = root.as(token.getString("token"));
@@ -299,6 +315,7 @@ class TokensApiIT extends DeployedWarTest {
     }
 
     @Test
+    @RunAsClient
     void failedRequestDoesNotCountAsUse() {
         JsonObject token = fixtures.token(project, "viewer");
         Api caller = root.as(token.getString("token"));
@@ -307,6 +324,7 @@ class TokensApiIT extends DeployedWarTest {
     }
 
     @Test
+    @RunAsClient
     void adminTokenCreatesTokensThatNeverOutliveIt() {
         long soon = System.currentTimeMillis() + 3 * DAY;
         Api.Reply r = root.createToken(project, TokenSpec.of("adm", "admin").validDate(soon));
@@ -321,6 +339,7 @@ class TokensApiIT extends DeployedWarTest {
     }
 
     @Test
+    @RunAsClient
     void onlyUnrestrictedAdminTokensCreateTokens() {
         for (String secret : List.of(fixtures.secret(project, "editor"), fixtures.secret(project, "viewer"),
                 fixtures.secret(project, "admin", broker))) {
@@ -331,6 +350,7 @@ class TokensApiIT extends DeployedWarTest {
     }
 
     @Test
+    @RunAsClient
     void deletingABrokerRemovesItFromTokens() {
         String second = fixtures.broker(project);
         JsonObject token = fixtures.token(project, "editor", broker, second);
@@ -343,6 +363,7 @@ class TokensApiIT extends DeployedWarTest {
     }
 
     @Test
+    @RunAsClient
     void deletingTheProjectMakesItsTokensFail() {
         String secret = fixtures.secret(project, "admin");
         assertEquals(200, root.as(secret).getProject(project).status());
@@ -353,6 +374,7 @@ class TokensApiIT extends DeployedWarTest {
 
     @Tag(RuntimeSubset.TAG)
     @Test
+    @RunAsClient
     void plaintextNeverReachesTheServerLog() throws IOException {
         List<String> secrets = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
@@ -373,6 +395,7 @@ class TokensApiIT extends DeployedWarTest {
 
     @Tag(RuntimeSubset.TAG)
     @Test
+    @RunAsClient
     void projectDeleteRacingCreatesLeavesNoTokenBrokerOrMembershipBehind() throws Exception {
         List<String> users = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
@@ -506,6 +529,7 @@ class TokensApiIT extends DeployedWarTest {
     }
 
     @Test
+    @RunAsClient
     void everyTokenAnswerCarriesAllowedIpsEmptyMeaningAnyAddress() throws Exception {
         JsonObject created = fixtures.token(project, "viewer");
         assertEquals(List.of(), allowedIps(created));
@@ -515,6 +539,7 @@ class TokensApiIT extends DeployedWarTest {
     }
 
     @Test
+    @RunAsClient
     void allowListAdmitsItsAddressesAndRefusesOthersWith403IpNotAllowedAndNoUse() throws Exception {
         JsonObject token = tokenAllowedFrom("viewer", "127.0.0.0/31", "::ffff:127.0.0.1", "2001:DB8::/32");
         assertEquals(List.of("127.0.0.0/31", "127.0.0.1/32", "2001:db8::/32"), allowedIps(token),
@@ -533,6 +558,7 @@ class TokensApiIT extends DeployedWarTest {
 
     @Tag(RuntimeSubset.TAG)
     @Test
+    @RunAsClient
     void behindATrustedProxyTheForwardedClientCountsAndAnUntrustedPeersHeaderIsIgnored() throws Exception {
         String secret = tokenAllowedFrom("viewer", "203.0.113.0/24").getString("token");
         assertEquals(200, readProject(PROXY, secret, "X-Forwarded-For: 203.0.113.9").status());
@@ -553,6 +579,7 @@ class TokensApiIT extends DeployedWarTest {
     }
 
     @Test
+    @RunAsClient
     void badAllowedIpsAnswer400NamingTheFieldAndChangeNothing() {
         Map<String, String> cases = new TreeMap<>();
         List<String> bad = new ArrayList<>(List.of("300.1.1.1", "10.0.0.1/8", "2001:db8::1/32", "fe80::1%eth0",
@@ -585,6 +612,7 @@ class TokensApiIT extends DeployedWarTest {
     }
 
     @Test
+    @RunAsClient
     void patchRenamesAndReplacesAllowedIpsAndANarrowedListAppliesAtOnce() throws Exception {
         JsonObject token = fixtures.token(project, "viewer");
         String id = token.getString("id");
@@ -616,6 +644,7 @@ class TokensApiIT extends DeployedWarTest {
     }
 
     @Test
+    @RunAsClient
     void patchRulesAnswer400Or409Or404Or403AndChangeNothing() {
         JsonObject token = fixtures.token(project, "viewer");
         String id = token.getString("id");
@@ -658,6 +687,7 @@ class TokensApiIT extends DeployedWarTest {
     }
 
     @Test
+    @RunAsClient
     void aTokenCreatedByAnIpRestrictedTokenInheritsOrNarrowsItsListNeverWidensIt() throws Exception {
         String creator = tokenAllowedFrom("admin", "127.0.0.0/8", "2001:db8::/32").getString("token");
         String path = Api.tokens(project);
@@ -690,6 +720,7 @@ class TokensApiIT extends DeployedWarTest {
     }
 
     @Test
+    @RunAsClient
     void anIpRestrictedTokenCannotWidenOrLiftAnotherTokensListByPatch() throws Exception {
         String caller = tokenAllowedFrom("admin", "127.0.0.0/8").getString("token");
         JsonObject target = tokenAllowedFrom("viewer", "127.0.0.1");
@@ -743,6 +774,7 @@ class TokensApiIT extends DeployedWarTest {
     }
 
     @Test
+    @RunAsClient
     void everyTokenCarriesMqttRulesTheRolesDefaultWhenNoneAreSet() {
         for (String[] roleAndDefault : new String[][] {{"viewer", SUBSCRIBE_ONLY}, {"editor", EVERYTHING},
                 {"admin", EVERYTHING}}) {
@@ -755,6 +787,7 @@ class TokensApiIT extends DeployedWarTest {
     }
 
     @Test
+    @RunAsClient
     void createStoresTheRulesInOrderAndPatchReplacesThemAndIsAudited() {
         JsonArray given = Json.createArrayBuilder()
                 .add(mqttRule("deny", "publish", "devices/+/cmd"))
@@ -792,6 +825,7 @@ class TokensApiIT extends DeployedWarTest {
     }
 
     @Test
+    @RunAsClient
     void badMqttRulesAnswer400NamingTheFieldAndStoreNothing() {
         JsonArrayBuilder sixtyFive = Json.createArrayBuilder();
         for (int i = 0; i < 65; i++) {
@@ -835,6 +869,7 @@ class TokensApiIT extends DeployedWarTest {
     }
 
     @Test
+    @RunAsClient
     void aTokenWithNarrowerRulesHandsOutOnlyItsOwnAndAbsentInheritsThem() {
         // the targets first: a token may rotate only a token that ends no later than itself (spec section 6)
         JsonObject wide = tokenWithRules("viewer", null);
@@ -905,6 +940,7 @@ class TokensApiIT extends DeployedWarTest {
     }
 
     @Test
+    @RunAsClient
     void rotationWithoutGraceRefusesTheOldSecretAtOnceAsRotatedAndKeepsTheToken() {
         JsonObject before = fixtures.token(project, "editor", broker);
         String old = before.getString("token");
@@ -929,6 +965,7 @@ class TokensApiIT extends DeployedWarTest {
     }
 
     @Test
+    @RunAsClient
     void previousSecretWorksUntilItsGraceEndsThenIsRefusedAsRotated() throws Exception {
         JsonObject token = fixtures.token(project, "viewer");
         String old = token.getString("token");
@@ -945,6 +982,7 @@ class TokensApiIT extends DeployedWarTest {
     }
 
     @Test
+    @RunAsClient
     void secondRotationEndsTheEarlierPreviousSecretAtOnce() {
         JsonObject token = fixtures.token(project, "viewer");
         String first = token.getString("token");
@@ -960,6 +998,7 @@ class TokensApiIT extends DeployedWarTest {
     }
 
     @Test
+    @RunAsClient
     void rotateBodyIsStrictAndRefusalsChangeNothing() {
         JsonObject token = fixtures.token(project, "viewer");
         Map<String, String> cases = new TreeMap<>();
@@ -977,6 +1016,7 @@ class TokensApiIT extends DeployedWarTest {
     }
 
     @Test
+    @RunAsClient
     void tokenRotatesItselfWithoutMovingItsValidDateLaterButNoOtherToken() {
         long own = System.currentTimeMillis() + 10 * DAY;
         JsonObject viewer = root.createToken(project, TokenSpec.of("self", "viewer").restricted(broker).validDate(own)).object();
@@ -998,6 +1038,7 @@ class TokensApiIT extends DeployedWarTest {
     }
 
     @Test
+    @RunAsClient
     void adminTokenCannotGiveAnotherTokenAValidDateBeyondItsOwn() {
         long own = System.currentTimeMillis() + 5 * DAY;
         Api admin = root.as(root.createToken(project, TokenSpec.of("adm", "admin").validDate(own)).object().getString("token"));
@@ -1010,6 +1051,7 @@ class TokensApiIT extends DeployedWarTest {
     }
 
     @Test
+    @RunAsClient
     void expiredTokenIsRefusedAsExpiredAndRotatesOnlyWithANewValidDate() throws Exception {
         long soon = System.currentTimeMillis() + 4_000;
         JsonObject token = create("ends", soon);
@@ -1024,6 +1066,7 @@ class TokensApiIT extends DeployedWarTest {
     }
 
     @Test
+    @RunAsClient
     void suspendedTokenIsRefusedAsSuspendedUntilResumedAndBothAreIdempotent() {
         JsonObject token = fixtures.token(project, "viewer");
         String id = token.getString("id");
@@ -1061,6 +1104,7 @@ class TokensApiIT extends DeployedWarTest {
     }
 
     @Test
+    @RunAsClient
     void suspendAndResumeAreForAdminsAndTheirBodiesAreStrict() {
         JsonObject token = fixtures.token(project, "viewer");
         String id = token.getString("id");
@@ -1080,6 +1124,7 @@ class TokensApiIT extends DeployedWarTest {
     }
 
     @Test
+    @RunAsClient
     void deletedTokenIsRefusedAsRevokedAndGarbageAsInvalid() {
         JsonObject token = fixtures.token(project, "viewer");
         JsonObject rotatedOut = fixtures.token(project, "viewer");
@@ -1115,6 +1160,7 @@ class TokensApiIT extends DeployedWarTest {
 
     @Tag(RuntimeSubset.TAG)
     @Test
+    @RunAsClient
     void expirationHeaderIsTheTokensValidDateInIsoUtcMillisOnItsAnswersOnly() {
         JsonObject token = create("hdr", LocalDate.now(ZoneOffset.UTC).plusDays(20).toString());
         String expected = Instant.ofEpochMilli(number(token, "valid_date")).toString();
@@ -1141,6 +1187,7 @@ class TokensApiIT extends DeployedWarTest {
     }
 
     @Test
+    @RunAsClient
     void statusFilterListsValidExpiredSuspendedAndExpiringTokens() throws Exception {
         long soon = System.currentTimeMillis() + 3_000;
         create("soon", soon);
@@ -1166,6 +1213,7 @@ class TokensApiIT extends DeployedWarTest {
     }
 
     @Test
+    @RunAsClient
     void leakReportSuspendsEveryMatchingTokenAndAnswersTheSameForUnknownValues() {
         JsonObject current = fixtures.token(project, "viewer");
         JsonObject rotated = fixtures.token(project, "viewer");
@@ -1237,6 +1285,7 @@ class TokensApiIT extends DeployedWarTest {
     // ---- the lifecycle in the audit trail (spec section 7)
 
     @Test
+    @RunAsClient
     void lifecycleActionsAreAuditedWithTheirActorAndNoOpsAndSecretsAreNot() {
         String audited = fixtures.project();
         // the target first: a token may rotate only a token that ends no later than itself (spec section 6)
@@ -1311,6 +1360,7 @@ class TokensApiIT extends DeployedWarTest {
     }
 
     @Test
+    @RunAsClient
     void usageLogRecordsEachUseWithinSecondsNewestFirstWithItsFields() throws Exception {
         JsonObject token = fixtures.token(project, "viewer");
         String secret = token.getString("token");
@@ -1350,6 +1400,7 @@ class TokensApiIT extends DeployedWarTest {
     }
 
     @Test
+    @RunAsClient
     void usageLogRecordsAnExpiredTokensRefusalAndNoOtherCallersRequests() throws Exception {
         long validDate = System.currentTimeMillis() + 3000;
         Api.Reply created = root.createToken(project, TokenSpec.of("short-lived", "viewer").validDate(validDate));
@@ -1376,6 +1427,7 @@ class TokensApiIT extends DeployedWarTest {
     }
 
     @Test
+    @RunAsClient
     void usageLogPagesByLimitAndExclusiveBefore() throws Exception {
         JsonObject token = fixtures.token(project, "viewer");
         Api caller = root.as(token.getString("token"));
@@ -1400,6 +1452,7 @@ class TokensApiIT extends DeployedWarTest {
     }
 
     @Test
+    @RunAsClient
     void usageLogRefusesBadPagingAndAnswersOnlyAdminsOfTheTokensProject() {
         JsonObject token = fixtures.token(project, "viewer");
         String id = token.getString("id");
@@ -1416,6 +1469,7 @@ class TokensApiIT extends DeployedWarTest {
     }
 
     @Test
+    @RunAsClient
     void deletingATokenDeletesItsUsage() throws Exception {
         JsonObject token = fixtures.token(project, "viewer");
         assertEquals(200, root.as(token.getString("token")).getProject(project).status());
@@ -1432,6 +1486,7 @@ class TokensApiIT extends DeployedWarTest {
      */
     @Tag(RuntimeSubset.TAG)
     @Test
+    @RunAsClient
     void tokenActionsWithANonJsonBodyAre415AndChangeNothing() {
         JsonObject token = fixtures.token(project, "viewer");
         String path = Api.token(project, token.getString("id"));
@@ -1453,6 +1508,7 @@ class TokensApiIT extends DeployedWarTest {
     /** The usage log and {@code last_used_ip} follow the client address rule of the allow-list (spec section 7). */
     @Tag(RuntimeSubset.TAG)
     @Test
+    @RunAsClient
     void usageLogRecordsTheForwardedClientBehindATrustedProxyAndThePeerOtherwise() throws Exception {
         JsonObject token = fixtures.token(project, "viewer");
         String secret = token.getString("token");
@@ -1492,6 +1548,7 @@ class TokensApiIT extends DeployedWarTest {
     }
 
     @Test
+    @RunAsClient
     void aPreviousSecretInItsGraceReadsButActsOnNoTokenAndItsHeaderNamesItsEnd() throws Exception {
         JsonObject admin = fixtures.token(project, "admin");
         String id = admin.getString("id");
@@ -1548,6 +1605,7 @@ class TokensApiIT extends DeployedWarTest {
     }
 
     @Test
+    @RunAsClient
     void aShortLivedAdminTokenCannotRotateALongerLivedTokenAndTakeItsSecret() {
         long hour = System.currentTimeMillis() + 3_600_000;
         JsonObject admin = root.createToken(project, TokenSpec.of("hour", "admin").validDate(hour)).object();
@@ -1582,6 +1640,7 @@ class TokensApiIT extends DeployedWarTest {
     }
 
     @Test
+    @RunAsClient
     void anIpRestrictedTokenCannotRotateATokenUsableFromMoreAddresses() throws Exception {
         String caller = tokenAllowedFrom("admin", "127.0.0.0/30").getString("token");
         for (JsonObject wider : List.of(tokenAllowedFor(10), tokenAllowedFor(10, "10.0.0.0/8"),
@@ -1606,6 +1665,7 @@ class TokensApiIT extends DeployedWarTest {
 
     @Tag(RuntimeSubset.TAG)
     @Test
+    @RunAsClient
     void theListWithoutLimitStreamsEveryTokenPageByPageExactlyAsTheLimitedListWritesThem() {
         // the suites' servers read 7 tokens per page (TOLLGATE_TOKENS_LIST_PAGE_SIZE in the pom): 23 tokens
         // make 4 pages, the filtered lists 1 to 3
@@ -1647,6 +1707,7 @@ class TokensApiIT extends DeployedWarTest {
 
     @Tag(RuntimeSubset.TAG)
     @Test
+    @RunAsClient
     void aProjectHoldsAtMostMaxPerProjectTokensEvenUnderParallelCreates() throws Exception {
         // the suites' servers cap a project at a few tokens (TOLLGATE_TOKENS_MAX_PER_PROJECT in the pom)
         int cap = Integer.parseInt(System.getenv("TOLLGATE_TOKENS_MAX_PER_PROJECT"));

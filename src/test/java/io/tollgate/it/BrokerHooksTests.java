@@ -22,20 +22,19 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Brokers check tokens (spec section 9) on the packaged WAR: the requests EMQX 5, mosquitto-go-auth
  * (JSON params mode) and RabbitMQ's {@code rabbitmq_auth_backend_http} send, with their documented
  * field names and types, replayed against the hook endpoints, and the answers each broker parses.
+ * <p>
+ * Every test is in the runtime subset (the contracts on every server and database, issue 21) and
+ * {@code @RunAsClient}, each on its own: both would be inherited from the class by the rest of
+ * {@link DeployedSuitesIT}'s chain, whose single deployment (see there) this class is part of.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-@Tag(RuntimeSubset.TAG) // the contracts on every server and database (issue 21)
-class BrokerHooksIT extends DeployedWarTest {
+abstract class BrokerHooksTests extends PeopleApiTests {
 
     private static final Set<String> URL_KEYS = Set.of("emqx_authn", "emqx_authz", "go_auth_user", "go_auth_acl",
             "go_auth_superuser", "rabbitmq_user", "rabbitmq_vhost", "rabbitmq_resource", "rabbitmq_topic");
@@ -144,6 +143,8 @@ class BrokerHooksIT extends DeployedWarTest {
     }
 
     @Test
+    @Tag(RuntimeSubset.TAG)
+    @RunAsClient
     void aHookKeyIsShownOnceWithEveryUrlAndDatedOnTheBroker() {
         assertEquals(JsonValue.NULL, root.getBroker(project, broker).object().get("hook_key_created_date"));
         long before = System.currentTimeMillis();
@@ -171,6 +172,8 @@ class BrokerHooksIT extends DeployedWarTest {
     }
 
     @Test
+    @Tag(RuntimeSubset.TAG)
+    @RunAsClient
     void aViewerCannotCreateAKeyAndARestrictedAdminOnlyForItsBroker() {
         String other = fixtures.broker(project);
         Api viewer = root.as(fixtures.secret(project, "viewer"));
@@ -182,6 +185,8 @@ class BrokerHooksIT extends DeployedWarTest {
     }
 
     @Test
+    @Tag(RuntimeSubset.TAG)
+    @RunAsClient
     void anUnknownOrReplacedKeyIs404OnEveryPath() {
         Hooks old = hooks(broker);
         Hooks current = hooks(broker);
@@ -204,6 +209,8 @@ class BrokerHooksIT extends DeployedWarTest {
     }
 
     @Test
+    @Tag(RuntimeSubset.TAG)
+    @RunAsClient
     void emqxAuthenticationAnswersAllowWithAclAndExpireAtOrDeny() {
         Hooks hooks = hooks(broker);
         JsonObject token = token("editor");
@@ -232,6 +239,8 @@ class BrokerHooksIT extends DeployedWarTest {
     }
 
     @Test
+    @Tag(RuntimeSubset.TAG)
+    @RunAsClient
     void aTokenOfAnotherProjectIsDenied() {
         Hooks hooks = hooks(broker);
         String otherProject = fixtures.project();
@@ -243,6 +252,8 @@ class BrokerHooksIT extends DeployedWarTest {
     }
 
     @Test
+    @Tag(RuntimeSubset.TAG)
+    @RunAsClient
     void emqxAuthorizationFollowsTheRules() {
         Hooks hooks = hooks(broker);
         String viewer = token("viewer").getString("id");
@@ -254,6 +265,8 @@ class BrokerHooksIT extends DeployedWarTest {
     }
 
     @Test
+    @Tag(RuntimeSubset.TAG)
+    @RunAsClient
     void aFieldOfAnotherTypeThanTheBrokerSendsIs400() {
         Hooks hooks = hooks(broker);
         String editor = token("editor").getString("id");
@@ -282,6 +295,8 @@ class BrokerHooksIT extends DeployedWarTest {
     }
 
     @Test
+    @Tag(RuntimeSubset.TAG)
+    @RunAsClient
     void goAuthAnswersOkOrTheReasonAndNeverASuperuser() {
         Hooks hooks = hooks(broker);
         JsonObject viewer = token("viewer");
@@ -297,6 +312,8 @@ class BrokerHooksIT extends DeployedWarTest {
     }
 
     @Test
+    @Tag(RuntimeSubset.TAG)
+    @RunAsClient
     void rabbitMqAllowsTheMqttPluginsPlumbingAndChecksTopics() {
         Hooks hooks = hooks(broker);
         JsonObject viewer = token("viewer");
@@ -323,6 +340,8 @@ class BrokerHooksIT extends DeployedWarTest {
     }
 
     @Test
+    @Tag(RuntimeSubset.TAG)
+    @RunAsClient
     void suspendedDeletedExpiredAndRestrictedTokensAreDeniedAtTheirNextCheck() {
         Hooks hooks = hooks(broker);
         JsonObject suspended = token("editor");
@@ -359,6 +378,8 @@ class BrokerHooksIT extends DeployedWarTest {
     }
 
     @Test
+    @Tag(RuntimeSubset.TAG)
+    @RunAsClient
     void aPreviousSecretWorksUntilItsGraceEndsAndEmqxIsToldWhen() {
         Hooks hooks = hooks(broker);
         JsonObject token = token("editor");
@@ -392,6 +413,8 @@ class BrokerHooksIT extends DeployedWarTest {
     }
 
     @Test
+    @Tag(RuntimeSubset.TAG)
+    @RunAsClient
     void aClientIsRefusedAtItsNextCheckOnceTheSecretItConnectedWithEnds() {
         Hooks hooks = hooks(broker);
         JsonObject token = token("editor");
@@ -457,6 +480,8 @@ class BrokerHooksIT extends DeployedWarTest {
     }
 
     @Test
+    @Tag(RuntimeSubset.TAG)
+    @RunAsClient
     void theAllowListIsCheckedWhereTheBrokerReportsTheAddressAndFailsClosedWhereItDoesNot() {
         Hooks hooks = hooks(broker);
         Api.Reply created = root.post(Api.tokens(project), Api.object(TokenSpec.of("listed", "editor").json())
@@ -478,6 +503,8 @@ class BrokerHooksIT extends DeployedWarTest {
     }
 
     @Test
+    @Tag(RuntimeSubset.TAG)
+    @RunAsClient
     void everyConnectAttemptIsInTheTokensUsageLogWithoutTheKey() throws Exception {
         Hooks hooks = hooks(broker);
         JsonObject token = token("editor");
@@ -523,6 +550,8 @@ class BrokerHooksIT extends DeployedWarTest {
     }
 
     @Test
+    @Tag(RuntimeSubset.TAG)
+    @RunAsClient
     void wrongKeysAreThrottledPerClientAddress() throws Exception {
         Hooks hooks = hooks(broker);
         RawHttp http = new RawHttp(base.toURI());
@@ -544,6 +573,8 @@ class BrokerHooksIT extends DeployedWarTest {
     }
 
     @Test
+    @Tag(RuntimeSubset.TAG)
+    @RunAsClient
     void deletingTheBrokerDeletesItsKey() {
         String doomed = fixtures.broker(project);
         Hooks hooks = hooks(doomed);

@@ -82,11 +82,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Rules checked inside the running server, on the boundaries themselves (injected), where an HTTP
@@ -94,13 +92,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * database's memberships, rollback of a failed create, every exception mapper's status and body, the
  * session JWT accepted by the server's own verifier, and the token cache emptied when a delete commits.
  * <p>
- * These tests run in {@link PlatformApiIT}'s deployment, which extends this class: a Payara start costs
- * more than all of them, and Arquillian runs in-container tests and {@code @RunAsClient} ones on one
- * (testable) deployment. The deployment is {@link DeployedWarTest}'s: the packaged WAR plus the test
- * classes these two need.
+ * These tests run in {@link DeployedSuitesIT}'s deployment, with the HTTP suites of its chain: a Payara
+ * start costs more than all of them, and Arquillian runs in-container tests and {@code @RunAsClient}
+ * ones on one (testable) deployment. The deployment is {@link DeployedWarTest}'s: the packaged WAR plus
+ * the classes of the chain and the helpers they load. A test here has no {@code @RunAsClient}; every
+ * test of the rest of the chain has its own.
  */
-@ExtendWith(ArquillianExtension.class)
-abstract class InContainerIT extends DeployedWarTest {
+abstract class InContainerTests extends DeployedWarTest {
 
     private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(30);
 
