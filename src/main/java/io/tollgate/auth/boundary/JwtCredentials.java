@@ -7,6 +7,7 @@ import io.tollgate.access.entity.Caller;
 import io.tollgate.auth.control.JwtConfigSource;
 import io.tollgate.auth.control.JwtVerifier;
 import io.tollgate.auth.control.SessionTokens;
+import io.tollgate.config.StartFailure;
 import io.tollgate.users.boundary.Users;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,7 +42,9 @@ public class JwtCredentials implements CredentialResolver {
     private Thread keyMaker;
 
     /**
-     * An operator's key configuration is read now, so that a wrong one stops the deployment. Tollgate's
+     * An operator's key configuration is read now, so that a wrong one (an unreadable key, a JWK set
+     * URL that is malformed or names no host) stops the start with one line ({@link StartFailure}); a JWK set
+     * URL is only checked here, its keys are fetched when a JWT first needs them. Tollgate's
      * own key cannot be wrong, but a first start generates it (an RSA key pair, the largest single CPU
      * cost of a start): it is made on a thread of its own while the other start work (migrations, the
      * root credential) goes on, and {@link #awaitKey} waits for it before the start ends.
@@ -50,7 +53,12 @@ public class JwtCredentials implements CredentialResolver {
     void readJwtConfiguration() {
         config = ConfigProvider.getConfig();
         if (!JwtConfigSource.generatedKey()) {
-            jwts = JwtVerifier.fromConfig(config, clock::millis);
+            try {
+                jwts = JwtVerifier.fromConfig(config, clock::millis);
+            } catch (IllegalStateException | IllegalArgumentException e) {
+                // the operator's setting: one line that names it, and the process ends (no server left up answering 404)
+                throw StartFailure.stop(e.getMessage());
+            }
             return;
         }
         keyMaker = new Thread(() -> {

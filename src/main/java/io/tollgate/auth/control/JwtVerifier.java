@@ -9,19 +9,24 @@ import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.BadJWTException;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.MalformedURLException;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
@@ -44,6 +49,13 @@ public final class JwtVerifier {
     static final int MAX_LENGTH = 16_384;
     /** A compact JWS: only such values reach the parser (a JWE or anything else is refused before). */
     private static final Pattern COMPACT_JWS = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
+
+    /** A JWK set URL's fetch: connect and read timeouts, size cap, cache lifetime, minimum refetch interval. */
+    static final int FETCH_CONNECT_MILLIS = 2_000;
+    static final int FETCH_READ_MILLIS = 3_000;
+    static final int FETCH_MAX_BYTES = 64 * 1024;
+    static final long CACHE_MILLIS = 300_000;
+    static final long REFETCH_MIN_INTERVAL_MILLIS = 30_000;
 
     private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
     private final LongSupplier clock;
@@ -83,8 +95,12 @@ public final class JwtVerifier {
     }
 
     private static JWKSource<SecurityContext> keys(Config config) {
-        String key = config.getOptionalValue(JwtConfigSource.PUBLIC_KEY, String.class).orElse(null);
-        String location = config.getOptionalValue(JwtConfigSource.LOCATION, String.class).orElse(null);
+        return keys(config.getOptionalValue(JwtConfigSource.PUBLIC_KEY, String.class).orElse(null),
+                config.getOptionalValue(JwtConfigSource.LOCATION, String.class).orElse(null));
+    }
+
+    /** The keys {@code mp.jwt.verify.publickey} ({@code key}) or its {@code location} name; a setting that cannot work throws. */
+    static JWKSource<SecurityContext> keys(String key, String location) {
         try {
             if (key != null) {
                 return new ImmutableJWKSet<>(KeyText.publicKeys(key));
@@ -93,9 +109,9 @@ public final class JwtVerifier {
                 throw new IllegalStateException("no JWT verification key: set mp.jwt.verify.publickey or its location");
             }
             String trimmed = location.strip();
-            if (trimmed.startsWith("https:") || trimmed.startsWith("http:")) {
-                // a JWK set endpoint: fetched when first needed, cached, refreshed when a new kid appears
-                return JWKSourceBuilder.<SecurityContext>create(URI.create(trimmed).toURL()).build();
+            String lower = trimmed.toLowerCase(Locale.ROOT);
+            if (lower.startsWith("https:") || lower.startsWith("http:")) {
+                return remoteKeys(jwkSetUrl(trimmed));
             }
             JWKSet keys = KeyText.publicKeys(read(trimmed));
             return new ImmutableJWKSet<>(keys);
@@ -104,6 +120,45 @@ public final class JwtVerifier {
         } catch (Exception e) {
             throw new IllegalStateException("the JWT verification key cannot be read: " + e.getMessage(), e);
         }
+    }
+
+    /** An absolute http(s) URL with a host, or a start failure that says what is wrong with it. */
+    static URL jwkSetUrl(String location) {
+        String problem;
+        try {
+            URI uri = new URI(location);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https")) {
+                problem = "not an http(s) URL";
+            } else if (uri.getHost() == null || uri.getHost().isEmpty()) {
+                problem = "it names no host";
+            } else {
+                return uri.toURL();
+            }
+        } catch (URISyntaxException | MalformedURLException | IllegalArgumentException e) {
+            problem = e.getMessage();
+        }
+        throw new IllegalStateException(JwtConfigSource.LOCATION + " is not a usable JWK set URL (" + problem + ")");
+    }
+
+    /**
+     * A JWK set endpoint (an identity provider's {@code jwks_uri}), with nimbus's remote JWK source: fetched
+     * when a JWT first needs it, not at the start (the provider may start later). A fetch gives up after
+     * {@value #FETCH_CONNECT_MILLIS} ms to connect and {@value #FETCH_READ_MILLIS} ms to read, reads at most
+     * {@value #FETCH_MAX_BYTES} bytes, and is tried once more after a network failure. The set is cached
+     * {@value #CACHE_MILLIS} ms (refreshed by a request in its last 30 s); a JWT whose {@code kid} is not in
+     * it refetches it (a key rotation). Fetches are rate-limited to two per
+     * {@value #REFETCH_MIN_INTERVAL_MILLIS} ms, so forged {@code kid}s cannot make Tollgate hammer the
+     * provider. A fetch that fails, or is refused by that limit, leaves the JWT unverified: that request
+     * is a 401, never a 500, and a later one tries again.
+     */
+    static JWKSource<SecurityContext> remoteKeys(URL url) {
+        return JWKSourceBuilder.<SecurityContext>create(url,
+                        new DefaultResourceRetriever(FETCH_CONNECT_MILLIS, FETCH_READ_MILLIS, FETCH_MAX_BYTES))
+                .cache(CACHE_MILLIS, 2L * (FETCH_CONNECT_MILLIS + FETCH_READ_MILLIS))
+                .rateLimited(REFETCH_MIN_INTERVAL_MILLIS)
+                .retrying(true)
+                .build();
     }
 
     /** A key file: {@code classpath:}, {@code file:}, a class path resource or a file path. */
