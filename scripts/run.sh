@@ -27,6 +27,25 @@ while [ $# -gt 0 ]; do
   esac
 done
 case "$PORT" in ''|*[!0-9]*) echo "run.sh: the port must be a number, not '$PORT'" >&2; exit 2 ;; esac
+# a port another process listens on: Payara Micro would still say it started, and print an address that
+# reaches that other process; one line and a non-zero exit instead (ss where the machine has it, else a
+# connection to the loopback address)
+port_holder() {
+  if command -v ss >/dev/null; then
+    local line; line=$(ss -Htlnp "( sport = :$PORT )" 2>/dev/null | head -1)
+    [ -n "$line" ] || return 1
+    local pid; pid=$(echo "$line" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)
+    echo "${pid:+ (pid $pid)}"
+  else
+    (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null || return 1
+    echo ""
+  fi
+}
+if holder=$(port_holder); then
+  echo "run.sh: port $PORT is in use$holder: set --port or TOLLGATE_PORT" >&2
+  exit 1
+fi
+
 for built in target/payara-micro.jar target/tollgate.war; do
   [ -f "$HOME_DIR/$built" ] || { echo "run.sh: no $built: build first with 'mvn -B package -DskipTests'" >&2; exit 2; }
 done

@@ -4,6 +4,7 @@ import static io.tollgate.it.Asserts.assertProblem;
 import static io.tollgate.it.Asserts.assertUnauthorized;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -215,5 +216,26 @@ class ExternalIdentityProviderIT {
     /** The log's length once it stopped growing, within 20 s. */
     private static int settledLength() throws Exception {
         return ServerLogs.settled(server::log).length();
+    }
+
+    /**
+     * A JWK set URL is only checked at the start (its keys are fetched when a token first needs them): one
+     * that cannot work stops the start with one line naming the setting. Payara: the application ends the
+     * process; WildFly fails the deployment while it stays up itself (as for the other failed starts,
+     * {@code LifecycleIT}), so this runs on Payara only.
+     */
+    @Test
+    void aJwkSetUrlWithoutAHostStopsTheStartNamingTheSetting() throws Exception {
+        assumeFalse(Servers.wildfly(), "WildFly stays up when a deployment fails");
+        Path dir = Path.of(System.getProperty("tollgate.it.dir"), "jwks-misconfigured-" + System.nanoTime());
+        try (TollgateServer misconfigured = TollgateServer.start(dir.resolve("data"), dir.resolve("server.log"), Map.of(
+                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "https:///realms/tollgate/protocol/openid-connect/certs",
+                "MP_JWT_VERIFY_ISSUER", ISSUER,
+                "TOLLGATE_ROOT_TOKEN", ROOT))) {
+            assertTrue(misconfigured.awaitFailedStart(STARTUP), "the application must not start:\n" + misconfigured.log());
+            String log = misconfigured.log();
+            assertTrue(log.contains("Tollgate cannot start: mp.jwt.verify.publickey.location is not a usable JWK set URL"
+                    + " (it names no host)"), log);
+        }
     }
 }

@@ -183,21 +183,6 @@ class KeycloakIT {
         assertRefused(elsewhere.listProjects());
     }
 
-    /** The JWK set URL is only checked at the start (its keys come later): one that cannot work stops the start with one line. */
-    @Test
-    void aJwkSetUrlWithoutAHostStopsTheStartNamingTheSetting() throws Exception {
-        Path dir = Path.of(System.getProperty("tollgate.it.dir"), "keycloak-misconfigured-" + System.nanoTime());
-        try (TollgateServer misconfigured = TollgateServer.start(dir.resolve("data"), dir.resolve("server.log"), Map.of(
-                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "https:///realms/tollgate/protocol/openid-connect/certs",
-                "MP_JWT_VERIFY_ISSUER", KeycloakNode.issuer(port, "tollgate"),
-                "TOLLGATE_ROOT_TOKEN", ROOT))) {
-            assertTrue(misconfigured.awaitFailedStart(STARTUP), "the application must not start:\n" + misconfigured.log());
-            String log = misconfigured.log();
-            assertTrue(log.contains("Tollgate cannot start: mp.jwt.verify.publickey.location is not a usable JWK set URL"
-                    + " (it names no host)"), log);
-        }
-    }
-
     @Test
     void keycloakListensOn127001Only() throws Exception {
         List<String> listeners = keycloak.listeners();
