@@ -6,8 +6,8 @@
 # for the port, under `set -euo pipefail`, checking the answers:
 #   1. the README's first block with a placeholder and with a wrong ROOT: it must stop at its first
 #      command and say that ROOT was refused;
-#   2. in one shell, against the running server: the README's blocks, then docs/lifecycle.md's, then
-#      docs/security.md's (the audit trail);
+#   2. in one shell, against the running server: the README's blocks, then docs/lifecycle.md's,
+#      docs/mqtt.md's (a hook key) and docs/security.md's (the audit trail);
 #   3. docs/operations.md's H2 backup and restore: the server stopped (as the doc says), the backup
 #      block, then the data directory deleted, the restore block, the server started on the restored
 #      directory as its last line says, and the projects, the audit trail and a token's secret back.
@@ -99,7 +99,7 @@ done
 echo "a wrong ROOT stops the README's first block at its first command: $(head -1 "$WORK/wrong.err")" >&2
 
 # 2. the tour: the README's blocks, then the docs', in one shell, against the running server
-for doc in docs/lifecycle.md docs/security.md; do
+for doc in docs/lifecycle.md docs/mqtt.md docs/security.md; do
   n=$(blocks "$doc" | grep -c '^#=BLOCK=' || true)
   [ "$n" -ge 1 ] || fail "no marked blocks in $doc"
   { echo "#=DOC= $doc"; blocks "$doc"; } >> "$WORK/readme.sh"
@@ -127,14 +127,14 @@ grep -q -F '"result":"allow","is_superuser":false' <<<"$OUT" || fail "the broker
   || fail "expected the publish to the device's own topic allowed and to another's denied"
 for expected in '"name":"factory"' '"url":"mqtts://hall1.local:8883"' '"username":"alice"' '"kind":"user"' \
     '"name":"hall-2"' '"received":1' '"allowed_ips":["203.0.113.0/24","2001:db8::7/128"]' '"name":"ci-runner-eu"' \
-    '"action":"token.rotate"' '"action":"token.suspend"' '"action":"project.create"'; do
+    '"hook_key":"tgb_' '"action":"token.rotate"' '"action":"token.suspend"' '"action":"project.create"'; do
   grep -q -F "$expected" <<<"$OUT" || fail "no $expected in the answers"
 done
 # every rotation answered a new secret; one list only came back empty, lifecycle.md's `status=expiring`
 # (no token ends within 7 days): not the usage log, nor the audit trail's second page
 [ "$(grep -c -E '"token":"tg_[A-Za-z0-9]+"' <<<"$OUT")" -ge 4 ] || fail "expected a secret in each create and rotate answer"
 [ "$(grep -c -x -F '[]' <<<"$OUT" || true)" -eq 1 ] || fail "expected one empty list (the expiring tokens), not $(grep -c -x -F '[]' <<<"$OUT" || true)"
-echo "readme-walkthrough: every line of the README, docs/lifecycle.md and docs/security.md ran and answered as they say ($(( $(date +%s) - T0 )) s)" >&2
+echo "readme-walkthrough: every line of the README, docs/lifecycle.md, docs/mqtt.md and docs/security.md ran and answered as they say ($(( $(date +%s) - T0 )) s)" >&2
 
 # 3. the H2 backup and restore of docs/operations.md, with the server stopped as it says
 api() { curl -sS -f "http://localhost:$PORT/api/$1" -H "Authorization: Bearer ${2:-$ROOT}"; }
