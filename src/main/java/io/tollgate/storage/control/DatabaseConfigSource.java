@@ -1,6 +1,7 @@
 package io.tollgate.storage.control;
 
 import io.tollgate.config.EarlyConfig;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -21,6 +22,9 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  * at exit, after its last writes ({@code DatabaseExit}). Its write delay is not set here:
  * {@link ConfiguredDataSource} makes every H2 file URL, this one or the operator's, commit to disk
  * ({@link DurableCommits}).
+ * <p>
+ * A relative data directory is written as {@code ./dir}: H2 refuses a file path that is implicitly
+ * relative ({@code jdbc:h2:file:restored/tollgate}), and {@code --data restored} is what an operator types.
  */
 public class DatabaseConfigSource implements ConfigSource {
 
@@ -71,7 +75,12 @@ public class DatabaseConfigSource implements ConfigSource {
             return url;
         }
         String dataDir = operator.apply("tollgate.data-dir");
-        return "jdbc:h2:file:" + (dataDir == null ? "./data" : dataDir) + "/tollgate;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE";
+        return "jdbc:h2:file:" + explicit(dataDir == null ? "./data" : dataDir) + "/tollgate;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE";
+    }
+
+    /** The directory as H2 takes it: absolute, or relative with an explicit {@code ./}. */
+    static String explicit(String dir) {
+        return Path.of(dir).isAbsolute() || dir.startsWith("./") ? dir : "./" + dir;
     }
 
     @Override

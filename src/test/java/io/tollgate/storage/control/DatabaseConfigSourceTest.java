@@ -28,6 +28,16 @@ class DatabaseConfigSourceTest {
     }
 
     @Test
+    void aRelativeDataDirectoryIsMadeExplicitlyRelativeAsH2RequiresIt() {
+        assertEquals("jdbc:h2:file:./restored/tollgate;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE",
+                with(Map.of("tollgate.data-dir", "restored")).getValue("tollgate.db.url"));
+        assertEquals("jdbc:h2:file:./../backups/tollgate;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE",
+                with(Map.of("tollgate.data-dir", "../backups")).getValue("tollgate.db.url"));
+        assertEquals("jdbc:h2:file:./restored/tollgate;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE",
+                with(Map.of("tollgate.data-dir", "./restored")).getValue("tollgate.db.url"));
+    }
+
+    @Test
     void withNeitherUrlNorDataDirectoryTheDatabaseIsAnH2FileUnderTheWorkingDirectory() {
         DatabaseConfigSource source = with(Map.of());
         assertEquals("jdbc:h2:file:./data/tollgate;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE", source.getValue("tollgate.db.url"));
