@@ -35,12 +35,20 @@ public final class DatabaseStartFailures {
     public static IllegalStateException stopStart(Throwable failure) {
         String user = EarlyConfig.value("tollgate.db.user");
         return StartFailure.stop(describe(failure, new DatabaseConfigSource().getValue(DatabaseConfigSource.URL),
-                user == null ? "sa" : user));
+                user == null ? "sa" : user, EarlyConfig.value(DatabaseConfigSource.DATA_SOURCE) != null));
     }
 
     /** The line for {@code failure}, met opening the database at {@code url} as {@code user}. */
     public static String describe(Throwable failure, String url, String user) {
-        if (url != null && !DatabaseConfigSource.supported(url)) {
+        return describe(failure, url, user, false);
+    }
+
+    /**
+     * {@code ownDataSource}: the operator named the data source class ({@code tollgate.db.datasource-class}),
+     * which may take URLs of other databases than H2 and PostgreSQL.
+     */
+    static String describe(Throwable failure, String url, String user, boolean ownDataSource) {
+        if (url != null && !ownDataSource && !DatabaseConfigSource.supported(url)) {
             String scheme = scheme(url);
             return "TOLLGATE_DB_URL must start with jdbc:h2: or jdbc:postgresql:" + (scheme == null ? "" : ", not " + scheme);
         }

@@ -70,6 +70,9 @@ class DatabaseStartFailuresTest {
         assertEquals("TOLLGATE_DB_URL must start with jdbc:h2: or jdbc:postgresql:, not jdbc:mysql:", line);
         assertEquals("TOLLGATE_DB_URL must start with jdbc:h2: or jdbc:postgresql:",
                 DatabaseStartFailures.describe(wrapped(new SQLException("x")), "tollgate-db", "sa"));
+        assertEquals("the database (jdbc:mysql database) failed at start: SQLException: access denied",
+                DatabaseStartFailures.describe(wrapped(new SQLException("access denied")), "jdbc:mysql://db/tollgate",
+                        "root", true), "with a data source class of the operator's, another database's URL may be right");
     }
 
     @Test
