@@ -34,6 +34,12 @@ case "$cmd" in
     if [ ! -f "$dir/PG_VERSION" ]; then
       as_postgres "'$bin/initdb' -D '$dir' -U postgres --auth=trust -E UTF8 >/dev/null"
     fi
+    # TCP connections need the password (scram-sha-256), so that a wrong TOLLGATE_DB_PASSWORD is refused
+    # as by a real server (PostgresResilienceIT); the superuser "postgres" stays without one (this
+    # script's and the tests' psql); written on every start, so that an older directory follows too
+    as_postgres "printf '%s\\n' 'local all all trust' \
+      'host all postgres 127.0.0.1/32 trust' 'host all all 127.0.0.1/32 scram-sha-256' \
+      'host all postgres ::1/128 trust' 'host all all ::1/128 scram-sha-256' > '$dir/pg_hba.conf'"
     # a failed start says why (the server's log is in the data directory, which callers may remove),
     # and is tried again: a start can fail for a passing reason (the port held for a moment)
     started=

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import jakarta.json.JsonObject;
 import java.net.URI;
@@ -186,6 +187,25 @@ class LifecycleIT {
             assertTrue(log.contains("The environment variable TOLLGATE_DATADIR sets nothing in Tollgate"
                     + " (did you mean TOLLGATE_DATA_DIR?)"), log);
             assertFalse(log.contains("secret-looking-value"), "an unknown variable's value is not echoed");
+        }
+    }
+
+    /**
+     * Issue 23: a PostgreSQL URL started without the driver ({@code java -jar} without {@code --addlibs},
+     * bypassing scripts/run.sh) ends with one line naming the fix, no stack trace. Payara on H2 only: the
+     * PostgreSQL cells add the driver, and WildFly's is a module of the server.
+     */
+    @Test
+    void aPostgresqlUrlWithoutItsDriverEndsTheStartNamingHowToAddIt() throws Exception {
+        assumeFalse(Servers.wildfly() || "postgresql".equals(System.getProperty("tollgate.it.db")));
+        try (TollgateServer server = TollgateServer.start(dir.resolve("no-driver"), dir.resolve("no-driver.log"),
+                Map.of("TOLLGATE_DB_URL", "jdbc:postgresql://127.0.0.1:1/tollgate"))) {
+            assertTrue(server.awaitFailedStart(Duration.ofSeconds(60)), "the start must end:\n" + server.log());
+            String log = server.log();
+            assertTrue(log.contains("Tollgate cannot start: no JDBC driver for jdbc:postgresql:"
+                    + " (org.postgresql.ds.PGSimpleDataSource is not on the class path): add target/postgresql.jar"
+                    + " with --addlibs, or start with scripts/run.sh, which adds it"), log);
+            assertFalse(log.contains("\tat "), "no stack trace:\n" + log);
         }
     }
 

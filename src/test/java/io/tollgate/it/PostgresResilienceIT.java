@@ -308,6 +308,34 @@ class PostgresResilienceIT {
         }
     }
 
+    /**
+     * Issue 23: a refused password ends the start within a minute, with one line naming the user, the
+     * server and the variable to correct, no stack trace and a non-zero exit status (Payara). On WildFly
+     * Hibernate opens the database while WildFly deploys the WAR, before any code of the application
+     * runs: the deployment fails with WildFly's own report, and WildFly stays up without the application.
+     */
+    @Test
+    void aRefusedPasswordEndsTheStartWithOneLineNamingTheUserTheServerAndTheVariable() throws Exception {
+        String wrong = "not-the-password-" + System.nanoTime();
+        try (TollgateServer server = TollgateServer.start(dir.resolve("refused-data"), dir.resolve("refused.log"),
+                Map.of("TOLLGATE_DB_PASSWORD", wrong))) {
+            long started = System.nanoTime();
+            assertTrue(server.awaitFailedStart(Servers.wildfly() ? STARTUP : Duration.ofSeconds(60)),
+                    "a refused password must end the start within 60 s:\n" + server.log());
+            String log = server.log();
+            assertFalse(log.contains(wrong), "the password is never echoed");
+            if (Servers.wildfly()) {
+                return;
+            }
+            assertTrue(Duration.ofNanos(System.nanoTime() - started).toSeconds() < 60);
+            assertTrue(log.contains("Tollgate cannot start: the database refused the password for user tollgate"
+                    + " (PostgreSQL database tollgate at 127.0.0.1:" + System.getProperty("tollgate.it.pg-port")
+                    + "): check TOLLGATE_DB_PASSWORD and TOLLGATE_DB_USER"), log);
+            assertFalse(log.contains("\tat "), "no stack trace:\n" + log);
+            assertEquals(78, server.process().exitValue(), "EX_CONFIG");
+        }
+    }
+
     private static String psql(String sql) throws Exception {
         Path out = Files.createTempFile("psql", ".out");
         try {

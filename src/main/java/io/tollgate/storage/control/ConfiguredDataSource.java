@@ -100,7 +100,8 @@ public class ConfiguredDataSource implements DataSource {
             throw new SQLException("Database driver data source " + className + " refused its settings: "
                     + e.getCause().getMessage());
         } catch (ReflectiveOperationException | ClassCastException e) {
-            throw new SQLException("Database driver data source " + className + " not available: " + e);
+            // the cause kept: a ClassNotFoundException is a driver missing from the class path (DatabaseStartFailures)
+            throw new SQLException("Database driver data source " + className + " not available: " + e, e);
         }
     }
 

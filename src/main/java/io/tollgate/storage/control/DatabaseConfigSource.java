@@ -61,6 +61,11 @@ public class DatabaseConfigSource implements ConfigSource {
         };
     }
 
+    /** Whether {@code url} is of a database Tollgate has a data source for (H2, PostgreSQL). */
+    static boolean supported(String url) {
+        return url != null && DATA_SOURCES.keySet().stream().anyMatch(url.strip()::startsWith);
+    }
+
     static String dataSourceFor(String url) {
         return DATA_SOURCES.entrySet().stream()
                 .filter(entry -> url.startsWith(entry.getKey()))

@@ -14,7 +14,8 @@ import java.util.OptionalLong;
 /**
  * Why the database could not be opened at start, in one line that names the cause and the fix
  * (issue 23): a refused password or user, a database that does not exist or does not answer, an
- * embedded database file another process holds. Anything else is named by its innermost message.
+ * embedded database file another process holds, a driver missing from the class path, a URL of a
+ * database Tollgate has no data source for. Anything else is named by its innermost message.
  */
 public final class DatabaseStartFailures {
 
@@ -34,11 +35,23 @@ public final class DatabaseStartFailures {
     public static IllegalStateException stopStart(Throwable failure) {
         String user = EarlyConfig.value("tollgate.db.user");
         return StartFailure.stop(describe(failure, new DatabaseConfigSource().getValue(DatabaseConfigSource.URL),
-                user == null ? "sa" : user));
+                user == null ? "sa" : user, EarlyConfig.value(DatabaseConfigSource.DATA_SOURCE) != null));
     }
 
     /** The line for {@code failure}, met opening the database at {@code url} as {@code user}. */
     public static String describe(Throwable failure, String url, String user) {
+        return describe(failure, url, user, false);
+    }
+
+    /**
+     * {@code ownDataSource}: the operator named the data source class ({@code tollgate.db.datasource-class}),
+     * which may take URLs of other databases than H2 and PostgreSQL.
+     */
+    static String describe(Throwable failure, String url, String user, boolean ownDataSource) {
+        if (url != null && !ownDataSource && !DatabaseConfigSource.supported(url)) {
+            String scheme = scheme(url);
+            return "TOLLGATE_DB_URL must start with jdbc:h2: or jdbc:postgresql:" + (scheme == null ? "" : ", not " + scheme);
+        }
         String location = DataLocation.of(url);
         String who = user == null || user.isBlank() ? "(none)" : user;
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
@@ -50,6 +63,9 @@ public final class DatabaseStartFailures {
             }
             if (cause instanceof ConnectException) {
                 return notAnswering(location);
+            }
+            if (cause instanceof ClassNotFoundException || cause instanceof NoClassDefFoundError) {
+                return noDriver(url, cause.getMessage());
             }
         }
         return "the database (" + location + ") failed at start: " + innermost(failure);
@@ -79,6 +95,27 @@ public final class DatabaseStartFailures {
                     + ", probably another Tollgate: stop it, or give this one its own data directory (--data or TOLLGATE_DATA_DIR)");
         }
         return Optional.empty();
+    }
+
+    /**
+     * The driver is not on the class path: on Payara Micro the PostgreSQL driver is not in the WAR but
+     * added with {@code --addlibs} (scripts/run.sh does it for a PostgreSQL URL), which a start with
+     * {@code java -jar} alone leaves out.
+     */
+    private static String noDriver(String url, String missingClass) {
+        String scheme = scheme(url);
+        String fix = "jdbc:postgresql:".equals(scheme)
+                ? "add target/postgresql.jar with --addlibs, or start with scripts/run.sh, which adds it"
+                : "add the driver's jar with --addlibs";
+        return "no JDBC driver for " + scheme + " (" + (missingClass == null ? "its data source class" : missingClass)
+                + " is not on the class path): " + fix;
+    }
+
+    /** The URL's {@code jdbc:name:} alone (the rest may hold a credential), or null without one. */
+    private static String scheme(String url) {
+        String stripped = url.strip();
+        int colon = stripped.indexOf(':', stripped.startsWith("jdbc:") ? "jdbc:".length() : 0);
+        return colon < 0 ? null : stripped.substring(0, colon + 1);
     }
 
     private static String notAnswering(String location) {

@@ -1,6 +1,7 @@
 package io.tollgate.storage.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.net.ConnectException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,6 +52,27 @@ class DatabaseStartFailuresTest {
         assertEquals(dir + " is in use by another process, probably another Tollgate: stop it, or give this one its own"
                 + " data directory (--data or TOLLGATE_DATA_DIR)", free, "no other process has it open");
         assertTrue(DatabaseStartFailures.holderOf(file).isEmpty(), "this process is not another one");
+    }
+
+    @Test
+    void aMissingDriverNamesTheUrlsKindAndHowToAddIt() throws Exception {
+        SQLException missing = assertThrows(SQLException.class, () -> ConfiguredDataSource.create(Map.of(
+                "tollgate.db.url", PG, "tollgate.db.datasource-class", "org.example.NoSuchDataSource")::get));
+        assertEquals("no JDBC driver for jdbc:postgresql: (org.example.NoSuchDataSource is not on the class path):"
+                + " add target/postgresql.jar with --addlibs, or start with scripts/run.sh, which adds it",
+                DatabaseStartFailures.describe(wrapped(missing), PG, "tollgate"));
+    }
+
+    @Test
+    void aUrlOfAnotherDatabaseNamesTheAcceptedOnesWithoutEchoingTheRest() {
+        String line = DatabaseStartFailures.describe(wrapped(new SQLException("URL format error", "90046")),
+                "jdbc:mysql://root:secret@127.0.0.1:3306/tollgate", "root");
+        assertEquals("TOLLGATE_DB_URL must start with jdbc:h2: or jdbc:postgresql:, not jdbc:mysql:", line);
+        assertEquals("TOLLGATE_DB_URL must start with jdbc:h2: or jdbc:postgresql:",
+                DatabaseStartFailures.describe(wrapped(new SQLException("x")), "tollgate-db", "sa"));
+        assertEquals("the database (jdbc:mysql database) failed at start: SQLException: access denied",
+                DatabaseStartFailures.describe(wrapped(new SQLException("access denied")), "jdbc:mysql://db/tollgate",
+                        "root", true), "with a data source class of the operator's, another database's URL may be right");
     }
 
     @Test
