@@ -3,6 +3,7 @@
 #   bench/run.sh              15 s per scenario (DURATION=15), 2 threads, 32 connections
 #   bench/run.sh --smoke      1 s per scenario, 20 creates, 1 000 bulk tokens: keeps the script working in CI
 #   bench/run.sh --peer       Tollgate against Unleash 7.5.1, back to back on PostgreSQL: bench/peer.sh
+#   bench/run.sh --floor      start time and idle RSS against Payara Micro with a two-class WAR: bench/floor.sh
 #   bench/run.sh --usage      only the usage recording cost: the token path with the usage log on and off
 #   bench/run.sh --help       this text
 # Environment: DURATION (seconds per scenario), BENCH_PORT (18080; --usage also takes the two above it).
@@ -13,6 +14,7 @@ case "${1:-}" in -h|--help) sed -n '2,/^set /{/^#/s/^# \{0,1\}//p}' "$0"; exit 0
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ "${1:-}" = "--peer" ]; then shift; exec bench/peer.sh "$@"; fi
+if [ "${1:-}" = "--floor" ]; then shift; exec bench/floor.sh "$@"; fi
 case "${1:-}" in ''|--smoke|--usage) ;; *) echo "unknown option: $1 (see bench/run.sh --help)" >&2; exit 2;; esac
 
 DURATION=${DURATION:-15}
