@@ -5,12 +5,15 @@ import java.util.logging.Logger;
 /**
  * A start that cannot succeed ends the process instead of leaving it up without the application (a
  * runtime answering 404 to everything): the cause as one line an operator can act on, then exit
- * status {@value #EXIT_STATUS} (EX_CONFIG of sysexits.h) from a thread of its own, so that the
- * failing deployment still unwinds normally meanwhile.
+ * status {@value #EXIT_STATUS} (EX_CONFIG of sysexits.h) from a thread of its own, which the failing start
+ * waits for (at most {@value #UNWIND_AFTER_MILLIS} ms, then the deployment unwinds normally).
  */
 public final class StartFailure {
 
     public static final int EXIT_STATUS = 78;
+
+    /** How long the failing start waits for the exit before it unwinds anyway. */
+    static final long UNWIND_AFTER_MILLIS = 10_000;
 
     private static final Logger LOG = Logger.getLogger(StartFailure.class.getName());
 
@@ -23,6 +26,14 @@ public final class StartFailure {
         Thread stopper = new Thread(() -> System.exit(EXIT_STATUS), "tollgate-stop");
         stopper.setDaemon(false);
         stopper.start();
+        try {
+            // the failing start waits for the exit, so that the runtime's own handling of the failure (EclipseLink
+            // logs the exception it wraps this one in, with its stack) does not reach the console first; bounded,
+            // in case a shutdown hook waits for what this thread holds: then the start unwinds and the exit follows
+            stopper.join(UNWIND_AFTER_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         return new Stopped(cause);
     }
 
