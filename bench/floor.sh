@@ -31,8 +31,7 @@ trap 'exit 130' INT TERM
 
 # the floor's WAR: two classes, nothing else
 mkdir -p "$WORK/floor/WEB-INF/classes"
-javac -q -d "$WORK/floor/WEB-INF/classes" -cp "$API" bench/floor/io/tollgate/floor/*.java 2>/dev/null \
-  || javac -d "$WORK/floor/WEB-INF/classes" -cp "$API" bench/floor/io/tollgate/floor/*.java
+javac -d "$WORK/floor/WEB-INF/classes" -cp "$API" bench/floor/io/tollgate/floor/*.java
 (cd "$WORK/floor" && jar cf "$WORK/floor.war" WEB-INF)
 
 # one start: milliseconds to the first 200 of /api/version, and the resident set (MB) 3 s later, in RESULT

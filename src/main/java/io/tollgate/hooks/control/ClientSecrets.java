@@ -86,22 +86,25 @@ public final class ClientSecrets implements TokenCache.Follower {
         }
         long readAt = follows.generation();
         String key = clientKey(clientId);
-        try {
-            store.connected(brokerId, key, tokenId, secret, now);
-        } catch (RuntimeException concurrent) {
-            if (!Constraints.isViolation(concurrent)) {
-                throw concurrent;
-            }
-            try {
-                store.connected(brokerId, key, tokenId, secret, now); // another node inserted the row first: update it
-            } catch (RuntimeException gone) {
-                if (!Constraints.isViolation(gone)) {
-                    throw gone;
-                }
-                return; // the token or broker was deleted meanwhile: nothing to remember, its next check is refused
-            }
+        // a constraint failure once: another node inserted the row first, written again as an update; twice: the
+        // token or broker was deleted meanwhile, nothing to remember (its next check is refused)
+        if (!written(brokerId, key, tokenId, secret, now) && !written(brokerId, key, tokenId, secret, now)) {
+            return;
         }
         keep(client, secret, readAt);
+    }
+
+    /** Writes the row; false if a constraint refused it, any other failure is thrown (no connect allowed unrecorded). */
+    private boolean written(String brokerId, String key, String tokenId, Secret secret, long now) {
+        try {
+            store.connected(brokerId, key, tokenId, secret, now);
+            return true;
+        } catch (RuntimeException failure) {
+            if (!Constraints.isViolation(failure)) {
+                throw failure;
+            }
+            return false;
+        }
     }
 
     /** The secret this client connected with, or null if it has no row (it is judged by the token's current secret). */
