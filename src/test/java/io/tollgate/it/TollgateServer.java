@@ -192,6 +192,15 @@ public final class TollgateServer implements AutoCloseable {
         return logFile;
     }
 
+    /** What {@link #logFile()} holds so far; empty before the server has written it. */
+    public String logFileText() {
+        try {
+            return Files.exists(logFile) ? Files.readString(logFile, StandardCharsets.UTF_8) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** SIGKILL, as a crash would. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();

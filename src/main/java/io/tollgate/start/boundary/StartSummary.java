@@ -52,9 +52,9 @@ public class StartSummary {
         String log = LogFile.current().map(Path::toString).orElse(null);
         Thread printer = new Thread(() -> {
             awaitServing(port, context);
+            toConsole(block(port, context, ui, data, log, rootToken));
             LOG.info(() -> "Tollgate is ready at " + (port > 0 ? "http://localhost:" + port : "") + context
                     + (rootToken != null ? " (the root token minted on this first start is printed on the console only)" : ""));
-            toConsole(block(port, context, ui, data, log, rootToken));
         }, "tollgate-start-summary");
         printer.setDaemon(true);
         printer.start();
