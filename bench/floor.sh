@@ -39,7 +39,8 @@ javac -d "$WORK/floor/WEB-INF/classes" -cp "$API" bench/floor/io/tollgate/floor/
 start() { # war port
   local data; data=$(mktemp -d "$WORK/data.XXXX")
   local t0; t0=$(date +%s%N)
-  TOLLGATE_DATA_DIR="$data" java @payara-config/jvm.options -jar target/payara-micro.jar \
+  mkdir -m 700 "$data/logs" # the log file's directory, as scripts/run.sh makes it (payara-config/logging.properties)
+  TOLLGATE_DATA_DIR="$data" TOLLGATE_LOG_DIR="$data/logs" java @payara-config/jvm.options -jar target/payara-micro.jar \
     --logproperties payara-config/logging.properties \
     --prebootcommandfile payara-config/pre-boot-commands.asadmin \
     --postdeploycommandfile payara-config/post-deploy-commands.asadmin \

@@ -2,11 +2,14 @@
 # Runs the built server (target/ from `mvn -B package -DskipTests`) on Payara Micro with the flags
 # docs/configuration.md describes (payara-config/: JVM options, logging, pre-boot and post-deploy commands; no
 # clustering), in the foreground: Ctrl-C or SIGTERM stops it cleanly. Default: http://localhost:8080,
-# data in ./data.
-#   scripts/run.sh [--port N] [--data DIR] [-- MORE PAYARA MICRO OPTIONS]
+# data in ./data, the log file in ./data/logs.
+#   scripts/run.sh [--port N] [--data DIR] [--logs DIR] [-- MORE PAYARA MICRO OPTIONS]
 #   --port N      the HTTP port (or TOLLGATE_PORT; default 8080)
 #   --data DIR    the data directory: the embedded H2 database and the JWT signing key
 #                 (or TOLLGATE_DATA_DIR; default ./data)
+#   --logs DIR    where the log file goes, tollgate.0.log (rotated at 10 MB, 5 files kept), created
+#                 owner-only (or TOLLGATE_LOG_DIR; default the data directory's logs/); the console
+#                 shows warnings, errors and the start summary, the file everything but secrets
 #   --help        this text
 # Every other setting comes from the environment (docs/configuration.md); with a PostgreSQL
 # TOLLGATE_DB_URL the driver (target/postgresql.jar) is added.
@@ -22,6 +25,8 @@ while [ $# -gt 0 ]; do
     --port=*) PORT=${1#--port=}; shift ;;
     --data) [ $# -ge 2 ] || { echo "run.sh: --data needs a directory" >&2; exit 2; }; export TOLLGATE_DATA_DIR=$2; shift 2 ;;
     --data=*) export TOLLGATE_DATA_DIR=${1#--data=}; shift ;;
+    --logs) [ $# -ge 2 ] || { echo "run.sh: --logs needs a directory" >&2; exit 2; }; TOLLGATE_LOG_DIR=$2; shift 2 ;;
+    --logs=*) TOLLGATE_LOG_DIR=${1#--logs=}; shift ;;
     --) shift; EXTRA=("$@"); break ;;
     *) echo "run.sh: unknown option '$1' (see scripts/run.sh --help)" >&2; exit 2 ;;
   esac
@@ -49,6 +54,15 @@ fi
 for built in target/payara-micro.jar target/tollgate.war; do
   [ -f "$HOME_DIR/$built" ] || { echo "run.sh: no $built: build first with 'mvn -B package -DskipTests'" >&2; exit 2; }
 done
+
+# the log file's directory (payara-config/logging.properties reads TOLLGATE_LOG_DIR; Java's file handler
+# creates no directory): owner-only, since the log names users and client addresses; absolute, so that the
+# lines that name the file name it wherever they are read
+LOG_DIR=${TOLLGATE_LOG_DIR:-${TOLLGATE_DATA_DIR:-./data}/logs}
+[ -n "$LOG_DIR" ] || { echo "run.sh: the log directory must not be empty (--logs or TOLLGATE_LOG_DIR)" >&2; exit 2; }
+(umask 077 && mkdir -p "$LOG_DIR") || { echo "run.sh: cannot create the log directory $LOG_DIR: set --logs or TOLLGATE_LOG_DIR" >&2; exit 2; }
+TOLLGATE_LOG_DIR=$(cd "$LOG_DIR" && pwd)
+export TOLLGATE_LOG_DIR
 
 LIBS=()
 case "${TOLLGATE_DB_URL:-}" in jdbc:postgresql:*) LIBS=(--addlibs "$HOME_DIR/target/postgresql.jar") ;; esac

@@ -71,9 +71,12 @@ for config in "$home"/standalone/configuration/standalone-microprofile.xml; do
   sed -i 's|<host name="default-host" alias="localhost">|<host name="default-host" alias="localhost" disable-console-redirect="true">|' "$config"
   # a deployment left in the configuration by an interrupted test run would collide with the next one
   sed -i '/<deployments>/,/<\/deployments>/d' "$config"
-  # A start a newcomer can read, as on Payara: the console shows WildFly's warnings and errors and
-  # Tollgate's own records (the start summary with the address and, on a first start, the root token);
-  # standalone/log/server.log keeps everything at INFO, as before. And a normal start warns of nothing:
+  # A start a newcomer can read, as on Payara: the console shows WildFly's and Tollgate's warnings and
+  # errors, and the start summary (the address and, on a first start, the root token), which the WAR
+  # writes to standard output itself, past logging, so that server.log never holds the root token;
+  # standalone/log/server.log keeps everything at INFO, as before, a failed start's detail included (on
+  # the console Tollgate's own failed start is one line and "details: .../server.log"). And a normal
+  # start warns of nothing:
   #  - org.jboss.as.dependency.private at ERROR: the WAR uses the private module org.glassfish.soteria
   #    on purpose (WildFly's own Jakarta Security has no Pbkdf2PasswordHash: docs/wildfly.md);
   #  - org.jboss.as.connector.deployer.dsdeployer at ERROR: WEB-INF/web.xml's data source carries
@@ -88,10 +91,12 @@ for config in "$home"/standalone/configuration/standalone-microprofile.xml; do
   #    warned about at every start.
   sed -i '/<console-handler name="CONSOLE">/,/<\/console-handler>/ s|<level name="INFO"/>|<level name="WARN"/>|' "$config"
   if ! grep -q 'name="TOLLGATE-CONSOLE"' "$config"; then
-    sed -i -e 's|^\( *\)<periodic-rotating-file-handler name="FILE"|\1<console-handler name="TOLLGATE-CONSOLE"><level name="INFO"/><formatter><named-formatter name="COLOR-PATTERN"/></formatter></console-handler>\n&|' \
+    sed -i -e 's|^\( *\)<periodic-rotating-file-handler name="FILE"|\1<console-handler name="TOLLGATE-CONSOLE"><level name="WARN"/><formatter><named-formatter name="COLOR-PATTERN"/></formatter></console-handler>\n&|' \
       -e 's|^\( *\)<logger category="com.arjuna">|\1<logger category="io.tollgate" use-parent-handlers="false"><level name="INFO"/><handlers><handler name="TOLLGATE-CONSOLE"/><handler name="FILE"/></handlers></logger>\n\1<logger category="org.jboss.as.dependency.private"><level name="ERROR"/></logger>\n\1<logger category="org.jboss.as.connector.deployer.dsdeployer"><level name="ERROR"/></logger>\n\1<logger category="org.wildfly.extension.microprofile.health.smallrye"><level name="ERROR"/></logger>\n&|' \
       "$config"
   fi
+  # (an installation prepared when Tollgate's INFO records went to the console too)
+  sed -i 's|<console-handler name="TOLLGATE-CONSOLE"><level name="INFO"/>|<console-handler name="TOLLGATE-CONSOLE"><level name="WARN"/>|' "$config"
   # a database outage logs one stack trace and one short line per failing request, both Tollgate's
   # (spec section 8): the pool's IJ030061 warning with its stack trace and Hibernate's two lines for
   # each failed statement (every one of which reaches the application's mappers) are left out

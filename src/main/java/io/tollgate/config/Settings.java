@@ -18,6 +18,7 @@ public final class Settings {
     /** Variables that start with {@code TOLLGATE_} and are no setting of the server: they are not warned about. */
     static final List<String> OTHER_VARIABLES = List.of(
             "TOLLGATE_PORT",        // scripts/run.sh: the HTTP port
+            "TOLLGATE_LOG_DIR",     // scripts/run.sh: the log file's directory (payara-config/logging.properties)
             "TOLLGATE_TOKEN",       // the README's example of how a program keeps its token
             "TOLLGATE_CI_PG_PORT", "TOLLGATE_CI_WILDFLY"); // .ci/run
 

@@ -1,5 +1,6 @@
 package io.tollgate.config;
 
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -7,6 +8,11 @@ import java.util.logging.Logger;
  * runtime answering 404 to everything): the cause as one line an operator can act on, then exit
  * status {@value #EXIT_STATUS} (EX_CONFIG of sysexits.h) from a thread of its own, which the failing start
  * waits for (at most {@value #UNWIND_AFTER_MILLIS} ms, then the deployment unwinds normally).
+ * <p>
+ * The line is SEVERE, so the console shows it, followed by {@code details: FILE} where the process logs to
+ * a file ({@link LogFile}); the failure itself, with its stack trace, is logged at INFO just before it,
+ * which reaches the log file and not the console (payara-config/logging.properties: the console shows
+ * warnings and errors only).
  */
 public final class StartFailure {
 
@@ -22,7 +28,15 @@ public final class StartFailure {
 
     /** Logs {@code cause} and ends the process; returns the exception that fails the deployment meanwhile. */
     public static IllegalStateException stop(String cause) {
-        LOG.severe("Tollgate cannot start: " + cause);
+        return stop(cause, null);
+    }
+
+    /** {@link #stop(String)}, with {@code failure} (may be null), what {@code cause} says in one line, for the log file. */
+    public static IllegalStateException stop(String cause, Throwable failure) {
+        if (failure != null) {
+            LOG.log(Level.INFO, "The failure that stops the start (" + cause + "):", failure);
+        }
+        LOG.severe("Tollgate cannot start: " + cause + LogFile.current().map(file -> "\n  details: " + file).orElse(""));
         Thread stopper = new Thread(() -> System.exit(EXIT_STATUS), "tollgate-stop");
         stopper.setDaemon(false);
         stopper.start();

@@ -51,8 +51,11 @@ class ClusterIT {
     void revocationOnOneNodeReachesTheOtherAndTheSurvivorServesAlone() throws Exception {
         Map<String, String> env = Map.of("TOLLGATE_ROOT_TOKEN", ROOT);
         // one data directory: both nodes sign session JWTs with the one key generated there
-        try (TollgateServer a = TollgateServer.start(dir.resolve("data"), dir.resolve("a.log"), env);
-             TollgateServer b = TollgateServer.start(dir.resolve("data"), dir.resolve("b.log"), env)) {
+        // and a log file each (INFO, such as the listener's lines, goes to the file only)
+        try (TollgateServer a = TollgateServer.start(dir.resolve("data"), dir.resolve("a.log"),
+                     withLogs(env, dir.resolve("a-logs")));
+             TollgateServer b = TollgateServer.start(dir.resolve("data"), dir.resolve("b.log"),
+                     withLogs(env, dir.resolve("b-logs")))) {
             assertTrue(a.awaitReady(STARTUP), a.log());
             assertTrue(b.awaitReady(STARTUP), b.log());
             assertNoUdpNorOutsideLoopback(a, b);
@@ -161,7 +164,7 @@ class ClusterIT {
             JsonObject token = fixtures.token(project, "viewer");
             Api onB = b.api(token.getString("token"));
             assertEquals(200, onB.get("api/projects/" + project).status(), "cached on B");
-            int relistened = count(b.log(), LISTENING_AGAIN);
+            int relistened = count(b.logFileText(), LISTENING_AGAIN);
             long terminated;
             try (Connection database = database()) {
                 terminated = System.nanoTime();
@@ -412,12 +415,18 @@ class ClusterIT {
     /** Waits (at most two minutes) until {@code line} is in the node's log {@code times} times. */
     private static void awaitLog(TollgateServer node, String line, int times) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (count(node.log(), line) < times) {
+        while (count(node.logFileText(), line) < times) {
             if (System.nanoTime() > deadline) {
-                fail("not " + times + " times in the log: " + line + "\n" + node.log());
+                fail("not " + times + " times in the log file: " + line + "\n" + node.logFileText());
             }
             Thread.sleep(100);
         }
+    }
+
+    private static Map<String, String> withLogs(Map<String, String> env, Path logs) {
+        Map<String, String> with = new java.util.HashMap<>(env);
+        with.put("TOLLGATE_LOG_DIR", logs.toString());
+        return with;
     }
 
     private static int count(String log, String line) {

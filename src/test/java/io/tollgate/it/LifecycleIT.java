@@ -30,7 +30,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Starts, restarts and stops of the server as the README runs it: the root token of spec section 1,
- * data that survives a restart, and logs that never hold a token secret.
+ * data that survives a restart, and logs that never hold a token secret. Two outputs: the console
+ * ({@link TollgateServer#log()}: short, warnings, errors and the start summary) and the log file
+ * ({@link TollgateServer#logFile()}: everything but secrets, the detail of a failed start included).
  */
 @Tag(RuntimeSubset.TAG)
 class LifecycleIT {
@@ -44,8 +46,10 @@ class LifecycleIT {
      * One data directory across two starts and a stop (each start costs more than the checks it serves):
      * <ol>
      * <li>a first start prints the minted root token once, in a short summary that names where the data
-     *     lives and the schema version; the data directory is owner-only; a second server on the same data
-     *     stops, naming the first; a token made there works, and its use is written at SIGTERM;</li>
+     *     lives and the log file, which has the schema version and the runtime's start-up messages (not the
+     *     console) but never the root token; the data directory is owner-only; a second server on the same
+     *     data stops, naming the first, its failure's detail in a log file of its own and not on the console;
+     *     a token made there works, and its use is written at SIGTERM;</li>
      * <li>a restart with a configured root token, on a directory left world-readable as an older version
      *     left it: the configured token replaces the stored one and is never printed, nothing is migrated
      *     again, the data, the token and its use survived, and the directory is owner-only again;</li>
@@ -63,6 +67,7 @@ class LifecycleIT {
             throws Exception {
         Path data = dir.resolve("data");
         String rootToken;
+        Path serverLogFile;
         String projectId;
         String secret;
         String tokenId;
@@ -79,6 +84,8 @@ class LifecycleIT {
             String block = first.substring(first.indexOf("Tollgate is ready at"));
             assertTrue(block.contains("  data:     H2 file " + data.toAbsolutePath().normalize().resolve("tollgate.mv.db")),
                     "the summary says where the data lives:\n" + block);
+            serverLogFile = server.logFile();
+            assertTrue(block.contains("  log:      " + serverLogFile + "\n"), "the summary names the log file:\n" + block);
             Matcher token = ROOT_LINE.matcher(block);
             assertTrue(token.find(), "the first start's summary carries the root token:\n" + first);
             assertEquals(rootToken, token.group(1));
@@ -96,14 +103,26 @@ class LifecycleIT {
             assertFalse(server.log().contains(secret), "token secret in the log");
         }
         assertReadable(first);
-        Matcher migrated = Pattern.compile("Database schema at version (\\d+) \\((\\d+) migrations applied now\\)").matcher(first);
-        assertTrue(migrated.find() && migrated.group(1).equals(migrated.group(2)), "a fresh database gets every migration:\n" + first);
+        String firstFile = Files.readString(serverLogFile);
+        for (String leaked : List.of(rootToken, secret)) {
+            assertFalse(firstFile.contains(leaked), "a secret in the log file");
+        }
+        assertTrue(firstFile.contains("Tollgate is ready at http://localhost:"), "the file says the start ended:\n" + firstFile);
+        if (!Servers.wildfly()) {
+            // the runtime's start-up messages go to the file only (issue 23)
+            for (String payara : List.of("Created virtual server", "loaded default web module")) {
+                assertTrue(firstFile.contains(payara), payara + " in the file:\n" + firstFile);
+                assertFalse(first.contains(payara), payara + " on the console:\n" + first);
+            }
+        }
+        Matcher migrated = Pattern.compile("Database schema at version (\\d+) \\((\\d+) migrations applied now\\)").matcher(firstFile);
+        assertTrue(migrated.find() && migrated.group(1).equals(migrated.group(2)), "a fresh database gets every migration:\n" + firstFile);
         String version = migrated.group(1);
 
         // as an older version left it: a world-readable directory and database file
         Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxr-xr-x"));
         try (Stream<Path> files = Files.list(data)) {
-            for (Path file : files.toList()) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
                 Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
             }
         }
@@ -121,8 +140,9 @@ class LifecycleIT {
             assertReadable(second);
             assertFalse(ROOT_LINE.matcher(second).find(), "neither a stored nor a configured root token is printed:\n" + second);
             assertFalse(second.contains("version null"), second);
-            assertTrue(second.contains("Database schema at version " + version + " (0 migrations applied now)"),
-                    "a second start migrates nothing:\n" + second);
+            String secondFile = Files.readString(server.logFile());
+            assertTrue(secondFile.contains("Database schema at version " + version + " (0 migrations applied now)"),
+                    "a second start migrates nothing:\n" + secondFile);
             Api root = server.api(configured);
             assertEquals("survivor", root.get("api/projects/" + projectId).object().getString("name"));
             assertUnauthorized(server.api(rootToken).get("api/projects"));
@@ -140,6 +160,7 @@ class LifecycleIT {
             assertFalse(server.process().isAlive(), "the server stops on SIGTERM");
             for (String leaked : List.of(secret, configured, rootToken)) {
                 assertFalse(server.log().contains(leaked), "a secret in the log");
+                assertFalse(Files.readString(server.logFile()).contains(leaked), "a secret in the log file");
             }
         } finally {
             polling.set(false);
@@ -187,6 +208,12 @@ class LifecycleIT {
             assertTrue(log.contains("The environment variable TOLLGATE_DATADIR sets nothing in Tollgate"
                     + " (did you mean TOLLGATE_DATA_DIR?)"), log);
             assertFalse(log.contains("secret-looking-value"), "an unknown variable's value is not echoed");
+            assertTrue(log.contains("\n  details: " + server.logFile()), "the console names the log file:\n" + log);
+            String file = Files.readString(server.logFile());
+            assertTrue(file.contains("TOLLGATE_ROOT_TOKEN (tollgate.root-token) must be at least 32 printable characters"), file);
+            for (String secret : List.of("too-short", "secret-looking-value")) {
+                assertFalse(file.contains(secret), "a rejected value in the log file");
+            }
         }
     }
 
@@ -206,10 +233,25 @@ class LifecycleIT {
                     + " (org.postgresql.ds.PGSimpleDataSource is not on the class path): add target/postgresql.jar"
                     + " with --addlibs, or start with scripts/run.sh, which adds it"), log);
             assertFalse(log.contains("\tat "), "no stack trace:\n" + log);
+            // the detail goes to the log file, which the console names
+            assertTrue(log.contains("\n  details: " + server.logFile()), log);
+            assertDetailInTheFile(server.logFile(), "java.lang.ClassNotFoundException: org.postgresql.ds.PGSimpleDataSource");
         }
     }
 
-    /** Issue 23: a second start on a data directory in use ends (no zombie) with one line naming the holder. */
+    /** The log file holds the failure that stopped the start, with its stack trace, after the start's own lines. */
+    private static void assertDetailInTheFile(Path file, String failure) throws Exception {
+        String detail = Files.readString(file);
+        assertTrue(detail.contains("The failure that stops the start ("), detail);
+        assertTrue(detail.contains(failure), failure + " in the file:\n" + detail);
+        assertTrue(detail.contains("\tat "), "the stack trace in the file:\n" + detail);
+        assertTrue(detail.contains("Tollgate cannot start: "), detail);
+    }
+
+    /**
+     * Issue 23: a second start on a data directory in use ends (no zombie) with one line naming the holder,
+     * and the log file it names, its own (the first server holds the usual one): the detail is there.
+     */
     private void assertASecondStartOnTheSameDataEndsNamingTheFirst(Path data) throws Exception {
         try (TollgateServer second = TollgateServer.start(data, dir.resolve("in-use.log"), Map.of())) {
             assertTrue(second.awaitFailedStart(STARTUP), "a second server on the same data must stop:\n" + second.log());
@@ -219,6 +261,11 @@ class LifecycleIT {
             assertTrue(second.log().contains("Tollgate cannot start: " + data.toAbsolutePath().normalize()
                     + " is in use by another process (pid "), second.log());
             assertFalse(second.log().contains("\tat "), "no stack trace:\n" + second.log());
+            Matcher details = Pattern.compile("\n  details: (\\S+)\\]\\]").matcher(second.log());
+            assertTrue(details.find(), "the console names the log file:\n" + second.log());
+            Path own = Path.of(details.group(1));
+            assertEquals(second.logFile() + ".1", own.toString(), "the file beside the first server's");
+            assertDetailInTheFile(own, "Database may be already in use");
         }
     }
 
@@ -269,7 +316,8 @@ class LifecycleIT {
         assertTrue(files.stream().anyMatch(f -> f.getFileName().toString().equals("tollgate.mv.db")), files.toString());
         assertTrue(files.stream().anyMatch(f -> f.getFileName().toString().equals("jwt-signing-key.pk8")), files.toString());
         for (Path file : files) {
-            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)), file.toString());
+            assertEquals(Files.isDirectory(file) ? "rwx------" : "rw-------",
+                    PosixFilePermissions.toString(Files.getPosixFilePermissions(file)), file.toString());
         }
     }
 

@@ -310,7 +310,8 @@ class PostgresResilienceIT {
 
     /**
      * Issue 23: a refused password ends the start within a minute, with one line naming the user, the
-     * server and the variable to correct, no stack trace and a non-zero exit status (Payara). On WildFly
+     * server and the variable to correct, no stack trace and a non-zero exit status (Payara); the driver's
+     * exception is in the log file the console names. On WildFly
      * Hibernate opens the database while WildFly deploys the WAR, before any code of the application
      * runs: the deployment fails with WildFly's own report, and WildFly stays up without the application.
      */
@@ -333,6 +334,12 @@ class PostgresResilienceIT {
                     + "): check TOLLGATE_DB_PASSWORD and TOLLGATE_DB_USER"), log);
             assertFalse(log.contains("\tat "), "no stack trace:\n" + log);
             assertEquals(78, server.process().exitValue(), "EX_CONFIG");
+            // the detail is in the log file the console names, the password is not
+            assertTrue(log.contains("\n  details: " + server.logFile()), log);
+            String file = Files.readString(server.logFile());
+            assertTrue(file.contains("password authentication failed for user \"tollgate\""), file);
+            assertTrue(file.contains("\tat "), "the stack trace in the file:\n" + file);
+            assertFalse(file.contains(wrong), "the password is never written to the log file");
         }
     }
 

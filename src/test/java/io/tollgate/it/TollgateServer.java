@@ -18,22 +18,27 @@ import java.util.Map;
  * Payara Micro ({@code java -jar payara-micro.jar --logproperties payara-config/logging.properties
  * --prebootcommandfile payara-config/pre-boot-commands.asadmin --postdeploycommandfile
  * payara-config/post-deploy-commands.asadmin --shutdowngrace 3000 --deploy tollgate.war --contextroot /
- * --port P --nohazelcast}), or on WildFly when the suites run there ({@link Servers#wildfly()}:
+ * --port P --nohazelcast}, with {@code TOLLGATE_LOG_DIR} the data directory's {@code logs/} as scripts/run.sh
+ * sets it), or on WildFly when the suites run there ({@link Servers#wildfly()}:
  * {@code standalone-microprofile.xml} of the installation {@code mvn package -Pwildfly} prepared, see
  * {@link WildFlyLaunch}).
  */
 public final class TollgateServer implements AutoCloseable {
 
     private final Process process;
+    /** The console: standard output and standard error. */
     private final Path log;
+    /** The log file the server writes besides (its logging configuration's). */
+    private final Path logFile;
     private final int port;
     private final URI monitoring;
     /** Where WildFly's deployment scanner says the WAR failed; null on Payara, which stops instead. */
     private final Path failedMarker;
 
-    private TollgateServer(Process process, Path log, int port, URI monitoring, Path failedMarker) {
+    private TollgateServer(Process process, Path log, Path logFile, int port, URI monitoring, Path failedMarker) {
         this.process = process;
         this.log = log;
+        this.logFile = logFile;
         this.port = port;
         this.monitoring = monitoring;
         this.failedMarker = failedMarker;
@@ -69,8 +74,19 @@ public final class TollgateServer implements AutoCloseable {
         if (!configured.isEmpty()) {
             command.addAll(List.of(configured.split("\\s+")));
         }
-        Process process = run(command, dataDir, log, env);
-        return new TollgateServer(process, log, port, URI.create("http://127.0.0.1:" + port + "/"), null);
+        // scripts/run.sh's default: the data directory's logs/, owner-only
+        Path logDir = Path.of(env.getOrDefault("TOLLGATE_LOG_DIR", dataDir.resolve("logs").toString())).toAbsolutePath();
+        try {
+            Files.createDirectories(logDir, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, String> withLogs = new java.util.HashMap<>(env);
+        withLogs.put("TOLLGATE_LOG_DIR", logDir.toString());
+        Process process = run(command, dataDir, log, withLogs);
+        return new TollgateServer(process, log, logDir.resolve("tollgate.0.log"), port,
+                URI.create("http://127.0.0.1:" + port + "/"), null);
     }
 
     /**
@@ -84,7 +100,7 @@ public final class TollgateServer implements AutoCloseable {
         WildFlyLaunch wildfly = WildFlyLaunch.prepare(base, Path.of(System.getProperty("tollgate.war")));
         Process process = run(wildfly.command(javaBinary(), testServerJvmOptions(), serverConfig, systemProperties),
                 dataDir, log, env);
-        return new TollgateServer(process, log, wildfly.httpPort(),
+        return new TollgateServer(process, log, base.resolve("log/server.log"), wildfly.httpPort(),
                 URI.create("http://127.0.0.1:" + wildfly.managementPort() + "/"), wildfly.failedMarker());
     }
 
@@ -158,9 +174,28 @@ public final class TollgateServer implements AutoCloseable {
         return process;
     }
 
+    /** What the server printed on its console (standard output and standard error). */
     public String log() {
         try {
             return Files.readString(log, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The log file the server writes when it has written one by itself ({@code TOLLGATE_LOG_DIR/tollgate.0.log}
+     * on Payara, {@code log/server.log} of its base directory on WildFly); a second server on the same
+     * log directory writes another file, which its failed start names.
+     */
+    public Path logFile() {
+        return logFile;
+    }
+
+    /** What {@link #logFile()} holds so far; empty before the server has written it. */
+    public String logFileText() {
+        try {
+            return Files.exists(logFile) ? Files.readString(logFile, StandardCharsets.UTF_8) : "";
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

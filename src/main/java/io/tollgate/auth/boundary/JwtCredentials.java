@@ -57,7 +57,7 @@ public class JwtCredentials implements CredentialResolver {
                 jwts = JwtVerifier.fromConfig(config, clock::millis);
             } catch (IllegalStateException | IllegalArgumentException e) {
                 // the operator's setting: one line that names it, and the process ends (no server left up answering 404)
-                throw StartFailure.stop(e.getMessage());
+                throw StartFailure.stop(e.getMessage(), e);
             }
             return;
         }

@@ -3,8 +3,6 @@ package io.tollgate.runtime.payara;
 import io.tollgate.storage.control.DatabaseStartFailures;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.persistence.sessions.JNDIConnector;
 import org.eclipse.persistence.sessions.Session;
@@ -13,12 +11,10 @@ import org.eclipse.persistence.sessions.Session;
  * Opens one connection before the persistence unit logs in at deployment, the earliest moment the
  * application's code runs with the data source: a database that cannot be opened (a refused password,
  * a database not answering, an embedded file another process holds) ends the start with one line
- * naming the cause and the fix ({@link DatabaseStartFailures#stopStart}) instead of a page
- * of stack traces and a server left up without the application.
+ * naming the cause and the fix ({@link DatabaseStartFailures#stopStart}; the failure itself goes to the
+ * log file) instead of a page of stack traces and a server left up without the application.
  */
 final class StartProbe {
-
-    private static final Logger LOG = Logger.getLogger(StartProbe.class.getName());
 
     private StartProbe() {
     }
@@ -34,7 +30,6 @@ final class StartProbe {
         try (Connection probe = dataSource.getConnection()) {
             probe.isValid(5);
         } catch (SQLException | RuntimeException failure) {
-            LOG.log(Level.FINE, "Opening the database at start failed", failure);
             throw DatabaseStartFailures.stopStart(failure);
         }
     }

@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -53,8 +52,8 @@ public class Migrations {
         try {
             result = flyway.migrate();
         } catch (RuntimeException failure) {
-            // the process ends rather than staying up without the application; the stack is of no use to an operator
-            LOG.log(Level.FINE, "Opening the database failed", failure);
+            // the process ends rather than staying up without the application: one line on the console, the stack
+            // in the log file
             throw DatabaseStartFailures.stopStart(failure);
         }
         // the files H2 just created followed the umask: 600 like the rest

@@ -35,7 +35,7 @@ public final class DatabaseStartFailures {
     public static IllegalStateException stopStart(Throwable failure) {
         String user = EarlyConfig.value("tollgate.db.user");
         return StartFailure.stop(describe(failure, new DatabaseConfigSource().getValue(DatabaseConfigSource.URL),
-                user == null ? "sa" : user, EarlyConfig.value(DatabaseConfigSource.DATA_SOURCE) != null));
+                user == null ? "sa" : user, EarlyConfig.value(DatabaseConfigSource.DATA_SOURCE) != null), failure);
     }
 
     /** The line for {@code failure}, met opening the database at {@code url} as {@code user}. */
