@@ -1,5 +1,7 @@
 package io.tollgate.start.boundary;
 
+import io.tollgate.openapi.OpenApiEndpoint;
+import io.tollgate.openapi.SwaggerUi;
 import io.tollgate.root.boundary.RootCredentials;
 import io.tollgate.runtime.Server;
 import io.tollgate.runtime.Servers;
@@ -33,29 +35,28 @@ public class StartSummary {
         String rootToken = root.takeMintedToken();
         Server running = Servers.of(server);
         int port = running.httpPort();
-        String ui = running.swaggerUiPath();
         // in a web application the event is its ServletContext: "/" as the README deploys it, else e.g. "/tollgate/"
         String context = (started instanceof ServletContext servlet ? servlet.getContextPath() : "") + "/";
         String data = DataLocation.of(ConfigProvider.getConfig().getOptionalValue("tollgate.db.url", String.class).orElse(null));
         Thread printer = new Thread(() -> {
             awaitServing(port, context);
-            LOG.info(block(port, context, ui, data, rootToken));
+            LOG.info(block(port, context, data, rootToken));
         }, "tollgate-start-summary");
         printer.setDaemon(true);
         printer.start();
     }
 
     /**
-     * {@code ui}: Swagger UI's path under the context ({@link Server#swaggerUiPath});
-     * {@code data}: where the data lives ({@link DataLocation}).
+     * The API docs are the WAR's own, under the context: Swagger UI ({@link SwaggerUi#PATH}) and the
+     * document ({@link OpenApiEndpoint#PATH}); {@code data}: where the data lives ({@link DataLocation}).
      */
-    static String block(int port, String context, String ui, String data, String rootToken) {
+    static String block(int port, String context, String data, String rootToken) {
         String server = port > 0 ? "http://localhost:" + port : "";
         StringBuilder block = new StringBuilder()
                 .append("Tollgate is ready at ").append(server).append(context).append('\n')
                 .append("  console:  ").append(server).append(context).append('\n')
-                .append("  API docs: ").append(server).append(context).append(ui).append(" (the OpenAPI document: ")
-                .append(server).append("/openapi)\n")
+                .append("  API docs: ").append(server).append(context).append(SwaggerUi.PATH.substring(1))
+                .append(" (the OpenAPI document: ").append(server).append(context).append(OpenApiEndpoint.PATH.substring(1)).append(")\n")
                 .append("  data:     ").append(data).append('\n');
         if (rootToken != null) {
             block.append("Tollgate root token: ").append(rootToken).append('\n')
