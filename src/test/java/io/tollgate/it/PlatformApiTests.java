@@ -5,6 +5,7 @@ import static io.tollgate.it.Asserts.assertProblem;
 import static io.tollgate.it.Asserts.assertUnauthorized;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tollgate.it.Api.TokenSpec;
@@ -908,10 +909,19 @@ abstract class PlatformApiTests extends BrokerHooksTests {
         return Api.send(request.build());
     }
 
+    /** A file of the build's classes (the WAR's WEB-INF/classes), as UTF-8. */
+    private static String builtFile(String name) throws java.io.IOException {
+        try (java.io.InputStream file = PlatformApiTests.class.getResourceAsStream(name)) {
+            assertNotNull(file, name);
+            return new String(file.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
     /**
      * The WAR serves /openapi itself, under its context, the same on every server (Swagger UI and a
-     * deployment at /, as the README does: LifecycleIT): the hand-kept YAML byte for byte, and as JSON
-     * the same document, which a strict validator accepts and which names every served route.
+     * deployment at /, as the README does: LifecycleIT): the hand-kept YAML and the JSON the build wrote,
+     * byte for byte (so every server serves the same bytes), which a strict validator accepts and which
+     * name every served route.
      */
     @Tag(RuntimeSubset.TAG)
     @Test
@@ -920,13 +930,11 @@ abstract class PlatformApiTests extends BrokerHooksTests {
         Api.Reply yaml = getFromDeployment("openapi", null);
         assertEquals(200, yaml.status(), yaml::toString);
         assertEquals("application/yaml;charset=UTF-8", yaml.contentType().replace(" ", ""));
-        try (java.io.InputStream file = getClass().getResourceAsStream("/META-INF/openapi.yaml")) {
-            assertEquals(new String(file.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), yaml.body(),
-                    "the hand-kept file, as it is");
-        }
+        assertEquals(builtFile("/META-INF/openapi.yaml"), yaml.body(), "the hand-kept file, as it is");
         Api.Reply json = getFromDeployment("openapi", "application/json");
         assertEquals(200, json.status(), json::toString);
         assertEquals("application/json", json.contentType());
+        assertEquals(builtFile("/io/tollgate/openapi/openapi.json"), json.body(), "the JSON the build wrote, as it is");
         assertEquals(json.body(), getFromDeployment("openapi?format=JSON", null).body(), "?format=JSON asks for it too");
         assertFalse(json.object().containsKey("endpoints"), "no server's additions");
         assertFalse(json.object().containsKey("servers"), "no server's additions");
