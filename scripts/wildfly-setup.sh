@@ -13,6 +13,9 @@
 #  - standalone-microprofile.xml: the metrics subsystem as shipped (WildFly's own metrics, management
 #    port); a server this script once switched to the micrometer subsystem is switched back: the WAR
 #    carries its own Micrometer and serves /metrics on the HTTP port (io.tollgate.metrics);
+#  - standalone-microprofile.xml: no microprofile-openapi-smallrye subsystem nor its extension: the
+#    WAR serves /openapi itself (io.tollgate.openapi), the same on every server; WildFly's handler
+#    would take every path under /openapi in front of the WAR and serve its own model of the document;
 #  - TRACE passed to the application, as on Payara (trace-enabled in the preboot file);
 #  - no redirect of /console (the WAR's console) to WildFly's management console;
 #  - no deployment left over in the configuration by an interrupted Arquillian run;
@@ -64,6 +67,9 @@ for config in "$home"/standalone/configuration/standalone-microprofile.xml; do
   sed -i -e 's|<extension module="org.wildfly.extension.micrometer"/>|<extension module="org.wildfly.extension.metrics"/>|' \
     -e 's|<subsystem xmlns="urn:wildfly:micrometer:community:2.0"><prometheus-registry context="/metrics" security-enabled="false"/></subsystem>|<subsystem xmlns="urn:wildfly:metrics:1.0" security-enabled="false" exposed-subsystems="*" prefix="${wildfly.metrics.prefix:wildfly}"/>|' \
     "$config"
+  # /openapi and /openapi/ui are the WAR's (io.tollgate.openapi): WildFly's MicroProfile OpenAPI goes
+  sed -i -e '/<extension module="org.wildfly.extension.microprofile.openapi-smallrye"\/>/d' \
+    -e '/<subsystem xmlns="urn:wildfly:microprofile-openapi-smallrye:[0-9.]*"\/>/d' "$config"
   # TRACE reaches the application (Undertow refuses it itself by default, with no body), which answers
   # it 405 with the JSON error body (transport.boundary.SecurityHeaders); Payara's preboot file does the same
   sed -i 's|<http-listener name="default" socket-binding="http" redirect-socket="https" enable-http2="true"/>|<http-listener name="default" socket-binding="http" redirect-socket="https" enable-http2="true" disallowed-methods=""/>|' "$config"

@@ -8,29 +8,21 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Properties;
 
 /**
- * Swagger UI at {@code /openapi/ui}: our page and initializer (in {@code WEB-INF/openapi-ui}) and the
- * few files of the Swagger UI webjar they load, nothing else. The mappings are more specific than
- * Payara's {@code /openapi/*}, so they win. The webjar's files are not served under {@code /webjars}
- * (the servlet default for jars with {@code META-INF/resources}): its sample initializer points at
- * another host, and the UI has one address per server.
- * <p>
- * On WildFly that address is {@value #WILDFLY_PATH}: WildFly's OpenAPI endpoint is a handler of the
- * host, in front of every deployment, and takes every path under {@code /openapi} (it answers
- * {@code /openapi/ui} 406 with an HTML page), so the page is served at a path outside it, and its
- * asset links name the path it was asked for.
+ * Swagger UI at {@value #PATH}: our page and initializer (in {@code WEB-INF/openapi-ui}) and the
+ * few files of the Swagger UI webjar they load, nothing else, the same on every server. The webjar's
+ * files are not served under {@code /webjars} (the servlet default for jars with
+ * {@code META-INF/resources}, answered 404 here): its sample initializer points at another host, and
+ * the UI has one address.
  */
-@WebServlet(name = "SwaggerUi", urlPatterns = {"/openapi/ui", "/openapi/ui/*", SwaggerUi.WILDFLY_PATH,
-        SwaggerUi.WILDFLY_PATH + "/*", "/webjars/*"})
+@WebServlet(name = "SwaggerUi", urlPatterns = {SwaggerUi.PATH, SwaggerUi.PATH + "/*", "/webjars/*"})
 public class SwaggerUi extends HttpServlet {
 
-    /** Where the page is on WildFly (see the class description); {@code /openapi/ui} elsewhere. */
-    public static final String WILDFLY_PATH = "/openapi-ui";
-    static final String PAYARA_PATH = "/openapi/ui";
+    /** Where the page is, under the context root (the start summary names it). */
+    public static final String PATH = "/openapi/ui";
 
     static final String PAGE = "index.html";
     private static final String OWN = "/WEB-INF/openapi-ui/";
@@ -54,7 +46,7 @@ public class SwaggerUi extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
         String path = request.getServletPath();
-        if (!PAYARA_PATH.equals(path) && !WILDFLY_PATH.equals(path)) {
+        if (!PATH.equals(path)) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
@@ -74,13 +66,7 @@ public class SwaggerUi extends HttpServlet {
         try (InputStream in = file) {
             response.setContentType(type);
             response.setHeader("Cache-Control", "no-cache");
-            if (PAGE.equals(name) && !PAYARA_PATH.equals(path)) {
-                // the page's links name /openapi/ui/: at the other address they name that one
-                String page = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                response.getOutputStream().write(page.replace(PAYARA_PATH + "/", path + "/").getBytes(StandardCharsets.UTF_8));
-            } else {
-                in.transferTo(response.getOutputStream());
-            }
+            in.transferTo(response.getOutputStream());
         }
     }
 

@@ -16,11 +16,6 @@ public interface Server {
         return 0;
     }
 
-    /** Where Swagger UI is served, relative to the context root (see {@code openapi.SwaggerUi}). */
-    default String swaggerUiPath() {
-        return "openapi/ui";
-    }
-
     /**
      * Stops accepting connections before the server takes the application down, where the server would
      * otherwise keep answering with pages of its own while it stops; elsewhere nothing.

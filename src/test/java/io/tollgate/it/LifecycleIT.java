@@ -325,8 +325,8 @@ class LifecycleIT {
 
     /** The most lines a start may print (a first start printed 22 when this was written; the runtime's own were ~560). */
     private static final int MOST_START_LINES = 60;
-    /** Swagger UI's path: outside {@code /openapi} on WildFly, whose OpenAPI endpoint takes every path under it. */
-    private static final String UI = Servers.wildfly() ? "openapi-ui" : "openapi/ui";
+    /** Swagger UI's path, the same on every server. */
+    private static final String UI = "openapi/ui";
     private static final Pattern SUMMARY = Pattern.compile(
             "Tollgate is ready at (http://localhost:\\d+/)\\n  console:  \\1\\n  API docs: \\1" + UI + " ");
 
@@ -369,8 +369,7 @@ class LifecycleIT {
     private static void assertApiDocsServedAsTheSummarySays(TollgateServer server) {
         Api.Reply yaml = get(server, "openapi", null);
         assertEquals(200, yaml.status(), yaml::toString);
-        // WildFly serves /openapi itself, outside the WAR, without a charset: YAML's default is UTF-8 anyway
-        assertEquals(Servers.wildfly() ? "application/yaml" : "application/yaml;charset=UTF-8", yaml.contentType().replace(" ", ""));
+        assertEquals("application/yaml;charset=UTF-8", yaml.contentType().replace(" ", ""));
         io.tollgate.openapi.OpenApiChecks.validated(yaml.body());
         for (String page : List.of(UI, UI + "/")) {
             Api.Reply reply = get(server, page, "text/html");

@@ -5,6 +5,7 @@ import static io.tollgate.it.Asserts.assertProblem;
 import static io.tollgate.it.Asserts.assertUnauthorized;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tollgate.it.Api.TokenSpec;
@@ -265,18 +266,14 @@ abstract class PlatformApiTests extends BrokerHooksTests {
         Api.Reply ready = Api.send(HttpRequest.newBuilder(URI.create(monitoringRoot() + "health/ready")).build());
         assertEquals(200, ready.status(), ready::toString);
         assertTrue(ready.body().contains("database"), ready.body());
-        Api.Reply openapi = Api.send(HttpRequest.newBuilder(URI.create(serverRoot() + "openapi")).build());
+        Api.Reply openapi = Api.send(HttpRequest.newBuilder(root.base().resolve("openapi")).build());
         assertEquals(200, openapi.status());
         for (String path : List.of("/api/projects:", "/api/projects/{projectId}/tokens:",
                 "/api/projects/{projectId}/tokens/{tokenId}:", "/api/projects/{projectId}/brokers/{brokerId}:")) {
             assertTrue(openapi.body().contains(path), path);
         }
-        Stream.of("bearer", "\"413\"", "\"415\"", "ProjectToken", "Problem")
+        Stream.of("bearer", "'413':", "'415':", "ProjectToken", "Problem")
                 .forEach(word -> assertTrue(openapi.body().contains(word), word));
-    }
-
-    private String serverRoot() {
-        return URI.create(base.toString()).resolve("/").toString();
     }
 
     /** Health: the HTTP port's root on Payara, the management port on WildFly. */
@@ -904,36 +901,55 @@ abstract class PlatformApiTests extends BrokerHooksTests {
 
     // ---------------------------------------------------------------- the API a newcomer can explore (issue 13)
 
-    private Api.Reply getFromServerRoot(String path, String accept) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(serverRoot() + path)).timeout(Duration.ofSeconds(30));
+    private Api.Reply getFromDeployment(String path, String accept) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(root.base().resolve(path)).timeout(Duration.ofSeconds(30));
         if (accept != null) {
             request.header("Accept", accept);
         }
         return Api.send(request.build());
     }
 
+    /** A file of the build's classes (the WAR's WEB-INF/classes), as UTF-8. */
+    private static String builtFile(String name) throws java.io.IOException {
+        try (java.io.InputStream file = PlatformApiTests.class.getResourceAsStream(name)) {
+            assertNotNull(file, name);
+            return new String(file.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * The WAR serves /openapi itself, under its context, the same on every server (Swagger UI and a
+     * deployment at /, as the README does: LifecycleIT): the hand-kept YAML and the JSON the build wrote,
+     * byte for byte (so every server serves the same bytes), which a strict validator accepts and which
+     * name every served route.
+     */
     @Tag(RuntimeSubset.TAG)
     @Test
     @RunAsClient
-    void servedOpenApiDocumentPassesAStrictValidatorAndNamesEveryServedRoute() {
-        // the YAML media type, Swagger UI and /metrics are tested on a server deployed as the README does
-        // (LifecycleIT): Arquillian deploys at /tollgate, outside which Payara serves /openapi on its own
-        Api.Reply yaml = getFromServerRoot("openapi", null);
+    void servedOpenApiDocumentPassesAStrictValidatorAndNamesEveryServedRoute() throws java.io.IOException {
+        Api.Reply yaml = getFromDeployment("openapi", null);
         assertEquals(200, yaml.status(), yaml::toString);
-        Api.Reply json = getFromServerRoot("openapi", "application/json");
+        assertEquals("application/yaml;charset=UTF-8", yaml.contentType().replace(" ", ""));
+        assertEquals(builtFile("/META-INF/openapi.yaml"), yaml.body(), "the hand-kept file, as it is");
+        Api.Reply json = getFromDeployment("openapi", "application/json");
         assertEquals(200, json.status(), json::toString);
-        assertTrue(json.contentType().startsWith("application/json"), json.contentType());
-        assertFalse(json.object().containsKey("endpoints"), "Payara's non-standard endpoints list is gone");
-        // the same on every server: [] (equivalent) survives neither Payara's writer nor WildFly's model merge
+        assertEquals("application/json", json.contentType());
+        assertEquals(builtFile("/io/tollgate/openapi/openapi.json"), json.body(), "the JSON the build wrote, as it is");
+        assertEquals(json.body(), getFromDeployment("openapi?format=JSON", null).body(), "?format=JSON asks for it too");
+        assertFalse(json.object().containsKey("endpoints"), "no server's additions");
+        assertFalse(json.object().containsKey("servers"), "no server's additions");
+        // what the servers' own OpenAPI lost: the public operations' [{}], a required body, {} and null in examples
         assertEquals(jakarta.json.Json.createArrayBuilder().add(JsonValue.EMPTY_JSON_OBJECT).build(),
                 json.object().getJsonObject("paths").getJsonObject("/api/auth/login").getJsonObject("post").get("security"),
                 "login: security [{}]");
-        // and what WildFly's host model would otherwise lose: a required body, an empty object in an example
         assertEquals(JsonValue.TRUE, json.object().getJsonObject("paths").getJsonObject("/api/auth/login").getJsonObject("post")
                 .getJsonObject("requestBody").get("required"), "login's body is required");
         assertEquals(JsonValue.EMPTY_JSON_OBJECT, json.object().getJsonObject("components").getJsonObject("responses")
                 .getJsonObject("NotFound").getJsonObject("content").getJsonObject("application/json").getJsonObject("example")
                 .get("info"), "the 404 example's info: {}");
+        assertEquals(JsonValue.NULL, json.object().getJsonObject("paths").getJsonObject("/api/auth/whoami").getJsonObject("get")
+                .getJsonObject("responses").getJsonObject("200").getJsonObject("content").getJsonObject("application/json")
+                .getJsonObject("example").get("project_id"), "whoami's example: project_id null");
         for (Api.Reply served : List.of(yaml, json)) {
             io.swagger.v3.oas.models.OpenAPI document = io.tollgate.openapi.OpenApiChecks.validated(served.body());
             io.tollgate.openapi.OpenApiChecks.ServedRoutes routes = io.tollgate.openapi.OpenApiChecks.servedRoutes();

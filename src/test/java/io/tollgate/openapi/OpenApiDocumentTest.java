@@ -13,9 +13,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The hand-kept {@code META-INF/openapi.yaml} (what Payara serves, see PlatformApiTests for the served
- * form): valid OpenAPI 3 for a strict validator, every route the JAX-RS classes serve and no other,
- * public routes without the bearer requirement, examples with every required field.
+ * The hand-kept {@code META-INF/openapi.yaml} (what {@code /openapi} serves on every server, see
+ * PlatformApiTests for the served form): valid OpenAPI 3 for a strict validator, every route the JAX-RS
+ * classes serve and no other, public routes without the bearer requirement, examples with every
+ * required field.
  */
 class OpenApiDocumentTest {
 

@@ -1,6 +1,5 @@
 package io.tollgate.runtime.wildfly;
 
-import io.tollgate.openapi.SwaggerUi;
 import io.tollgate.runtime.Server;
 import jakarta.enterprise.context.Dependent;
 import java.lang.management.ManagementFactory;
@@ -12,8 +11,6 @@ import javax.management.ObjectName;
  * <ul>
  * <li>{@link #httpPort}: the bound HTTP port (port offset included) from its management model, which
  * WildFly's jmx subsystem shows in the platform MBean server: standard JMX, no WildFly class needed.
- * <li>{@link #swaggerUiPath}: WildFly's OpenAPI endpoint is a handler of the server that owns every path
- * under {@code /openapi}, so the WAR's Swagger UI is at {@link SwaggerUi#WILDFLY_PATH}.
  * <li>{@link #stopListening}: nothing; WildFly's own graceful stop refuses new requests.
  * </ul>
  */
@@ -29,10 +26,5 @@ public class WildFlyServer implements Server {
         } catch (JMException | RuntimeException notThere) {
             return 0;
         }
-    }
-
-    @Override
-    public String swaggerUiPath() {
-        return SwaggerUi.WILDFLY_PATH.substring(1);
     }
 }

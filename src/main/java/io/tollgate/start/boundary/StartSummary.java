@@ -1,6 +1,8 @@
 package io.tollgate.start.boundary;
 
 import io.tollgate.config.LogFile;
+import io.tollgate.openapi.OpenApiEndpoint;
+import io.tollgate.openapi.SwaggerUi;
 import io.tollgate.root.boundary.RootCredentials;
 import io.tollgate.runtime.Server;
 import io.tollgate.runtime.Servers;
@@ -45,14 +47,13 @@ public class StartSummary {
         String rootToken = root.takeMintedToken();
         Server running = Servers.of(server);
         int port = running.httpPort();
-        String ui = running.swaggerUiPath();
         // in a web application the event is its ServletContext: "/" as the README deploys it, else e.g. "/tollgate/"
         String context = (started instanceof ServletContext servlet ? servlet.getContextPath() : "") + "/";
         String data = DataLocation.of(ConfigProvider.getConfig().getOptionalValue("tollgate.db.url", String.class).orElse(null));
         String log = LogFile.current().map(Path::toString).orElse(null);
         Thread printer = new Thread(() -> {
             awaitServing(port, context);
-            toConsole(block(port, context, ui, data, log, rootToken));
+            toConsole(block(port, context, data, log, rootToken));
             LOG.info(() -> "Tollgate is ready at " + (port > 0 ? "http://localhost:" + port : "") + context
                     + (rootToken != null ? " (the root token minted on this first start is printed on the console only)" : ""));
         }, "tollgate-start-summary");
@@ -61,16 +62,17 @@ public class StartSummary {
     }
 
     /**
-     * {@code ui}: Swagger UI's path under the context ({@link Server#swaggerUiPath});
-     * {@code data}: where the data lives ({@link DataLocation}); {@code log}: the log file, or null.
+     * The API docs are the WAR's own, under the context: Swagger UI ({@link SwaggerUi#PATH}) and the
+     * document ({@link OpenApiEndpoint#PATH}); {@code data}: where the data lives ({@link DataLocation});
+     * {@code log}: the log file, or null.
      */
-    static String block(int port, String context, String ui, String data, String log, String rootToken) {
+    static String block(int port, String context, String data, String log, String rootToken) {
         String server = port > 0 ? "http://localhost:" + port : "";
         StringBuilder block = new StringBuilder()
                 .append("Tollgate is ready at ").append(server).append(context).append('\n')
                 .append("  console:  ").append(server).append(context).append('\n')
-                .append("  API docs: ").append(server).append(context).append(ui).append(" (the OpenAPI document: ")
-                .append(server).append("/openapi)\n")
+                .append("  API docs: ").append(server).append(context).append(SwaggerUi.PATH.substring(1))
+                .append(" (the OpenAPI document: ").append(server).append(context).append(OpenApiEndpoint.PATH.substring(1)).append(")\n")
                 .append("  data:     ").append(data).append('\n');
         if (log != null) {
             block.append("  log:      ").append(log).append('\n');
