@@ -53,7 +53,7 @@ class ExternalIdentityProviderIT {
     @AfterAll
     static void stop() throws Exception {
         if (server != null) {
-            server.close();
+            server.kill(); // its stop is not under test here (LifecycleIT's is): no 3 s grace at the end
         }
     }
 

@@ -72,7 +72,7 @@ class KeycloakIT {
     static void stop() throws Exception {
         try {
             if (server != null) {
-                server.close();
+                server.kill(); // its stop is not under test here (LifecycleIT's is): no 3 s grace at the end
             }
         } finally {
             if (keycloak != null) {

@@ -133,7 +133,7 @@ public final class TollgateServer implements AutoCloseable {
             } catch (RuntimeException notYet) {
                 // not listening yet
             }
-            Thread.sleep(500);
+            Thread.sleep(100); // a probe is one small request: a start is seen within 0.1 s of being ready
         }
         return false;
     }
