@@ -456,6 +456,12 @@ class PostgresResilienceIT {
             assertTrue(brokers.body().contains(broker), brokers.body());
             Api.Reply members = restored.api(ROOT).listMembers(project);
             assertTrue(members.body().contains(username), members.body());
+            // and it is the restored database it serves: what it writes is there, not in the original
+            String after = Fixtures.unique("after-restore");
+            assertEquals(200, restored.api(ROOT).createProject(after).status());
+            String count = "SELECT count(*) FROM projects WHERE name = '" + after + "'";
+            assertEquals("1", psql(RESTORED, count).strip());
+            assertEquals("0", psql("tollgate", count).strip());
         }
     }
 
