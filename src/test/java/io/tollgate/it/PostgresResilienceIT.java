@@ -31,8 +31,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * On PostgreSQL: acknowledged writes survive a SIGKILL of the server, and a database outage makes
- * the server unready and answer 503 until the database is back, without a restart.
+ * On PostgreSQL: acknowledged writes survive a SIGKILL of the server, a database outage makes
+ * the server unready and answer 503 until the database is back, without a restart, and the backup and
+ * restore of docs/operations.md, run as written while the server serves, give back every row.
  */
 @EnabledIfSystemProperty(named = "tollgate.it.db", matches = "postgresql")
 @Tag(RuntimeSubset.TAG)
@@ -343,20 +344,209 @@ class PostgresResilienceIT {
         }
     }
 
-    private static String psql(String sql) throws Exception {
+    /** Where docs/operations.md's PostgreSQL backup block is, between these two lines. */
+    private static final String BACKUP_BLOCK_START = "<!-- postgres-backup";
+    private static final String BACKUP_BLOCK_END = "<!-- /postgres-backup -->";
+    private static final String RESTORED = "tollgate_restored";
+
+    /**
+     * Issue 23: docs/operations.md's PostgreSQL backup and restore, its block read from the doc and run
+     * as written (only {@code HOST} replaced; the port and password from {@code PGPORT} and
+     * {@code PGPASSWORD}, which the commands honour), with the client tools of the server's version (found
+     * as scripts/postgres.sh finds the server's), against the database of the suite's running server,
+     * which answers throughout. Then every table of the restored database holds the same rows as the
+     * original's, the sequences are where they were, and a server started on the restored database (the
+     * one start of this test) accepts a token secret created before the backup.
+     */
+    @Test
+    void theDocsPostgresqlBackupRunsWhileTheServerServesAndRestoresEveryRow() throws Exception {
+        TollgateServer server = pooledServer();
+        Api root = server.api(ROOT);
+        Fixtures fixtures = new Fixtures(root);
+        String project = fixtures.project();
+        String broker = fixtures.broker(project);
+        JsonObject token = fixtures.token(project, "editor", broker);
+        JsonObject rotated = fixtures.token(project, "viewer");
+        assertEquals(200, root.post(Api.token(project, rotated.getString("id")) + "/rotate", Api.object()).status());
+        String username = Fixtures.unique("backup");
+        assertEquals(200, root.createUser(username, "a-long-enough-password-" + System.nanoTime()).status());
+        assertEquals(200, root.putMember(project, username, "viewer").status());
+        Api tokenApi = root.as(token.getString("token"));
+        assertEquals(200, tokenApi.get("api/projects/" + project + "/brokers").status());
+        // the use is buffered: once it is listed it is written, and nothing else is left to write
+        awaitUsage(root, project, token.getString("id"));
+
+        Path work = Files.createDirectories(dir.resolve("backup"));
+        String block = backupBlock().replaceAll("\\bHOST\\b", "127.0.0.1");
+        psql("postgres", "DROP DATABASE IF EXISTS " + RESTORED + " WITH (FORCE)");
+        // the server keeps answering while the block runs: reads only, which write nothing
+        AtomicBoolean running = new AtomicBoolean(true);
+        List<String> unanswered = java.util.Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger answered = new AtomicInteger();
+        ExecutorService reader = Executors.newSingleThreadExecutor();
+        reader.submit(() -> {
+            while (running.get()) {
+                try {
+                    Api.Reply reply = root.get("api/projects/" + project + "/tokens");
+                    if (reply.status() == 200) {
+                        answered.incrementAndGet();
+                    } else {
+                        unanswered.add(reply.toString());
+                    }
+                } catch (RuntimeException refused) {
+                    unanswered.add(refused.toString());
+                }
+            }
+            return null;
+        });
+        int before;
+        String output;
+        try {
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (answered.get() == 0 && unanswered.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            before = answered.get();
+            output = runBlock(block, work);
+        } finally {
+            running.set(false);
+            reader.shutdown();
+            assertTrue(reader.awaitTermination(30, TimeUnit.SECONDS));
+        }
+        assertEquals(List.of(), unanswered, "the server answers while the backup runs");
+        assertTrue(answered.get() > before, "no answer while the backup ran");
+        assertTrue(server.process().isAlive(), "the same server, still running");
+        System.out.printf("backup: the block ran while the server answered %d reads; its output: %s%n",
+                answered.get() - before, output.isBlank() ? "none" : output);
+
+        // compared at once: nothing of the server's is left to write (its only writer, the usage buffer, is empty)
+        List<String> tables = List.of(psql("tollgate",
+                "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1").strip().split("\n"));
+        assertTrue(tables.containsAll(List.of("audit_events", "flyway_schema_history", "memberships",
+                "project_tokens", "projects", "retired_token_secrets", "token_brokers", "token_usage_chunks", "users")), tables::toString);
+        assertEquals(tables, List.of(psql(RESTORED,
+                "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1").strip().split("\n")));
+        List<String> differing = new ArrayList<>();
+        int rows = 0;
+        for (String table : tables) {
+            String select = "SELECT t::text FROM " + table + " t ORDER BY 1";
+            String original = psql("tollgate", select);
+            String restored = psql(RESTORED, select);
+            rows += (int) original.lines().count();
+            if (!original.equals(restored)) {
+                differing.add(table + ": only in the original " + onlyIn(original, restored)
+                        + ", only in the restored " + onlyIn(restored, original));
+            }
+        }
+        String sequences = "SELECT sequencename || ' ' || last_value FROM pg_sequences WHERE schemaname = 'public' ORDER BY 1";
+        assertEquals(psql("tollgate", sequences), psql(RESTORED, sequences), "the sequences continue where they were");
+        assertEquals(List.of(), differing, "tables whose rows differ after the restore");
+        for (String table : List.of("projects", "project_tokens", "audit_events", "token_usage_chunks", "retired_token_secrets")) {
+            assertTrue(psql(RESTORED, "SELECT count(*) FROM " + table).strip().matches("[1-9]\\d*"), table + " is empty");
+        }
+        System.out.printf("backup: %d tables, %d rows, the same in %s%n", tables.size(), rows, RESTORED);
+
+        // the nodes pointed at the restored database, as the doc says next
+        String url = "jdbc:postgresql://127.0.0.1:" + System.getProperty("tollgate.it.pg-port") + "/" + RESTORED;
+        try (TollgateServer restored = TollgateServer.start(dir.resolve("restored-data"), dir.resolve("restored.log"),
+                Map.of("TOLLGATE_DB_URL", url, "TOLLGATE_ROOT_TOKEN", ROOT))) {
+            assertTrue(restored.awaitReady(STARTUP), restored.log());
+            Api.Reply brokers = restored.api(token.getString("token")).get("api/projects/" + project + "/brokers");
+            assertEquals(200, brokers.status(), "a secret created before the backup: " + brokers);
+            assertTrue(brokers.body().contains(broker), brokers.body());
+            Api.Reply members = restored.api(ROOT).listMembers(project);
+            assertTrue(members.body().contains(username), members.body());
+            // and it is the restored database it serves: what it writes is there, not in the original
+            String after = Fixtures.unique("after-restore");
+            assertEquals(200, restored.api(ROOT).createProject(after).status());
+            String count = "SELECT count(*) FROM projects WHERE name = '" + after + "'";
+            assertEquals("1", psql(RESTORED, count).strip());
+            assertEquals("0", psql("tollgate", count).strip());
+        }
+    }
+
+    /** The lines of the docs' block, read from docs/operations.md now, so that the test runs what the doc says. */
+    private static String backupBlock() throws Exception {
+        List<String> lines = Files.readAllLines(Path.of("docs/operations.md"));
+        int start = -1;
+        int end = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith(BACKUP_BLOCK_START)) {
+                assertEquals(-1, start, "one block marked " + BACKUP_BLOCK_START + " in docs/operations.md");
+                start = i;
+            } else if (lines.get(i).equals(BACKUP_BLOCK_END)) {
+                end = i;
+            }
+        }
+        assertTrue(start >= 0 && end > start, "no block marked " + BACKUP_BLOCK_START + " in docs/operations.md");
+        List<String> fenced = lines.subList(start + 1, end);
+        assertTrue(fenced.size() > 2 && fenced.get(0).equals("```sh") && fenced.get(fenced.size() - 1).equals("```"),
+                "the marked lines are one sh block: " + fenced);
+        String block = String.join("\n", fenced.subList(1, fenced.size() - 1));
+        for (String command : List.of("pg_dump ", "createdb ", "pg_restore ")) {
+            assertTrue(block.contains(command), "the block runs " + command + ": " + block);
+        }
+        return block;
+    }
+
+    /** Runs {@code block} in {@code work} under {@code set -euo pipefail}; its output, or an error with it. */
+    private static String runBlock(String block, Path work) throws Exception {
+        Path out = work.resolve("block.out");
+        ProcessBuilder builder = new ProcessBuilder("bash", "-c", "set -euo pipefail\n"
+                // the newest server's binaries, as scripts/postgres.sh picks them, come with its client tools
+                + "PATH=\"$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1):$PATH\"\n" + block + "\n")
+                .directory(work.toFile()).redirectErrorStream(true).redirectOutput(out.toFile());
+        builder.environment().keySet().removeIf(key -> key.startsWith("PG"));
+        builder.environment().put("PGPORT", System.getProperty("tollgate.it.pg-port"));
+        builder.environment().put("PGPASSWORD", System.getenv().getOrDefault("TOLLGATE_DB_PASSWORD", "tollgate"));
+        Process process = builder.start();
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("the backup block did not finish within 120 s: " + Files.readString(out));
+        }
+        String output = Files.readString(out);
+        assertEquals(0, process.exitValue(), "the backup block failed:\n" + block + "\n" + output);
+        assertTrue(Files.size(work.resolve("tollgate.dump")) > 0, "the dump is empty");
+        return output.strip();
+    }
+
+    /** Waits until the token's use is listed, that is written by the usage buffer. */
+    private static void awaitUsage(Api root, String project, String tokenId) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (root.get("api/projects/" + project + "/tokens/" + tokenId + "/usage").array().isEmpty()) {
+            assertTrue(System.nanoTime() < deadline, "the use was not written within 30 s");
+            Thread.sleep(200);
+        }
+    }
+
+    /** At most five lines of {@code text} that {@code other} lacks. */
+    private static List<String> onlyIn(String text, String other) {
+        Set<String> others = Set.copyOf(other.lines().toList());
+        return text.lines().filter(line -> !others.contains(line)).limit(5).toList();
+    }
+
+    /** The output of {@code sql} on {@code database}, as the superuser; an error if psql fails. */
+    private static String psql(String database, String sql) throws Exception {
         Path out = Files.createTempFile("psql", ".out");
         try {
             Process process = new ProcessBuilder("su", "postgres", "-s", "/bin/bash", "-c",
-                    "psql -h 127.0.0.1 -p " + System.getProperty("tollgate.it.pg-port") + " -U postgres -d tollgate -tAc \"" + sql + "\"")
+                    "psql -X -v ON_ERROR_STOP=1 -h 127.0.0.1 -p " + System.getProperty("tollgate.it.pg-port")
+                            + " -U postgres -d " + database + " -tAc \"" + sql + "\"")
                     .redirectErrorStream(true).redirectOutput(out.toFile()).start();
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new AssertionError("psql did not answer within 30 s");
             }
-            return Files.readString(out);
+            String output = Files.readString(out);
+            assertEquals(0, process.exitValue(), "psql on " + database + ": " + sql + "\n" + output);
+            return output;
         } finally {
             Files.deleteIfExists(out);
         }
+    }
+
+    private static String psql(String sql) throws Exception {
+        return psql("tollgate", sql);
     }
 
     /** The reply, noting in {@code slow} what took longer than an answer during an outage may. */
