@@ -13,11 +13,13 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * The class the application's data source definition names: it reads the database settings from
+ * The class the application's data source definitions name: it reads the database settings from
  * MicroProfile Config itself and hands out the driver's connections (H2's or PostgreSQL's
  * {@code DataSource}, chosen by {@link DatabaseConfigSource} from the URL). The server's pool wraps
- * it. This replaces Payara-only {@code ${MPCONFIG=…}} values in the definition, which another server
- * (WildFly) reads literally, e.g. as a class name.
+ * it and validates its connections: Payara's of {@code WEB-INF/web.xml}'s definition, WildFly's of the
+ * one {@code scripts/wildfly-setup.sh} puts in WildFly's configuration, loading this class from a
+ * module it copies it into. This replaces Payara-only {@code ${MPCONFIG=…}} values in the definition,
+ * which another server (WildFly) reads literally, e.g. as a class name.
  */
 public class ConfiguredDataSource implements DataSource {
 
@@ -35,11 +37,10 @@ public class ConfiguredDataSource implements DataSource {
         this.description = description;
     }
 
-    /** The driver's connection, which replaces itself after the database dropped it ({@link HealingConnection}). */
+    /** The driver's connection. */
     @Override
     public Connection getConnection() throws SQLException {
-        DataSource source = driver();
-        return HealingConnection.open(source::getConnection);
+        return driver().getConnection();
     }
 
     /** With no user (WildFly's pool asks so when the definition names none): the configured credentials. */
@@ -48,8 +49,7 @@ public class ConfiguredDataSource implements DataSource {
         if (user == null) {
             return getConnection();
         }
-        DataSource source = driver();
-        return HealingConnection.open(() -> source.getConnection(user, password));
+        return driver().getConnection(user, password);
     }
 
     private DataSource driver() throws SQLException {
