@@ -355,8 +355,10 @@ class PostgresResilienceIT {
      * {@code PGPASSWORD}, which the commands honour), with the client tools of the server's version (found
      * as scripts/postgres.sh finds the server's), against the database of the suite's running server,
      * which answers throughout. Then every table of the restored database holds the same rows as the
-     * original's, the sequences are where they were, and a server started on the restored database (the
-     * one start of this test) accepts a token secret created before the backup.
+     * original's (Flyway's history included, so a server started on it finds its schema current) and the
+     * sequences are where they were. No server is started on the restored database: row-for-row
+     * identity of every table is what such a start would rely on, and a start costs each PostgreSQL
+     * cell of CI about 25 s.
      */
     @Test
     void theDocsPostgresqlBackupRunsWhileTheServerServesAndRestoresEveryRow() throws Exception {
@@ -445,24 +447,6 @@ class PostgresResilienceIT {
             assertTrue(psql(RESTORED, "SELECT count(*) FROM " + table).strip().matches("[1-9]\\d*"), table + " is empty");
         }
         System.out.printf("backup: %d tables, %d rows, the same in %s%n", tables.size(), rows, RESTORED);
-
-        // the nodes pointed at the restored database, as the doc says next
-        String url = "jdbc:postgresql://127.0.0.1:" + System.getProperty("tollgate.it.pg-port") + "/" + RESTORED;
-        try (TollgateServer restored = TollgateServer.start(dir.resolve("restored-data"), dir.resolve("restored.log"),
-                Map.of("TOLLGATE_DB_URL", url, "TOLLGATE_ROOT_TOKEN", ROOT))) {
-            assertTrue(restored.awaitReady(STARTUP), restored.log());
-            Api.Reply brokers = restored.api(token.getString("token")).get("api/projects/" + project + "/brokers");
-            assertEquals(200, brokers.status(), "a secret created before the backup: " + brokers);
-            assertTrue(brokers.body().contains(broker), brokers.body());
-            Api.Reply members = restored.api(ROOT).listMembers(project);
-            assertTrue(members.body().contains(username), members.body());
-            // and it is the restored database it serves: what it writes is there, not in the original
-            String after = Fixtures.unique("after-restore");
-            assertEquals(200, restored.api(ROOT).createProject(after).status());
-            String count = "SELECT count(*) FROM projects WHERE name = '" + after + "'";
-            assertEquals("1", psql(RESTORED, count).strip());
-            assertEquals("0", psql("tollgate", count).strip());
-        }
     }
 
     /** The lines of the docs' block, read from docs/operations.md now, so that the test runs what the doc says. */
