@@ -107,12 +107,16 @@ public final class DatabaseStartFailures {
         String fix = "jdbc:postgresql:".equals(scheme)
                 ? "add target/postgresql.jar with --addlibs, or start with scripts/run.sh, which adds it"
                 : "add the driver's jar with --addlibs";
-        return "no JDBC driver for " + scheme + " (" + (missingClass == null ? "its data source class" : missingClass)
+        return "no JDBC driver for " + (scheme == null ? "the database URL" : scheme)
+                + " (" + (missingClass == null ? "its data source class" : missingClass)
                 + " is not on the class path): " + fix;
     }
 
     /** The URL's {@code jdbc:name:} alone (the rest may hold a credential), or null without one. */
     private static String scheme(String url) {
+        if (url == null) {
+            return null;
+        }
         String stripped = url.strip();
         int colon = stripped.indexOf(':', stripped.startsWith("jdbc:") ? "jdbc:".length() : 0);
         return colon < 0 ? null : stripped.substring(0, colon + 1);

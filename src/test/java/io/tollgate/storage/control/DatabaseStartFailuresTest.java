@@ -61,6 +61,9 @@ class DatabaseStartFailuresTest {
         assertEquals("no JDBC driver for jdbc:postgresql: (org.example.NoSuchDataSource is not on the class path):"
                 + " add target/postgresql.jar with --addlibs, or start with scripts/run.sh, which adds it",
                 DatabaseStartFailures.describe(wrapped(missing), PG, "tollgate"));
+        // without a URL to name (a data source configured by other means): still one line, never an exception
+        assertEquals("no JDBC driver for the database URL (org.example.NoSuchDataSource is not on the class path):"
+                + " add the driver's jar with --addlibs", DatabaseStartFailures.describe(wrapped(missing), null, "tollgate"));
     }
 
     @Test
